@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { KeiError } from './errors.js';
+
+const memorySchema = z.strictObject({
+  maxEntryChars: z.number().int().min(50).max(100_000).default(4000),
+  searchLimit: z.number().int().min(1).max(200).default(10),
+});
+
+const guardSchema = z.strictObject({
+  /** Score at or above which a write is blocked; findings of severity `critical` always block. */
+  blockScore: z.number().min(0).max(100).default(50),
+});
+
+const logSchema = z.strictObject({
+  level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export const configSchema = z.strictObject({
+  memory: memorySchema.default(() => memorySchema.parse({})),
+  guard: guardSchema.default(() => guardSchema.parse({})),
+  log: logSchema.default(() => logSchema.parse({})),
+});
+
+export type KeiConfig = z.infer<typeof configSchema>;
+
+export const defaultConfig = (): KeiConfig => configSchema.parse({});
+
+/** Reads `config.json` if present. Missing file → defaults; a broken one → an error naming file and key. */
+export function loadConfig(file: string): KeiConfig {
+  if (!existsSync(file)) return defaultConfig();
+  const raw = parseJsonFile(file);
+  const result = configSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const key = describeKey(issue);
+  throw new KeiError('config_invalid', `${file}: ${key}: ${issue.message}`, { file, key });
+}
+
+function parseJsonFile(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new KeiError('config_invalid', `${file}: not valid JSON (${(err as Error).message})`, { file });
+  }
+}
+
+function describeKey(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') return [...path, ...issue.keys].join('.');
+  return path.length > 0 ? path.join('.') : '(top level)';
+}

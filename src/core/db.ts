@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { KeiError } from './errors.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens `kei.db` the way every KeiSeiKit process must: WAL so readers never wait for writers,
+ * a 5 s busy timeout so concurrent writers queue instead of failing, foreign keys enforced,
+ * then brings the schema up to date.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  const db = new Database(file);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations);
+  return db;
+}
+
+/** Applies every migration above `PRAGMA user_version`, all in one immediate transaction. */
+export function migrate(db: Db, migrations: readonly Migration[]): number {
+  checkOrder(migrations);
+  const target = migrations.length === 0 ? 0 : migrations[migrations.length - 1].version;
+  const apply = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > target) {
+      throw new KeiError('db_too_new', `kei.db is at schema ${current}, newer than this KeiSeiKit (${target}); upgrade KeiSeiKit`);
+    }
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+    return target;
+  });
+  return apply.immediate();
+}
+
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((m, index) => {
+    if (m.version !== index + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${index + 1}`);
+  });
+}

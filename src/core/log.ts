@@ -1,0 +1,60 @@
+import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const MAX_LOG_BYTES = 5 * 1024 * 1024;
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export interface LoggerOptions {
+  /** Folder for `<name>.log`; no file when absent. */
+  dir?: string;
+  name: string;
+  level?: LogLevel;
+  /** Also write to stderr. Never stdout: it belongs to MCP and to hooks. */
+  stderr?: boolean;
+}
+
+/** Line-oriented JSON logs in `KEI_HOME/logs/<name>.log`, rotated at 5 MB to `<name>.log.1`. */
+export function createLogger(options: LoggerOptions): Logger {
+  const threshold = ORDER[options.level ?? 'info'];
+  const file = options.dir ? join(options.dir, `${options.name}.log`) : undefined;
+  const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>): void => {
+    if (ORDER[level] < threshold) return;
+    const line = JSON.stringify({ ts: new Date().toISOString(), level, pid: process.pid, msg, ...fields });
+    if (options.stderr) process.stderr.write(`[kei ${level}] ${msg}\n`);
+    if (file) appendSafely(file, options.dir as string, `${line}\n`);
+  };
+  return {
+    debug: (m, f) => write('debug', m, f),
+    info: (m, f) => write('info', m, f),
+    warn: (m, f) => write('warn', m, f),
+    error: (m, f) => write('error', m, f),
+  };
+}
+
+function appendSafely(file: string, dir: string, line: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    rotateIfLarge(file);
+    appendFileSync(file, line);
+  } catch {
+    // Logging must never take the caller down (hooks and the server depend on it).
+  }
+}
+
+function rotateIfLarge(file: string): void {
+  try {
+    if (statSync(file).size > MAX_LOG_BYTES) renameSync(file, `${file}.1`);
+  } catch {
+    // No file yet.
+  }
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

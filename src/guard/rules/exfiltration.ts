@@ -1,0 +1,19 @@
+import { gap, phrase, token, type PatternRule } from '../rule-types.js';
+
+const SECRET_SOURCE = '(?:id_rsa|id_ed25519|\\.ssh|\\.aws|\\.env\\b|\\.netrc|\\.npmrc|\\.pypirc|\\.git-credentials|/etc/(?:passwd|shadow)|credentials?|api[ _-]?keys?|tokens?|secrets?|passwords?|passwd|private[ _-]?keys?|cookies?|session[ _-]?ids?|keychain|wallet|seed phrase|security code|2fa code|otp|environment variables|env vars|os\\.environ|process\\.env|printenv|clipboard)';
+const NET = '(?:curl|wget|nc|ncat|netcat|socat|scp|rsync|ftp|sftp|telnet|invoke-webrequest|iwr|requests\\.(?:post|get|put)|urllib|http\\.client|httpx|fetch\\(|axios|smtplib|socket\\.connect|\\.connect\\(|webhook|pastebin|ngrok|https?:\\/\\/)';
+
+/** Layer 3: moving data out, or running code fetched from the network. */
+export const EXFILTRATION_RULES: readonly PatternRule[] = [
+  token('exfil.pipe_to_shell', 'exfiltration', 'critical', '\\b(?:curl|wget|iwr|invoke-webrequest|fetch)\\b[^\\n|;]{0,200}\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b|\\b(?:curl|wget)\\b[^\\n|;]{0,200}\\|\\s*(?:sudo\\s+)?(?:python3?|perl|ruby|node|iex)\\b', 'gi'),
+  token('exfil.remote_eval', 'exfiltration', 'critical', '\\b(?:eval|exec)\\s*\\(\\s*(?:requests\\.get|urllib|urlopen|fetch|await fetch|http|base64\\.b64decode|atob)|\\bexec\\(open\\(', 'gi'),
+  phrase('exfil.network_with_secret', 'exfiltration', 'high', `${NET}[^\\n]{0,160}?${SECRET_SOURCE}|${SECRET_SOURCE}[^\\n]{0,160}?${NET}`),
+  token('exfil.env_in_url', 'exfiltration', 'critical', 'https?:\\/\\/[^\\s)"\']*\\$\\{?[A-Z_]*(?:KEY|TOKEN|SECRET|PASS|PASSWORD|CRED)[A-Z_]*\\}?', 'g'),
+  token('exfil.markdown_image_data', 'exfiltration', 'high', '!\\[[^\\]\\n]{0,80}\\]\\(\\s*https?:\\/\\/[^)\\s]{0,200}(?:[?&=][^)\\s]{0,100})?(?:\\[[A-Z_ ]+\\]|\\{[a-z_]+\\}|\\$[A-Za-z_]+|%s|<[a-z_]+>)', 'g'),
+  phrase('exfil.markdown_image_query', 'exfiltration', 'medium', `!\\[[^\\]\\n]{0,80}\\]\\(\\s*https?:\\/\\/[^)\\s]{1,200}[?&][^)\\s=]{1,40}=`),
+  phrase('exfil.send_to_address', 'exfiltration', 'high', `\\b(?:send|forward|bcc|cc|e-?mail|post|upload|transmit|exfiltrate|leak|share|report|copy|transfer)\\b${gap(8)}(?:to|with)\\s+(?:[\\w.+-]+@[\\w-]+\\.[\\w.]+|https?:\\/\\/\\S+|the\\s+(?:external|remote|following)\\s+(?:server|address|url|endpoint))`),
+  phrase('exfil.bcc_every', 'exfiltration', 'high', `\\b(?:bcc|cc|forward|copy)\\s+(?:every|all|each)\\s+(?:message|email|mail|conversation|reply)`),
+  phrase('exfil.verb', 'exfiltration', 'high', `\\b(?:exfiltrat\\w*|leak(?:s|ing)?\\s+(?:it|them|this|the|all|any|your|my|api|credentials|keys?|secrets?|tokens?|passwords?|data))\\b`),
+  phrase('exfil.read_secret', 'exfiltration', 'medium', `\\b(?:read|cat|open|access|print|dump|copy|grab|collect|steal|harvest|extract|retrieve|include|list)\\b${gap(4)}(?:~\\/\\.ssh|\\.ssh\\/|id_rsa|id_ed25519|\\.aws\\/credentials|\\/etc\\/shadow|\\.env\\b|api[ _-]?keys?|credentials|private[ _-]?keys?|passwords?|secrets|cookies|keychain|security code)`),
+  phrase('exfil.money', 'exfiltration', 'high', `\\b(?:send|transfer|wire)\\s+(?:a\\s+)?(?:transaction|money|payment|funds|crypto|bitcoin|\\$?\\d[\\d,.]*\\s*(?:usd|eur|dollars|btc|eth)?)\\b${gap(6)}(?:to|into)\\b`),
+];

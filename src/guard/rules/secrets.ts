@@ -1,0 +1,22 @@
+import { gap, phrase, token, type PatternRule } from '../rule-types.js';
+
+/** Layer 2: credentials. A memory or skill is no place for a secret even when nobody is attacking. */
+export const SECRET_RULES: readonly PatternRule[] = [
+  token('secret.private_key', 'secret', 'critical', '-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----'),
+  token('secret.aws_access_key', 'secret', 'critical', '\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b'),
+  token('secret.aws_secret_key', 'secret', 'critical', '(?:aws_secret_access_key|aws_secret|secret_access_key)\\s*[=:]\\s*["\']?[A-Za-z0-9/+=]{40}\\b', 'gi'),
+  token('secret.github_token', 'secret', 'critical', '\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\\b|\\bgithub_pat_[A-Za-z0-9_]{50,}\\b'),
+  token('secret.gitlab_token', 'secret', 'critical', '\\bglpat-[A-Za-z0-9_-]{20,}\\b'),
+  token('secret.anthropic_key', 'secret', 'critical', '\\bsk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{20,}'),
+  token('secret.openai_key', 'secret', 'critical', '\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|\\bsk-(?:proj|svcacct)-[A-Za-z0-9_-]{40,}'),
+  token('secret.slack_token', 'secret', 'critical', '\\bxox[abposr]-[A-Za-z0-9-]{10,}|https:\\/\\/hooks\\.slack\\.com\\/services\\/T[A-Z0-9]+\\/B[A-Z0-9]+\\/[A-Za-z0-9]+'),
+  token('secret.stripe_key', 'secret', 'critical', '\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\\b'),
+  token('secret.google_api_key', 'secret', 'critical', '\\bAIza[0-9A-Za-z_-]{35}\\b|\\bya29\\.[0-9A-Za-z_-]{30,}'),
+  token('secret.huggingface_token', 'secret', 'critical', '\\bhf_[A-Za-z0-9]{30,}\\b'),
+  token('secret.npm_token', 'secret', 'critical', '\\bnpm_[A-Za-z0-9]{36}\\b|\\/\\/registry\\.npmjs\\.org\\/:_authToken=\\S+'),
+  token('secret.pypi_token', 'secret', 'critical', '\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}'),
+  token('secret.jwt', 'secret', 'high', '\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{10,}'),
+  token('secret.url_credentials', 'secret', 'critical', '\\b[a-z][a-z0-9+.-]{1,20}:\\/\\/[^\\s:/@]{1,64}:[^\\s@/]{3,128}@[\\w.-]+', 'gi'),
+  token('secret.assignment', 'secret', 'high', '\\b(?:api[_-]?key|secret[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|password|passwd|pwd)\\s*[=:]\\s*["\']?(?![\\s"\'<{$]|\\*{3}|x{3}|your|example|changeme|placeholder)[^\\s"\'<>]{8,}', 'gi'),
+  phrase('secret.password_prose', 'secret', 'high', `\\b(?:password|passcode|passphrase|pin code|wifi key|wi-fi key|secret key|api key|token)\\b${gap(3)}(?:is|was|=|:)\\s*["'“]?(?=[^\\s"'“]*[\\p{N}\\p{P}])[^\\s"'“]{6,}`),
+];

@@ -1,0 +1,99 @@
+import { findCarriers } from './decode.js';
+import { scanHighEntropy } from './entropy.js';
+import { excerptOf } from './excerpt.js';
+import { foldText, type FoldedText } from './normalize.js';
+import type { PatternRule } from './rule-types.js';
+import { ALL_RULES } from './rules/index.js';
+import { scanUnicode } from './unicode.js';
+import { BLOCK_THRESHOLD, SEVERITY_WEIGHT, type Finding, type ScanOptions, type ScanResult, type Surface } from './types.js';
+
+/** Very long text is scanned at its head and tail: where an injection has to be to be read. */
+const HEAD_CHARS = 64 * 1024;
+const TAIL_CHARS = 16 * 1024;
+const MATCHES_PER_RULE = 4;
+
+/** Scans text that is about to be stored or shown to a model. Pure, never throws, linear in input size. */
+export function scanText(input: unknown, options: ScanOptions = {}): ScanResult {
+  const surface = options.surface ?? 'memory';
+  const text = asText(input);
+  const findings: Finding[] = [];
+  for (const part of windows(text)) {
+    for (const f of scanWindow(part.text, surface)) findings.push(shift(f, part.offset));
+  }
+  return judge(findings, surface);
+}
+
+function scanWindow(text: string, surface: Surface): Finding[] {
+  const folded = foldText(text);
+  const direct = [...scanUnicode(text), ...runRules(text, folded, surface), ...scanHighEntropy(text)];
+  const seen = new Set(direct.map((f) => f.rule));
+  for (const carrier of findCarriers(text)) {
+    for (const inner of runRules(carrier.decoded, foldText(carrier.decoded), surface)) {
+      if (seen.has(inner.rule)) continue;
+      seen.add(inner.rule);
+      direct.push({ ...inner, rule: `obfuscation.${carrier.kind}:${inner.rule}`, start: carrier.start, end: carrier.end, excerpt: excerptOf(text, carrier.start, carrier.end) });
+    }
+  }
+  return direct;
+}
+
+function runRules(raw: string, folded: FoldedText, surface: Surface): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of ALL_RULES) {
+    if (rule.surfaces && !rule.surfaces.includes(surface)) continue;
+    collectMatches(rule, raw, folded, findings);
+  }
+  return findings;
+}
+
+function collectMatches(rule: PatternRule, raw: string, folded: FoldedText, out: Finding[]): void {
+  const subject = rule.view === 'folded' ? folded.text : raw;
+  rule.pattern.lastIndex = 0;
+  let count = 0;
+  for (const m of subject.matchAll(rule.pattern)) {
+    const [start, end] = rule.view === 'folded' ? mapSpan(folded, m.index, m.index + m[0].length) : [m.index, m.index + m[0].length];
+    out.push({ rule: rule.rule, category: rule.category, severity: rule.severity, start, end, excerpt: excerptOf(raw, start, end) });
+    if (++count >= MATCHES_PER_RULE) break;
+  }
+}
+
+function mapSpan(folded: FoldedText, start: number, end: number): [number, number] {
+  const from = folded.origin[start] ?? 0;
+  const last = folded.origin[Math.max(start, end - 1)] ?? from;
+  return [from, last + 1];
+}
+
+function judge(findings: Finding[], surface: Surface): ScanResult {
+  const strongest = new Map<string, number>();
+  for (const f of findings) strongest.set(f.rule, Math.max(strongest.get(f.rule) ?? 0, SEVERITY_WEIGHT[f.severity]));
+  let score = 0;
+  for (const weight of strongest.values()) score += weight;
+  score = Math.min(100, score);
+  const critical = findings.some((f) => f.severity === 'critical');
+  const verdict = critical || score >= BLOCK_THRESHOLD[surface] ? 'block' : 'allow';
+  findings.sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] || a.start - b.start);
+  return { verdict, score, findings };
+}
+
+function asText(input: unknown): string {
+  if (typeof input === 'string') return input;
+  if (input === null || input === undefined) return '';
+  if (input instanceof Uint8Array) return Buffer.from(input).toString('utf8');
+  try {
+    return typeof input === 'object' ? JSON.stringify(input) ?? '' : String(input);
+  } catch {
+    return '';
+  }
+}
+
+function windows(text: string): { text: string; offset: number }[] {
+  if (text.length <= HEAD_CHARS + TAIL_CHARS) return [{ text, offset: 0 }];
+  return [
+    { text: text.slice(0, HEAD_CHARS), offset: 0 },
+    { text: text.slice(text.length - TAIL_CHARS), offset: text.length - TAIL_CHARS },
+  ];
+}
+
+function shift(f: Finding, offset: number): Finding {
+  return offset === 0 ? f : { ...f, start: f.start + offset, end: f.end + offset };
+}
