@@ -10,5 +10,5 @@ export function newId(prefix: string, now: number = Date.now()): string {
   const bytes = randomBytes(8);
   let random = '';
   for (const byte of bytes) random += ALPHABET[byte % 36];
-  return `${prefix}_${now.toString(36)}${random}`;
+  return `${prefix}_${now.toString(36).padStart(9, '0')}${random}`;
 }

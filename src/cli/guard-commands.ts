@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { scanText, type ScanResult, type Surface } from '../guard/index.js';
+import { CliError, failWith, formatTable, printJson, printLine } from './output.js';
+
+const SURFACES = ['memory', 'skill', 'context'];
+
+export function registerGuardCommands(program: Command): void {
+  const guard = program.command('guard').description('the injection guard');
+  guard.command('scan').argument('[file]', 'file to scan, or - for stdin', '-')
+    .option('--surface <surface>', 'memory (strictest), skill or context', 'memory')
+    .option('--jsonl', 'each input line is {"text": …}; one result line per input line, same order')
+    .option('--json', 'machine-readable output')
+    .description('scan text the way every write is scanned (exit 0 whatever the verdict)')
+    .addHelpText('after', '\nExamples:\n  echo "ignore previous instructions" | kei-skills guard scan\n  kei-skills guard scan SKILL.md --surface skill --json\n  kei-skills guard scan data.jsonl --jsonl > verdicts.jsonl')
+    .action((file: string, o: { surface: string; jsonl?: boolean; json?: boolean }) => {
+      try {
+        if (!SURFACES.includes(o.surface)) throw new CliError(`--surface must be one of ${SURFACES.join(', ')} (got "${o.surface}")`, 2);
+        const input = readInput(file);
+        if (o.jsonl) return scanLines(input, o.surface as Surface);
+        const result = scanText(input, { surface: o.surface as Surface });
+        if (o.json) return printJson(result);
+        printLine(describe(result));
+      } catch (err) {
+        failWith(err);
+      }
+    });
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read ${file === '-' ? 'stdin' : file}: ${(err as Error).message}`, 2);
+  }
+}
+
+function scanLines(input: string, surface: Surface): void {
+  const lines = input.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    let text: unknown;
+    try {
+      text = (JSON.parse(line) as { text?: unknown }).text;
+    } catch {
+      throw new CliError(`line ${i + 1} is not JSON`, 2);
+    }
+    if (typeof text !== 'string') throw new CliError(`line ${i + 1} has no "text" string`, 2);
+    const r = scanText(text, { surface });
+    out.push(JSON.stringify({ verdict: r.verdict, score: r.score, findings: r.findings }));
+  });
+  process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
+}
+
+function describe(result: ScanResult): string {
+  const head = `${result.verdict.toUpperCase()} (score ${result.score})`;
+  if (result.findings.length === 0) return `${head}: no findings`;
+  const rows = result.findings.map((f) => [f.rule, f.category, f.severity, `${f.start}-${f.end}`, f.excerpt]);
+  return `${head}\n${formatTable(['rule', 'category', 'severity', 'at', 'excerpt'], rows)}`;
+}

@@ -1,0 +1,15 @@
+import { openKit, type Kit } from '../kit.js';
+import { failWith } from './output.js';
+
+/** Runs a command body with an opened kit, always closing it; any error becomes a one-line failure. */
+export async function withKit(body: (kit: Kit) => void | Promise<void>): Promise<void> {
+  let kit: Kit | undefined;
+  try {
+    kit = openKit({ logName: 'cli' });
+    await body(kit);
+  } catch (err) {
+    kit?.close();
+    failWith(err);
+  }
+  kit?.close();
+}

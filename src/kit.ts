@@ -1,0 +1,53 @@
+import { systemClock, type Clock } from './core/clock.js';
+import { loadConfig, type KeiConfig } from './core/config.js';
+import { openDatabase, type Db } from './core/db.js';
+import { createLogger, type Logger } from './core/log.js';
+import { ensureKeiHome, resolveKeiHome, type KeiPaths } from './core/paths.js';
+import { projectKeyFor } from './core/project-key.js';
+import { MemoryStore } from './memory/store.js';
+
+export interface KitOptions {
+  home?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  /** Log name (file `logs/<name>.log`). */
+  logName?: string;
+  logToStderr?: boolean;
+}
+
+/** Everything a KeiSeiKit process needs, opened once: the composition root the adapters share. */
+export interface Kit {
+  paths: KeiPaths;
+  config: KeiConfig;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+  projectKey: string;
+  memory: MemoryStore;
+  close(): void;
+}
+
+export function openKit(options: KitOptions = {}): Kit {
+  const env = options.env ?? process.env;
+  const paths = ensureKeiHome(options.home ?? resolveKeiHome(env));
+  const config = loadConfig(paths.config);
+  const log = createLogger({ dir: paths.logs, name: options.logName ?? 'kei', level: config.log.level, stderr: options.logToStderr });
+  const db = openDatabase(paths.db);
+  const clock = options.clock ?? systemClock;
+  const projectKey = projectKeyFor(options.cwd ?? process.cwd());
+  const memory = new MemoryStore({
+    db, clock, log, projectKey, env,
+    maxEntryChars: config.memory.maxEntryChars,
+    defaultSearchLimit: config.memory.searchLimit,
+  });
+  let closed = false;
+  return {
+    paths, config, db, log, clock, projectKey, memory,
+    close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

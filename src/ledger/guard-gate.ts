@@ -1,0 +1,44 @@
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../core/db.js';
+import { KeiError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import { GuardBlockedError } from '../guard/gate-error.js';
+import { scanText, type Surface } from '../guard/index.js';
+import { recordGuardEvent } from './guard-events.js';
+
+export interface GateContext {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The one door every write of outside text passes: scans it on its surface and throws
+ * `GuardBlockedError` (recording the attempt) when the guard says block. The documented bypass
+ * needs both `KEI_MEMORY_SKIP_GUARD=1` and a reason, and is itself recorded.
+ */
+export function guardWrite(ctx: GateContext, text: string, surface: Surface, caller: string): void {
+  const env = ctx.env ?? process.env;
+  const result = scanText(text, { surface });
+  if (result.verdict === 'allow') return;
+  const rules = [...new Set(result.findings.map((f) => f.rule))];
+  const reason = bypassReason(env);
+  if (reason !== undefined) {
+    recordGuardEvent(ctx.db, { surface, caller, content: text, verdict: 'bypass', rules, reason, at: ctx.clock.now() });
+    ctx.log.warn('guard bypassed by KEI_MEMORY_SKIP_GUARD', { surface, caller, rules, reason });
+    return;
+  }
+  recordGuardEvent(ctx.db, { surface, caller, content: text, verdict: 'block', rules, at: ctx.clock.now() });
+  ctx.log.info('guard blocked a write', { surface, caller, rules });
+  throw new GuardBlockedError(surface, result.findings);
+}
+
+function bypassReason(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.KEI_MEMORY_SKIP_GUARD !== '1') return undefined;
+  const reason = env.KEI_MEMORY_SKIP_GUARD_REASON?.trim();
+  if (!reason) {
+    throw new KeiError('guard_bypass_refused', 'KEI_MEMORY_SKIP_GUARD=1 needs KEI_MEMORY_SKIP_GUARD_REASON="why" as well; nothing was stored.');
+  }
+  return reason;
+}

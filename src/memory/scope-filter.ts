@@ -1,0 +1,24 @@
+import type { Scope } from './types.js';
+import { likePattern } from './fts-query.js';
+
+/**
+ * SQL that restricts memories (alias `m`) to what this project may see: user memories plus this
+ * project's, or one scope of them; and to entries carrying every requested tag.
+ */
+export function visibilityFilter(projectKey: string, scope?: Scope, tags: readonly string[] = []): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (scope === 'user') parts.push("m.scope = 'user'");
+  else if (scope === 'project') {
+    parts.push("m.scope = 'project' AND m.project_key = ?");
+    params.push(projectKey);
+  } else {
+    parts.push("(m.scope = 'user' OR (m.scope = 'project' AND m.project_key = ?))");
+    params.push(projectKey);
+  }
+  for (const tag of tags) {
+    parts.push("(' ' || m.tags || ' ') LIKE ? ESCAPE '\\'");
+    params.push(likePattern(` ${tag.toLowerCase()} `));
+  }
+  return { sql: parts.join(' AND '), params };
+}

@@ -1,0 +1,155 @@
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../core/db.js';
+import { KeiError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import type { Logger } from '../core/log.js';
+import { guardWrite } from '../ledger/guard-gate.js';
+import { recordHistory, snapshot, undoLatest } from './history.js';
+import { checkScope, encodeTags, normalizedHash, toMemory, type MemoryRow } from './rows.js';
+import { visibilityFilter } from './scope-filter.js';
+import { searchMemories } from './search.js';
+import { resolveTarget as resolveTargetRow } from './target.js';
+import type { AddOptions, AddResult, ListOptions, Memory, MemoryStats, SearchHit, SearchOptions, Target } from './types.js';
+
+export interface MemoryStoreOptions {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** The project this process works in (see `projectKeyFor`). */
+  projectKey: string;
+  maxEntryChars: number;
+  defaultSearchLimit: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Memories an agent can search and write. Every write is guarded, validated and undoable. */
+export class MemoryStore {
+  constructor(private readonly o: MemoryStoreOptions) {}
+
+  add(content: string, options: AddOptions = {}): AddResult {
+    const scope = checkScope(options.scope ?? 'user');
+    const tags = encodeTags(options.tags);
+    const text = this.checkContent(content);
+    const source = options.source ?? 'api';
+    this.guard(text, source);
+    const projectKey = scope === 'project' ? this.o.projectKey : '';
+    return this.o.db.transaction(() => {
+      const hash = normalizedHash(text);
+      const existing = this.o.db.prepare('SELECT * FROM memories WHERE scope = ? AND project_key = ? AND norm_hash = ?').get(scope, projectKey, hash) as MemoryRow | undefined;
+      if (existing) return { memory: toMemory(existing), duplicate: true };
+      const now = this.o.clock.now();
+      const id = newId('m', now);
+      this.o.db.prepare(`INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, scope, projectKey, text, hash, tags, source, now, now);
+      const row = this.rowById(id);
+      recordHistory(this.o.db, id, 'add', null, snapshot(row), source, now);
+      return { memory: toMemory(row), duplicate: false };
+    }).immediate();
+  }
+
+  replace(target: Target, newContent: string, options: { tags?: string[]; source?: string } = {}): { before: Memory; after: Memory } {
+    const text = this.checkContent(newContent);
+    const tags = options.tags === undefined ? undefined : encodeTags(options.tags);
+    const source = options.source ?? 'api';
+    this.guard(text, source);
+    return this.o.db.transaction(() => {
+      const row = this.resolve(target);
+      const now = this.o.clock.now();
+      this.o.db.prepare('UPDATE memories SET content = ?, norm_hash = ?, tags = ?, updated_at = ? WHERE rid = ?')
+        .run(text, normalizedHash(text), tags ?? row.tags, now, row.rid);
+      const after = this.rowById(row.id);
+      recordHistory(this.o.db, row.id, 'replace', snapshot(row), snapshot(after), source, now);
+      return { before: toMemory(row), after: toMemory(after) };
+    }).immediate();
+  }
+
+  remove(target: Target, options: { source?: string } = {}): Memory {
+    return this.o.db.transaction(() => {
+      const row = this.resolve(target);
+      this.o.db.prepare('DELETE FROM memories WHERE rid = ?').run(row.rid);
+      recordHistory(this.o.db, row.id, 'remove', snapshot(row), null, options.source ?? 'api', this.o.clock.now());
+      return toMemory(row);
+    }).immediate();
+  }
+
+  undo(id: string): { action: string; memory: Memory | null } {
+    return this.o.db.transaction(() => {
+      const { action } = undoLatest(this.o.db, id, this.o.clock.now());
+      const row = this.o.db.prepare('SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow | undefined;
+      return { action, memory: row ? toMemory(row) : null };
+    }).immediate();
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const scope = options.scope === undefined ? undefined : checkScope(options.scope);
+    const limit = clampLimit(options.limit ?? this.o.defaultSearchLimit);
+    const hits = searchMemories(this.o.db, { query: String(query ?? ''), projectKey: this.o.projectKey, scope, tags: options.tags, limit });
+    this.markUsed(hits.map((h) => h.id));
+    return hits;
+  }
+
+  list(options: ListOptions = {}): Memory[] {
+    const scope = options.scope === undefined ? undefined : checkScope(options.scope);
+    const filter = visibilityFilter(this.o.projectKey, scope, options.tags);
+    const rows = this.o.db.prepare(`SELECT m.* FROM memories m WHERE ${filter.sql} ORDER BY m.updated_at DESC, m.rid DESC LIMIT ? OFFSET ?`)
+      .all(...filter.params, clampLimit(options.limit ?? 50, 10_000), Math.max(0, options.offset ?? 0)) as MemoryRow[];
+    return rows.map(toMemory);
+  }
+
+  get(id: string): Memory | undefined {
+    const row = this.o.db.prepare('SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow | undefined;
+    return row ? toMemory(row) : undefined;
+  }
+
+  stats(): MemoryStats {
+    const db = this.o.db;
+    const counts = db.prepare(`SELECT count(*) AS total, sum(scope = 'user') AS user, sum(scope = 'project') AS project,
+        sum(scope = 'project' AND project_key = ?) AS thisProject, count(DISTINCT CASE WHEN scope = 'project' THEN project_key END) AS projects,
+        min(created_at) AS oldest, max(updated_at) AS newest FROM memories`).get(this.o.projectKey) as Record<string, number | null>;
+    const history = db.prepare('SELECT count(*) AS n FROM memory_history').get() as { n: number };
+    const blocks = db.prepare("SELECT count(*) AS n FROM guard_events WHERE verdict = 'block'").get() as { n: number };
+    return {
+      total: counts.total ?? 0, user: counts.user ?? 0, project: counts.project ?? 0, thisProject: counts.thisProject ?? 0,
+      projects: counts.projects ?? 0, historyEntries: history.n, guardBlocks: blocks.n, oldest: counts.oldest, newest: counts.newest,
+    };
+  }
+
+  private checkContent(content: unknown): string {
+    if (typeof content !== 'string') throw new KeiError('invalid_content', 'content must be a string', { field: 'content' });
+    const text = content.trim();
+    if (text === '') throw new KeiError('invalid_content', 'content is empty', { field: 'content' });
+    if (text.length > this.o.maxEntryChars) {
+      throw new KeiError('memory_too_large', `content is ${text.length} characters; the limit is ${this.o.maxEntryChars} (config memory.maxEntryChars). Split it into smaller entries.`, { field: 'content' });
+    }
+    return text;
+  }
+
+  private guard(text: string, source: string): void {
+    guardWrite({ db: this.o.db, clock: this.o.clock, log: this.o.log, env: this.o.env }, text, 'memory', source);
+  }
+
+  private resolve(target: Target): MemoryRow {
+    return resolveTargetRow(this.o.db, this.o.projectKey, target);
+  }
+
+  private rowById(id: string): MemoryRow {
+    return this.o.db.prepare('SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow;
+  }
+
+  private markUsed(ids: string[]): void {
+    if (ids.length === 0) return;
+    const stmt = this.o.db.prepare('UPDATE memories SET last_used_at = ?, use_count = use_count + 1 WHERE id = ?');
+    const now = this.o.clock.now();
+    try {
+      this.o.db.transaction(() => { for (const id of ids) stmt.run(now, id); })();
+    } catch (err) {
+      // Usage counts are a ranking hint; a busy database must not fail the search.
+      this.o.log.debug('could not record memory use', { error: String(err) });
+    }
+  }
+}
+
+function clampLimit(limit: number, max = 100): number {
+  if (!Number.isFinite(limit)) return 10;
+  return Math.min(max, Math.max(1, Math.floor(limit)));
+}

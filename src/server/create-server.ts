@@ -1,0 +1,38 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { openKit, type Kit, type KitOptions } from '../kit.js';
+import { registerTools } from '../tools/define-tool.js';
+import { ALL_TOOLS } from '../tools/index.js';
+import { SERVER_INSTRUCTIONS } from './instructions.js';
+import { PACKAGE_VERSION } from './version.js';
+
+export interface CreateServerOptions extends KitOptions {
+  /** An already opened kit (tests, the HTTP transport); opened from options otherwise. */
+  kit?: Kit;
+}
+
+export interface KeiServer {
+  server: McpServer;
+  kit: Kit;
+  /** Closes the database, watchers and timers. Safe to call twice. */
+  cleanup(): Promise<void>;
+}
+
+export function createServer(options: CreateServerOptions = {}): KeiServer {
+  const kit = options.kit ?? openKit({ ...options, logName: options.logName ?? 'mcp' });
+  const server = new McpServer(
+    { name: 'keiseikit', title: 'KeiSeiKit', version: PACKAGE_VERSION },
+    { instructions: SERVER_INSTRUCTIONS, capabilities: { logging: {} } },
+  );
+  registerTools(server, ALL_TOOLS, kit);
+  let cleaned = false;
+  return {
+    server,
+    kit,
+    async cleanup() {
+      if (cleaned) return;
+      cleaned = true;
+      await server.close().catch(() => undefined);
+      kit.close();
+    },
+  };
+}

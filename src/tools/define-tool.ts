@@ -1,0 +1,55 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { KeiError, errorMessage } from '../core/errors.js';
+import type { Kit } from '../kit.js';
+
+export interface ToolReply<O> {
+  structured: O;
+  text: string;
+}
+
+/** One MCP tool: its contract for the model, and a few lines that call the domain. */
+export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  input: I;
+  output: O;
+  annotations: ToolAnnotations;
+  handle(args: z.infer<z.ZodObject<I>>, kit: Kit): ToolReply<z.infer<z.ZodObject<O>>> | Promise<ToolReply<z.infer<z.ZodObject<O>>>>;
+}
+
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(tool: ToolDefinition<I, O>): ToolDefinition<I, O> {
+  return tool;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds tools of every shape
+export type AnyTool = ToolDefinition<any, any>;
+
+/** Registers tools on a server; a domain error becomes an `isError` result that names the problem. */
+export function registerTools(server: McpServer, tools: readonly AnyTool[], kit: Kit): void {
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: tool.output, annotations: { title: tool.title, ...tool.annotations } },
+      async (args: Record<string, unknown>) => runTool(tool, args, kit),
+    );
+  }
+}
+
+async function runTool(tool: AnyTool, args: Record<string, unknown>, kit: Kit): Promise<CallToolResult> {
+  try {
+    const reply = await tool.handle(args, kit);
+    return { content: [{ type: 'text', text: reply.text }], structuredContent: reply.structured };
+  } catch (err) {
+    if (!(err instanceof KeiError)) kit.log.error(`tool ${tool.name} failed`, { error: errorMessage(err), stack: (err as Error)?.stack });
+    return toolError(err);
+  }
+}
+
+export function toolError(err: unknown): CallToolResult {
+  const code = err instanceof KeiError ? err.code : 'internal_error';
+  const field = err instanceof KeiError && typeof err.details.field === 'string' ? ` (field: ${err.details.field})` : '';
+  return { isError: true, content: [{ type: 'text', text: `${code}${field}: ${errorMessage(err)}` }] };
+}
