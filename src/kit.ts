@@ -47,6 +47,7 @@ export function openKit(options: KitOptions = {}): Kit {
     close() {
       if (closed) return;
       closed = true;
+      memory.flush();
       db.close();
     },
   };

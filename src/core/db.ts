@@ -15,6 +15,9 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Search reads the FTS index on every call: keep its pages in memory instead of re-reading them.
+  db.pragma('cache_size = -32000');
+  db.pragma('mmap_size = 268435456');
   migrate(db, migrations);
   return db;
 }
@@ -42,4 +45,21 @@ function checkOrder(migrations: readonly Migration[]): void {
   migrations.forEach((m, index) => {
     if (m.version !== index + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${index + 1}`);
   });
+}
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement reused for the life of the connection: hot paths prepare once. */
+export function cached(db: Db, sql: string): Database.Statement {
+  let byText = statementCache.get(db);
+  if (!byText) {
+    byText = new Map();
+    statementCache.set(db, byText);
+  }
+  let stmt = byText.get(sql);
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    if (byText.size < 500) byText.set(sql, stmt);
+  }
+  return stmt;
 }

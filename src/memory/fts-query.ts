@@ -1,13 +1,11 @@
 /**
- * Turns any user string into a safe FTS5 MATCH expression. Every word becomes a quoted string
- * (so `NEAR`, `AND`, `-`, `:`, `*`, quotes and parentheses are plain text), the last word may be
- * a prefix. Strings with no words at all (emoji, punctuation) fall back to a substring search.
+ * Turns any user string into safe FTS5 MATCH expressions. Every word becomes a quoted string,
+ * so `NEAR`, `AND`, `-`, `:`, `*`, quotes and parentheses are plain text. Strings with no words
+ * at all (emoji, punctuation) fall back to a substring search.
  */
 export interface FtsQuery {
-  /** All words must match. */
-  all?: string;
-  /** Any word may match: the fallback when `all` finds nothing. */
-  any?: string;
+  /** The words, each already quoted for MATCH. */
+  terms: string[];
   /** No indexable words: search with LIKE instead. */
   substring?: string;
 }
@@ -16,13 +14,12 @@ const MAX_TERMS = 16;
 
 export function toFtsQuery(input: string): FtsQuery {
   const text = input.normalize('NFKC');
-  const words = (text.match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, MAX_TERMS);
+  const words = [...new Set((text.match(/[\p{L}\p{N}_]+/gu) ?? []).map((w) => w.toLowerCase()))].slice(0, MAX_TERMS);
   if (words.length === 0) {
     const trimmed = text.trim();
-    return trimmed === '' ? {} : { substring: trimmed.slice(0, 200) };
+    return trimmed === '' ? { terms: [] } : { terms: [], substring: trimmed.slice(0, 200) };
   }
-  const quoted = words.map((w, i) => (i === words.length - 1 && w.length >= 3 ? `"${w}"*` : `"${w}"`));
-  return { all: quoted.join(' '), any: words.length > 1 ? quoted.join(' OR ') : undefined };
+  return { terms: words.map((w) => `"${w}"`) };
 }
 
 /** Escapes `%`, `_` and `\` for a LIKE pattern with ESCAPE '\'. */

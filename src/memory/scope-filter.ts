@@ -8,12 +8,13 @@ import { likePattern } from './fts-query.js';
 export function visibilityFilter(projectKey: string, scope?: Scope, tags: readonly string[] = []): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (scope === 'user') parts.push("m.scope = 'user'");
+  // Unary + keeps SQLite from answering this OR with the dedupe index instead of the rowid lookups.
+  if (scope === 'user') parts.push("+m.scope = 'user'");
   else if (scope === 'project') {
-    parts.push("m.scope = 'project' AND m.project_key = ?");
+    parts.push("+m.scope = 'project' AND +m.project_key = ?");
     params.push(projectKey);
   } else {
-    parts.push("(m.scope = 'user' OR (m.scope = 'project' AND m.project_key = ?))");
+    parts.push("(+m.scope = 'user' OR (+m.scope = 'project' AND +m.project_key = ?))");
     params.push(projectKey);
   }
   for (const tag of tags) {

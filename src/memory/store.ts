@@ -8,6 +8,7 @@ import { recordHistory, snapshot, undoLatest } from './history.js';
 import { checkScope, encodeTags, normalizedHash, toMemory, type MemoryRow } from './rows.js';
 import { visibilityFilter } from './scope-filter.js';
 import { searchMemories } from './search.js';
+import { UsageRecorder } from './usage.js';
 import { resolveTarget as resolveTargetRow } from './target.js';
 import type { AddOptions, AddResult, ListOptions, Memory, MemoryStats, SearchHit, SearchOptions, Target } from './types.js';
 
@@ -24,7 +25,16 @@ export interface MemoryStoreOptions {
 
 /** Memories an agent can search and write. Every write is guarded, validated and undoable. */
 export class MemoryStore {
-  constructor(private readonly o: MemoryStoreOptions) {}
+  private readonly usage: UsageRecorder;
+
+  constructor(private readonly o: MemoryStoreOptions) {
+    this.usage = new UsageRecorder(o.db, o.log);
+  }
+
+  /** Writes pending use counts; call before closing the database. */
+  flush(): void {
+    this.usage.flush();
+  }
 
   add(content: string, options: AddOptions = {}): AddResult {
     const scope = checkScope(options.scope ?? 'user');
@@ -84,7 +94,7 @@ export class MemoryStore {
     const scope = options.scope === undefined ? undefined : checkScope(options.scope);
     const limit = clampLimit(options.limit ?? this.o.defaultSearchLimit);
     const hits = searchMemories(this.o.db, { query: String(query ?? ''), projectKey: this.o.projectKey, scope, tags: options.tags, limit });
-    this.markUsed(hits.map((h) => h.id));
+    this.usage.record(hits.map((h) => h.id), this.o.clock.now());
     return hits;
   }
 
@@ -136,17 +146,6 @@ export class MemoryStore {
     return this.o.db.prepare('SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow;
   }
 
-  private markUsed(ids: string[]): void {
-    if (ids.length === 0) return;
-    const stmt = this.o.db.prepare('UPDATE memories SET last_used_at = ?, use_count = use_count + 1 WHERE id = ?');
-    const now = this.o.clock.now();
-    try {
-      this.o.db.transaction(() => { for (const id of ids) stmt.run(now, id); })();
-    } catch (err) {
-      // Usage counts are a ranking hint; a busy database must not fail the search.
-      this.o.log.debug('could not record memory use', { error: String(err) });
-    }
-  }
 }
 
 function clampLimit(limit: number, max = 100): number {

@@ -167,6 +167,7 @@ describe('search', () => {
     const { memory } = kit.memory.add('Likes dark mode');
     kit.memory.search('dark');
     kit.memory.search('dark');
+    kit.memory.flush();
     expect(kit.memory.get(memory.id)?.useCount).toBe(2);
   });
 });

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm run bench:memory`: memory_search and memory_add through the real kei-mcp over stdio at
+// 10k and 100k memories, and the reference @modelcontextprotocol/server-memory (search_nodes)
+// on the same 10k facts in the same run. Results: bench/results/memory.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { openDatabase } from '../dist/core/db.js';
+import { makeFacts, makeQueries, percentiles } from './lib/corpus.js';
+import { startRawClient } from './lib/raw-client.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const sizes = (process.env.KEI_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const QUERIES = Number(process.env.KEI_BENCH_QUERIES ?? 2000);
+const ADDS = Number(process.env.KEI_BENCH_ADDS ?? 2000);
+const REF_QUERIES = Number(process.env.KEI_BENCH_REF_QUERIES ?? 200);
+
+async function connect(command, args, env) {
+  const client = new Client({ name: 'kei-bench', version: '1' });
+  await client.connect(new StdioClientTransport({ command, args, env: { ...process.env, ...env }, stderr: 'ignore' }));
+  return client;
+}
+
+/** Sequential calls, each timed from request written to response parsed. */
+async function timeCalls(client, name, argsList) {
+  const samples = [];
+  const started = performance.now();
+  for (const args of argsList) {
+    const t0 = performance.now();
+    const r = await client.callTool({ name, arguments: args });
+    samples.push(performance.now() - t0);
+    if (r.isError) throw new Error(`${name} failed: ${JSON.stringify(r.content)}`);
+  }
+  return { ...percentiles(samples), perSecond: Math.round(argsList.length / ((performance.now() - started) / 1000)) };
+}
+
+async function pipelinedAdds(client, contents, inFlight = 32) {
+  const started = performance.now();
+  for (let i = 0; i < contents.length; i += inFlight) {
+    await Promise.all(contents.slice(i, i + inFlight).map((content) => client.callTool({ name: 'memory_add', arguments: { content } })));
+  }
+  return Math.round(contents.length / ((performance.now() - started) / 1000));
+}
+
+function seedKei(home, facts) {
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  const db = openDatabase(join(home, 'kei.db'));
+  const insert = db.prepare("INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at) VALUES (?, 'user', '', ?, ?, '', 'bench', ?, ?)");
+  db.transaction(() => facts.forEach((f, i) => insert.run(`m_seed${i}`, f, `h${i}`, Date.now() - i, Date.now() - i)))();
+  db.close();
+}
+
+async function benchKei(size) {
+  const home = mkdtempSync(join(tmpdir(), 'kei-bench-'));
+  try {
+    seedKei(home, makeFacts(size));
+    const client = await connect(process.execPath, [join(root, 'bin', 'kei-mcp.js')], { KEI_HOME: home });
+    const queries = makeQueries(QUERIES).map((query) => ({ query }));
+    await timeCalls(client, 'memory_search', queries.slice(0, 100));
+    const searchSdkClient = await timeCalls(client, 'memory_search', queries);
+    await client.close();
+    const raw = await startRawClient(process.execPath, [join(root, 'bin', 'kei-mcp.js')], { KEI_HOME: home });
+    await timeCalls(raw, 'memory_search', queries.slice(0, 100));
+    const search = await timeCalls(raw, 'memory_search', queries);
+    const add = await timeCalls(raw, 'memory_add', makeFacts(ADDS, 99).map((content) => ({ content: `new ${content}` })));
+    const addPipelined = await pipelinedAdds(raw, makeFacts(ADDS, 77).map((c) => `piped ${c}`));
+    await raw.close();
+    return { size, search, searchSdkClient, add: { ...add, pipelinedPerSecond: addPipelined } };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function benchReference(size) {
+  const dir = mkdtempSync(join(tmpdir(), 'kei-bench-ref-'));
+  try {
+    const file = join(dir, 'memory.jsonl');
+    const lines = makeFacts(size).map((fact, i) => JSON.stringify({ type: 'entity', name: `fact-${i}`, entityType: 'fact', observations: [fact] }));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const serverPath = createRequire(import.meta.url).resolve('@modelcontextprotocol/server-memory/dist/index.js');
+    const client = await startRawClient(process.execPath, [serverPath], { MEMORY_FILE_PATH: file });
+    const queries = makeQueries(REF_QUERIES).map((query) => ({ query }));
+    const search = await timeCalls(client, 'search_nodes', queries);
+    await client.close();
+    return { size, search };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results = { date: new Date().toISOString(), node: process.version, kei: [], reference: null };
+for (const size of sizes) {
+  const r = await benchKei(size);
+  results.kei.push(r);
+  console.log(`kei-mcp @ ${size}: search p50 ${r.search.p50} ms, p90 ${r.search.p90}, p99 ${r.search.p99} (${r.search.perSecond}/s sequential; with the SDK client validating results: p50 ${r.searchSdkClient.p50}, p99 ${r.searchSdkClient.p99}); add p50 ${r.add.p50} ms, ${r.add.perSecond}/s sequential, ${r.add.pipelinedPerSecond}/s pipelined`);
+}
+const refSize = sizes[0];
+results.reference = await benchReference(refSize);
+const keiSame = results.kei.find((k) => k.size === refSize);
+results.ratioSearchP50 = Math.round((results.reference.search.p50 / keiSame.search.p50) * 10) / 10;
+console.log(`server-memory @ ${refSize}: search_nodes p50 ${results.reference.search.p50} ms, p99 ${results.reference.search.p99} → kei-mcp is ${results.ratioSearchP50}× faster at p50`);
+const largest = results.kei[results.kei.length - 1];
+results.targets = {
+  searchP50AtLargest: { target: 2, actual: largest.search.p50, met: largest.search.p50 <= 2 },
+  searchP99AtLargest: { target: 10, actual: largest.search.p99, met: largest.search.p99 <= 10 },
+  addPerSecond: { target: 1000, actual: largest.add.pipelinedPerSecond, met: largest.add.pipelinedPerSecond >= 1000 },
+};
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'memory.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('targets:', JSON.stringify(results.targets));
