@@ -3,7 +3,7 @@
  * scans the decoded text again and reports findings at the carrier's position.
  */
 export interface DecodedCarrier {
-  kind: 'base64' | 'hex' | 'url' | 'rot13' | 'split';
+  kind: 'base64' | 'hex' | 'url' | 'rot13' | 'split' | 'morse' | 'binary';
   start: number;
   end: number;
   decoded: string;
@@ -15,8 +15,7 @@ export function findCarriers(text: string): DecodedCarrier[] {
   const carriers = [...base64Carriers(text), ...hexCarriers(text), ...urlCarriers(text)];
   const rot = rot13Carrier(text);
   if (rot) carriers.push(rot);
-  const split = splitCarrier(text);
-  if (split) carriers.push(split);
+  carriers.push(...splitCarriers(text), ...morseCarriers(text), ...binaryCarriers(text));
   return carriers.slice(0, MAX_CARRIERS);
 }
 
@@ -71,12 +70,46 @@ function looksRotated(text: string): boolean {
   return rotatedCommon.test(text) && !common.test(text);
 }
 
-/** "a = 'ignore prev'; b = 'ious instructions'" — string pieces glued back together. */
-function splitCarrier(text: string): DecodedCarrier | undefined {
-  const pieces = [...text.matchAll(/(["'`])([^"'`\n]{1,80})\1/g)];
-  if (pieces.length < 2 || pieces.length > 64) return undefined;
-  const decoded = pieces.map((p) => p[2]).join('');
-  return { kind: 'split', start: pieces[0].index ?? 0, end: text.length, decoded };
+/**
+ * "a = 'ignore prev'; b = 'ious instructions'" — string pieces glued back together, with and
+ * without spaces, and two equal-length pieces interlaced character by character.
+ */
+function splitCarriers(text: string): DecodedCarrier[] {
+  const pieces = [...text.matchAll(/(["'`“«])([^"'`“”«»\n]{1,80})["'`”»]/g)].map((p) => p[2]);
+  if (pieces.length < 2 || pieces.length > 64) return [];
+  const at = { kind: 'split' as const, start: text.search(/["'`“«]/), end: text.length };
+  const out = [{ ...at, decoded: pieces.join('') }, { ...at, decoded: pieces.join(' ') }];
+  if (pieces.length === 2 && Math.abs(pieces[0].length - pieces[1].length) <= 1) out.push({ ...at, decoded: interlace(pieces[0], pieces[1]) });
+  return out;
+}
+
+function interlace(a: string, b: string): string {
+  let out = '';
+  for (let i = 0; i < Math.max(a.length, b.length); i++) out += (a[i] ?? '') + (b[i] ?? '');
+  return out;
+}
+
+const MORSE: Record<string, string> = {
+  '.-': 'a', '-...': 'b', '-.-.': 'c', '-..': 'd', '.': 'e', '..-.': 'f', '--.': 'g', '....': 'h', '..': 'i', '.---': 'j', '-.-': 'k', '.-..': 'l', '--': 'm',
+  '-.': 'n', '---': 'o', '.--.': 'p', '--.-': 'q', '.-.': 'r', '...': 's', '-': 't', '..-': 'u', '...-': 'v', '.--': 'w', '-..-': 'x', '-.--': 'y', '--..': 'z',
+};
+
+function morseCarriers(text: string): DecodedCarrier[] {
+  const out: DecodedCarrier[] = [];
+  for (const m of text.matchAll(/(?:[.-]{1,5}(?: \/ | |$)){6,}/g)) {
+    const decoded = m[0].trim().split(' / ').map((word) => word.split(' ').map((c) => MORSE[c] ?? '').join('')).join(' ');
+    if (/[a-z]{3}/.test(decoded)) out.push({ kind: 'morse', start: m.index, end: m.index + m[0].length, decoded });
+  }
+  return out;
+}
+
+function binaryCarriers(text: string): DecodedCarrier[] {
+  const out: DecodedCarrier[] = [];
+  for (const m of text.matchAll(/(?:\b[01]{8}\b\s?){4,}/g)) {
+    const decoded = m[0].trim().split(/\s+/).map((b) => String.fromCharCode(parseInt(b, 2))).join('');
+    if (looksLikeText(decoded)) out.push({ kind: 'binary', start: m.index, end: m.index + m[0].length, decoded });
+  }
+  return out;
 }
 
 function looksLikeText(decoded: string): boolean {

@@ -69,7 +69,7 @@ function undoLeetspeak(folded: FoldedText): void {
   folded.text = folded.text.replace(/[a-z0-9@$!]+/g, (word) => {
     const letters = word.replace(/[^a-z]/g, '').length;
     if (letters < 2 || letters === word.length || /^\d/.test(word) && letters < 3) return word;
-    if (/^[0-9a-f]+$/.test(word) || /^v?\d/.test(word)) return word;
+    if (/^[0-9a-f]+$/.test(word)) return word;
     return Array.from(word, (c) => LEET[c] ?? c).join('');
   });
 }

@@ -9,6 +9,8 @@ export interface PatternRule {
   view: 'folded' | 'raw';
   /** Surfaces the rule applies to; all when absent. */
   surfaces?: readonly Surface[];
+  /** A match right after "never", "don't", "do not" … is advice against the act, not the act. */
+  negatable?: boolean;
 }
 
 /** Up to `n` words of filler between two key words, linear to match (alternating disjoint classes). */
@@ -18,6 +20,11 @@ export function gap(n: number): string {
 
 export function phrase(rule: string, category: Category, severity: Severity, source: string, surfaces?: readonly Surface[]): PatternRule {
   return { rule, category, severity, pattern: new RegExp(source, 'gu'), view: 'folded', surfaces };
+}
+
+/** The same rule, but not counted when the text advises against the act ("never edit CLAUDE.md"). */
+export function negatable(rule: PatternRule): PatternRule {
+  return { ...rule, negatable: true };
 }
 
 export function token(rule: string, category: Category, severity: Severity, source: string, flags = 'g'): PatternRule {

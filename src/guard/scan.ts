@@ -51,10 +51,17 @@ function collectMatches(rule: PatternRule, raw: string, folded: FoldedText, out:
   rule.pattern.lastIndex = 0;
   let count = 0;
   for (const m of subject.matchAll(rule.pattern)) {
+    if (rule.negatable && isNegated(subject, m.index)) continue;
     const [start, end] = rule.view === 'folded' ? mapSpan(folded, m.index, m.index + m[0].length) : [m.index, m.index + m[0].length];
     out.push({ rule: rule.rule, category: rule.category, severity: rule.severity, start, end, excerpt: excerptOf(raw, start, end) });
     if (++count >= MATCHES_PER_RULE) break;
   }
+}
+
+const NEGATION = /\b(?:never|not|don't|dont|do not|no need to|avoid|without)\s+(?:\S+\s+)?$/;
+
+function isNegated(subject: string, index: number): boolean {
+  return NEGATION.test(subject.slice(Math.max(0, index - 28), index));
 }
 
 function mapSpan(folded: FoldedText, start: number, end: number): [number, number] {
@@ -63,7 +70,8 @@ function mapSpan(folded: FoldedText, start: number, end: number): [number, numbe
   return [from, last + 1];
 }
 
-function judge(findings: Finding[], surface: Surface): ScanResult {
+function judge(all: Finding[], surface: Surface): ScanResult {
+  const findings = dropOverlapsWithinCategory(all);
   const strongest = new Map<string, number>();
   for (const f of findings) strongest.set(f.rule, Math.max(strongest.get(f.rule) ?? 0, SEVERITY_WEIGHT[f.severity]));
   let score = 0;
@@ -73,6 +81,17 @@ function judge(findings: Finding[], surface: Surface): ScanResult {
   const verdict = critical || score >= BLOCK_THRESHOLD[surface] ? 'block' : 'allow';
   findings.sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] || a.start - b.start);
   return { verdict, score, findings };
+}
+
+/** Two rules of one category matching the same words are one signal, not two: keep the heavier. */
+function dropOverlapsWithinCategory(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] || a.start - b.start);
+  const kept: Finding[] = [];
+  for (const f of sorted) {
+    const twin = kept.find((k) => k.category === f.category && k.rule !== f.rule && k.start < f.end && f.start < k.end);
+    if (!twin) kept.push(f);
+  }
+  return kept;
 }
 
 function asText(input: unknown): string {

@@ -48,7 +48,7 @@ describe('kei-skills memory', () => {
     for (const cmd of ['search', 'add', 'replace', 'remove', 'list', 'undo', 'stats']) {
       const r = kei(home, ['memory', cmd, '--help']);
       expect(r.code, cmd).toBe(0);
-      expect(r.out, cmd).toMatch(/Examples?:\n  kei-skills memory/);
+      expect(r.out, cmd).toMatch(/Examples?:\n {2}kei-skills memory/);
     }
   });
 });

@@ -8,6 +8,8 @@ import { OVERRIDE_RULES } from './override.js';
 import { PERSISTENCE_RULES } from './persistence.js';
 import { ROLE_RULES } from './role.js';
 import { SECRET_RULES } from './secrets.js';
+import { JAILBREAK_RULES, SOLICIT_RULES } from './solicit.js';
+import { ROLE_ML_RULES, SOLICIT_ML_RULES } from './solicit-ml.js';
 
 /** Every pattern rule, most precise layers first (secrets, exfiltration, persistence, then phrases). */
 export const ALL_RULES: readonly PatternRule[] = [
@@ -19,7 +21,11 @@ export const ALL_RULES: readonly PatternRule[] = [
   ...ROLE_RULES,
   ...LEAK_RULES,
   ...AUTHORITY_RULES,
+  ...SOLICIT_RULES,
+  ...JAILBREAK_RULES,
   ...MULTILINGUAL_RULES,
+  ...SOLICIT_ML_RULES,
+  ...ROLE_ML_RULES,
 ];
 
 /** Secrets only: used to redact stored inputs without judging intent. */

@@ -6,12 +6,13 @@ const PROMPT = '(?:prompt|instructions?|configuration|config|directives?|guideli
 
 /** Layer 5c: attempts to get the model to print what it was told. */
 export const LEAK_RULES: readonly PatternRule[] = [
-  phrase('leak.system_prompt', 'prompt_leak', 'high', `\\b${REVEAL}${gap(4)}(?:your|the|its|my|these)\\s+(?:\\w+\\s+)?${HIDDEN}\\s+${PROMPT}\\b`),
+  phrase('leak.system_prompt', 'prompt_leak', 'high', `\\b${REVEAL}${gap(4)}(?:(?:your|the|its|my|these)\\s+)?(?:\\w+\\s+)?${HIDDEN}\\s+${PROMPT}\\b`),
   phrase('leak.your_instructions', 'prompt_leak', 'high', `\\b${REVEAL}${gap(3)}your\\s+(?:\\w+\\s+)?(?:instructions|prompt|directives|programming|rules|configuration)\\b`),
   phrase('leak.system_prompt_noun', 'prompt_leak', 'medium', `\\b(?:system[\\s_-]?prompt|systemprompt|initial\\s+prompt|pre-?prompt|initialization\\s+string|hidden\\s+instructions)\\b`),
   phrase('leak.told_before', 'prompt_leak', 'high', `\\bwhat\\s+(?:were|have)\\s+you\\s+(?:been\\s+)?(?:told|instructed|given|programmed)\\b`),
   phrase('leak.repeat_above', 'prompt_leak', 'high', `\\b(?:repeat|print|output|reproduce|recite|copy|rewrite)${gap(3)}(?:the\\s+)?(?:text|words|everything|conversation|message|content|instructions)\\s+(?:above|before|so far|verbatim|word for word)`),
-  phrase('leak.conversation', 'exfiltration', 'high', `\\b(?:output|paste|share|send|dump|export|print|forward|reveal)${gap(3)}(?:the\\s+)?(?:entire|whole|full|complete)?\\s*(?:conversation|chat|context|session)(?:\\s+(?:history|log|so far|transcript))?\\b${gap(6)}(?:external|https?|verified|email|server|with)|\\boutput\\s+(?:the\\s+)?conversation\\s+history\\b`),
+  phrase('leak.conversation', 'exfiltration', 'high', `\\b(?:output|paste|share|send|dump|export|print|forward|reveal)${gap(3)}(?:the\\s+)?(?:entire|whole|full|complete)?\\s*(?:conversation|chat|context|session)(?:\\s+(?:history|log|so far|transcript))?\\b${gap(6)}(?:external|https?|verified|e-?mail|server|url|webhook|endpoint|api keys?|credentials)|\\boutput\\s+(?:the\\s+)?conversation\\s+history\\b`),
+  phrase('leak.not_supposed', 'prompt_leak', 'high', `\\bwhat\\s+(?:are|were)\\s+you\\s+(?:not\\s+supposed|told\\s+not|instructed\\s+not|not\\s+allowed)\\s+to\\s+(?:tell|say|reveal|share|discuss)`),
   phrase('leak.start_with', 'prompt_leak', 'high', `\\b(?:start|begin)\\s+(?:your\\s+(?:answer|response|reply)\\s+)?with\\s+["'“]?(?:my instructions are|you are|the system prompt is)`),
   phrase('leak.prompt_is', 'prompt_leak', 'high', `["'“](?:the\\s+)?(?:system\\s+prompt|my\\s+instructions)\\s+(?:is|are)\\s*:`),
 ];

@@ -6,8 +6,10 @@ const DIRECTIVES = '(?:instructions?|prompts?|rules|directives?|guidelines|guida
 
 /** Layer 5a: attempts to cancel what the model was told, or to give it new orders. */
 export const OVERRIDE_RULES: readonly PatternRule[] = [
-  phrase('override.ignore_instructions', 'override', 'high', `\\b${IGNORE}${gap(3)}${QUALIFIER}${gap(2)}${DIRECTIVES}\\b`),
+  phrase('override.ignore_instructions', 'override', 'high', `\\b${IGNORE}${gap(4)}${QUALIFIER}${gap(4)}${DIRECTIVES}\\b`),
   phrase('override.ignore_everything', 'override', 'high', `\\b${IGNORE}\\s+(?:everything|all)\\s+(?:you\\s+(?:were|have been)\\s+told|(?:said|written)\\s+(?:above|before))`),
+  phrase('override.ignore_rest', 'override', 'high', `\\b(?:ignore|disregard|skip|forget)\\s+(?:the\\s+)?(?:rest|remainder)\\s+of\\s+(?:this|the|that)\\s+(?:data|text|document|input|content|message|page|file|email|article|conversation)\\b`),
+  phrase('override.decode_and_run', 'override', 'high', `\\b(?:translate|decode|convert|deobfuscate|decrypt|unscramble)\\b[^.\\n]{0,40}\\b(?:and|then)\\s+(?:execute|run|eval(?:uate)?|follow)\\b`),
   phrase('override.new_instructions', 'override', 'medium', `\\b(?:new|updated|real|actual|true|revised|secret|hidden)\\s+(?:system\\s+)?(?:instructions|directives|orders|task)\\s*(?::|are|follow)`),
   phrase('override.from_now_on', 'override', 'medium', `\\b(?:from now on|henceforth|for the rest of (?:this|the) conversation)[,\\s]+(?:you|your|the assistant|the ai)\\b`),
   phrase('override.instead', 'override', 'medium', `\\b(?:instead of|rather than)\\s+(?:your|the)\\s+(?:original|assigned|given|current|real)?\\s*(?:task|instructions|job)\\b`),
