@@ -20,10 +20,18 @@ const DROPPED = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u20
 const LATIN_LIKE = /[\p{Script=Latin}\p{Script=Greek}]/u;
 
 export function foldText(raw: string): FoldedText {
-  const base = foldCharacters(raw);
+  const base = ASCII_ONLY.test(raw) ? { text: raw.toLowerCase(), origin: identity(raw.length) } : foldCharacters(raw);
   mapMixedScriptWords(base);
   undoLeetspeak(base);
   return joinSpacedLetters(base);
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+function identity(length: number): number[] {
+  const origin = new Array<number>(length);
+  for (let i = 0; i < length; i++) origin[i] = i;
+  return origin;
 }
 
 function foldCharacters(raw: string): FoldedText {

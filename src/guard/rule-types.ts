@@ -15,7 +15,7 @@ export interface PatternRule {
 
 /** Up to `n` words of filler between two key words, linear to match (alternating disjoint classes). */
 export function gap(n: number): string {
-  return `(?:[^\\p{L}\\p{N}]+[\\p{L}\\p{N}'’]+){0,${n}}[^\\p{L}\\p{N}]+`;
+  return `(?:[^\\p{L}\\p{N}]{1,12}[\\p{L}\\p{N}'’]{1,30}){0,${n}}[^\\p{L}\\p{N}]{1,12}`;
 }
 
 export function phrase(rule: string, category: Category, severity: Severity, source: string, surfaces?: readonly Surface[]): PatternRule {

@@ -8,8 +8,8 @@ import { scanUnicode } from './unicode.js';
 import { BLOCK_THRESHOLD, SEVERITY_WEIGHT, type Finding, type ScanOptions, type ScanResult, type Surface } from './types.js';
 
 /** Very long text is scanned at its head and tail: where an injection has to be to be read. */
-const HEAD_CHARS = 64 * 1024;
-const TAIL_CHARS = 16 * 1024;
+const HEAD_CHARS = 32 * 1024;
+const TAIL_CHARS = 8 * 1024;
 const MATCHES_PER_RULE = 4;
 
 /** Scans text that is about to be stored or shown to a model. Pure, never throws, linear in input size. */

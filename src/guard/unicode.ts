@@ -5,6 +5,9 @@ const JOINING_SCRIPTS = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari
 const PICTOGRAPHIC = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]/u;
 const WIDE_BASE = /[\p{Extended_Pictographic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Emoji}\u2000-\u2bff\u3000-\u303f]/u;
 
+/** Enough to explain a verdict; a text with thousands of hidden characters is not explained better by thousands of findings. */
+const MAX_FINDINGS = 32;
+
 interface CodePoint { cp: number; index: number; ch: string }
 type Verdict = { rule: string; severity: Severity } | undefined;
 
@@ -20,7 +23,7 @@ export function scanUnicode(text: string): Finding[] {
       open.end = end;
       return;
     }
-    if (!verdict) return;
+    if (!verdict || findings.length >= MAX_FINDINGS) return;
     open = { rule: verdict.rule, category: 'unicode', severity: verdict.severity, start: point.index, end, excerpt: '' };
     findings.push(open);
   });

@@ -6,8 +6,8 @@ const PROMPT = '(?:prompt|instructions?|configuration|config|directives?|guideli
 
 /** Layer 5c: attempts to get the model to print what it was told. */
 export const LEAK_RULES: readonly PatternRule[] = [
-  phrase('leak.system_prompt', 'prompt_leak', 'high', `\\b${REVEAL}${gap(4)}(?:(?:your|the|its|my|these)\\s+)?(?:\\w+\\s+)?${HIDDEN}\\s+${PROMPT}\\b`),
-  phrase('leak.your_instructions', 'prompt_leak', 'high', `\\b${REVEAL}${gap(3)}your\\s+(?:\\w+\\s+)?(?:instructions|prompt|directives|programming|rules|configuration)\\b`),
+  phrase('leak.system_prompt', 'prompt_leak', 'high', `\\b${REVEAL}${gap(4)}(?:(?:your|the|its|my|these)\\s+)?(?:\\w{1,30}\\s+)?${HIDDEN}\\s+${PROMPT}\\b`),
+  phrase('leak.your_instructions', 'prompt_leak', 'high', `\\b${REVEAL}${gap(3)}your\\s+(?:\\w{1,30}\\s+)?(?:instructions|prompt|directives|programming|rules|configuration)\\b`),
   phrase('leak.system_prompt_noun', 'prompt_leak', 'medium', `\\b(?:system[\\s_-]?prompt|systemprompt|initial\\s+prompt|pre-?prompt|initialization\\s+string|hidden\\s+instructions)\\b`),
   phrase('leak.told_before', 'prompt_leak', 'high', `\\bwhat\\s+(?:were|have)\\s+you\\s+(?:been\\s+)?(?:told|instructed|given|programmed)\\b`),
   phrase('leak.repeat_above', 'prompt_leak', 'high', `\\b(?:repeat|print|output|reproduce|recite|copy|rewrite)${gap(3)}(?:the\\s+)?(?:text|words|everything|conversation|message|content|instructions)\\s+(?:above|before|so far|verbatim|word for word)`),

@@ -13,7 +13,7 @@ export const OVERRIDE_RULES: readonly PatternRule[] = [
   phrase('override.new_instructions', 'override', 'medium', `\\b(?:new|updated|real|actual|true|revised|secret|hidden)\\s+(?:system\\s+)?(?:instructions|directives|orders|task)\\s*(?::|are|follow)`),
   phrase('override.from_now_on', 'override', 'medium', `\\b(?:from now on|henceforth|for the rest of (?:this|the) conversation)[,\\s]+(?:you|your|the assistant|the ai)\\b`),
   phrase('override.instead', 'override', 'medium', `\\b(?:instead of|rather than)\\s+(?:your|the)\\s+(?:original|assigned|given|current|real)?\\s*(?:task|instructions|job)\\b`),
-  phrase('override.before_task', 'override', 'high', `\\bbefore\\s+(?:you\\s+)?(?:can\\s+)?(?:answer|answering|respond|responding|solv\\w*|complet\\w*|continu\\w*|proceed\\w*|do(?:ing)? anything)${gap(12)}(?:please\\s+)?(?:do the following|first|read|send|run|execute|exfiltrate|leak|forward|email|post|upload|call)\\b`),
+  phrase('override.before_task', 'override', 'high', `\\bbefore\\s+(?:you\\s+)?(?:can\\s+)?(?:answer|answering|respond|responding|solv\\w{0,20}|complet\\w{0,20}|continu\\w{0,20}|proceed\\w{0,20}|do(?:ing)? anything)${gap(12)}(?:please\\s+)?(?:do the following|first|read|send|run|execute|exfiltrate|leak|forward|email|post|upload|call)\\b`),
   phrase('override.message_from_user', 'fake_authority', 'high', `\\b(?:important|urgent)\\s+message\\s+from\\s+(?:me,?\\s+)?(?:the\\s+)?(?:user|developer|admin|administrator|owner)\\b`),
   phrase('override.obligation', 'override', 'medium', `\\byou\\s+(?:are\\s+obligated|must\\s+now|are\\s+required|have\\s+no\\s+choice)\\s+(?:to\\s+)?`),
   phrase('override.task_hijack', 'override', 'medium', `\\b(?:your\\s+(?:new|real|only)\\s+(?:task|goal|purpose|job)\\s+is)\\b`),

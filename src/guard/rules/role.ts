@@ -1,4 +1,4 @@
-import { gap, phrase, type PatternRule } from '../rule-types.js';
+import { phrase, type PatternRule } from '../rule-types.js';
 
 const PERSONA = '(?:dan|stan|dude|aim|evil|unrestricted|unfiltered|uncensored|jailbroken|free|liberated|rogue|malicious|unaligned|amoral|an? (?:ai|assistant|model|chatbot|bot|llm) (?:with(?:out)?|that|who|which)|no longer (?:an? )?(?:ai|assistant|bound|restricted)|in (?:developer|debug|god|admin|maintenance|sudo|unrestricted|jailbreak|dan) mode|(?:a|an|the) (?:hacker|system administrator|root user|new ai|different ai|admin))';
 
@@ -7,7 +7,7 @@ export const ROLE_RULES: readonly PatternRule[] = [
   phrase('role.you_are_now', 'role_hijack', 'high', `\\byou\\s+are\\s+(?:now|no longer|henceforth|going to be|about to (?:become|immerse))\\s+${PERSONA}`),
   phrase('role.act_as', 'role_hijack', 'high', `\\b(?:act|pretend|behave|roleplay|role-play|respond)\\s+(?:as|like|to be)\\s+(?:if\\s+you\\s+(?:are|were)\\s+)?${PERSONA}|\\bpretend\\s+(?:that\\s+)?(?:you\\s+are|you're)\\s+${PERSONA}`),
   phrase('role.as_if_unbound', 'role_hijack', 'high', `\\b(?:act|behave|respond|answer|reply|operate|pretend)\\s+(?:as if|as though|like)\\s+you\\s+(?:have|had|are|were)\\s+(?:no|zero|without|free|not bound|unrestricted|unfiltered|uncensored)`),
-  phrase('role.respond_unbound', 'role_hijack', 'high', `\\b(?:respond|answer|reply|act|operate|work|behave|write|generate|speak)\\s+(?:\\w+\\s+)?(?:without|with no|free of)\\s+(?:any\\s+)?(?:restrictions|limitations|safety|filters|censorship|guardrails|ethical|moral|content)\\b`),
+  phrase('role.respond_unbound', 'role_hijack', 'high', `\\b(?:respond|answer|reply|act|operate|work|behave|write|generate|speak)\\s+(?:\\w{1,30}\\s+)?(?:without|with no|free of)\\s+(?:any\\s+)?(?:restrictions|limitations|safety|filters|censorship|guardrails|ethical|moral|content)\\b`),
   phrase('role.mode_switch', 'role_hijack', 'high', `\\b(?:enter|enable|activate|switch(?:ing)? (?:in)?to|turn on|entering|now in|unlock)\\s+(?:the\\s+)?(?:developer|god|admin|administrator|jailbreak|dan|unrestricted|sudo|root|evil|chaos)\\s+mode\\b`),
   phrase('role.mode_switch_weak', 'role_hijack', 'medium', `\\b(?:enter|enable|activate|switch(?:ing)? (?:in)?to|turn on|entering|now in|unlock)\\s+(?:the\\s+)?(?:debug|maintenance|test|diagnostic|verification|knowledge verification|unfiltered|uncensored|raw|opposite)\\s+mode\\b`),
   phrase('role.updated', 'role_hijack', 'high', `\\byou\\s+(?:have\\s+been|were\\s+just|are\\s+being)\\s+(?:updated|upgraded|reprogrammed|freed|unlocked|jailbroken|patched|reconfigured|granted)\\b`),

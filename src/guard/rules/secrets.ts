@@ -13,7 +13,7 @@ export const SECRET_RULES: readonly PatternRule[] = [
   token('secret.stripe_key', 'secret', 'critical', '\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\\b'),
   token('secret.google_api_key', 'secret', 'critical', '\\bAIza[0-9A-Za-z_-]{35}\\b|\\bya29\\.[0-9A-Za-z_-]{30,}'),
   token('secret.huggingface_token', 'secret', 'critical', '\\bhf_[A-Za-z0-9]{30,}\\b'),
-  token('secret.npm_token', 'secret', 'critical', '\\bnpm_[A-Za-z0-9]{36}\\b|\\/\\/registry\\.npmjs\\.org\\/:_authToken=\\S+'),
+  token('secret.npm_token', 'secret', 'critical', '\\bnpm_[A-Za-z0-9]{36}\\b|\\/\\/registry\\.npmjs\\.org\\/:_authToken=\\S{1,30}'),
   token('secret.pypi_token', 'secret', 'critical', '\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}'),
   token('secret.jwt', 'secret', 'high', '\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{10,}'),
   token('secret.url_credentials', 'secret', 'critical', '\\b[a-z][a-z0-9+.-]{1,20}:\\/\\/[^\\s:/@]{1,64}:[^\\s@/]{3,128}@[\\w.-]+', 'gi'),
