@@ -4,6 +4,7 @@ import { KeiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Logger } from '../core/log.js';
 import { guardWrite } from '../ledger/guard-gate.js';
+import { renderMemoryContext, type ContextSnapshot } from './context.js';
 import { recordHistory, snapshot, undoLatest } from './history.js';
 import { checkScope, encodeTags, normalizedHash, toMemory, type MemoryRow } from './rows.js';
 import { visibilityFilter } from './scope-filter.js';
@@ -104,6 +105,14 @@ export class MemoryStore {
     const rows = this.o.db.prepare(`SELECT m.* FROM memories m WHERE ${filter.sql} ORDER BY m.updated_at DESC, m.rid DESC LIMIT ? OFFSET ?`)
       .all(...filter.params, clampLimit(options.limit ?? 50, 10_000), Math.max(0, options.offset ?? 0)) as MemoryRow[];
     return rows.map(toMemory);
+  }
+
+  /** The most useful memories for a new session (this project's first, then most used, then newest), re-scanned. */
+  contextSnapshot(budgetChars: number): ContextSnapshot {
+    const filter = visibilityFilter(this.o.projectKey);
+    const rows = this.o.db.prepare(`SELECT m.* FROM memories m WHERE ${filter.sql}
+      ORDER BY (m.scope = 'project') DESC, m.use_count DESC, m.updated_at DESC LIMIT 500`).all(...filter.params) as MemoryRow[];
+    return renderMemoryContext(rows.map(toMemory), budgetChars);
   }
 
   get(id: string): Memory | undefined {
