@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './core/log.js';
 import { ensureKeiHome, resolveKeiHome, type KeiPaths } from './core/paths.js';
 import { projectKeyFor } from './core/project-key.js';
 import { MemoryStore } from './memory/store.js';
+import { openSkills, type Skills } from './skills/index.js';
 
 export interface KitOptions {
   home?: string;
@@ -25,6 +26,9 @@ export interface Kit {
   clock: Clock;
   projectKey: string;
   memory: MemoryStore;
+  /** Loaded on first use: commands that never touch skills never pay for discovery. */
+  readonly skills: Skills;
+  env: NodeJS.ProcessEnv;
   close(): void;
 }
 
@@ -42,12 +46,20 @@ export function openKit(options: KitOptions = {}): Kit {
     defaultSearchLimit: config.memory.searchLimit,
   });
   let closed = false;
+  let skills: Skills | undefined;
   return {
-    paths, config, db, log, clock, projectKey, memory,
+    paths, config, db, log, clock, projectKey, memory, env,
+    get skills() {
+      skills ??= openSkills({ db, clock, log, env }, log, {
+        projectRoot: projectKey, keiHome: paths.home, home: env.HOME, roots: config.skills.roots, extraRoots: config.skills.extraRoots,
+      });
+      return skills;
+    },
     close() {
       if (closed) return;
       closed = true;
       memory.flush();
+      void skills?.registry.close();
       db.close();
     },
   };

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { PACKAGE_VERSION } from '../server/version.js';
 import { registerGuardCommands } from './guard-commands.js';
 import { registerMemoryCommands } from './memory-commands.js';
+import { registerSkillCommands } from './skill-commands.js';
 
 /** The `kei-skills` command tree. Every command lives in its own file and is registered here. */
 export function buildProgram(): Command {
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
     });
   registerMemoryCommands(program);
   registerGuardCommands(program);
+  registerSkillCommands(program);
   return program;
 }

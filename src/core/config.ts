@@ -12,6 +12,15 @@ const guardSchema = z.strictObject({
   blockScore: z.number().min(0).max(100).default(50),
 });
 
+const skillsSchema = z.strictObject({
+  /** Replaces the default roots (project .claude/.agents/.keiseikit, KEI_HOME, ~/.claude, ~/.agents, ~/.codex, ~/.hermes). */
+  roots: z.array(z.string()).default([]),
+  /** Searched after the defaults. */
+  extraRoots: z.array(z.string()).default([]),
+  /** Watch roots and reload within ~100 ms of a change (MCP server only). */
+  watch: z.boolean().default(true),
+});
+
 const logSchema = z.strictObject({
   level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -19,6 +28,7 @@ const logSchema = z.strictObject({
 export const configSchema = z.strictObject({
   memory: memorySchema.default(() => memorySchema.parse({})),
   guard: guardSchema.default(() => guardSchema.parse({})),
+  skills: skillsSchema.default(() => skillsSchema.parse({})),
   log: logSchema.default(() => logSchema.parse({})),
 });
 

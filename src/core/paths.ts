@@ -38,5 +38,6 @@ export function ensureKeiHome(home: string): KeiPaths {
     chmodSync(home, 0o700);
   }
   mkdirSync(paths.logs, { recursive: true, mode: 0o700 });
+  mkdirSync(paths.skills, { recursive: true, mode: 0o700 });
   return paths;
 }

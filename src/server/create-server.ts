@@ -3,6 +3,7 @@ import { openKit, type Kit, type KitOptions } from '../kit.js';
 import { registerTools } from '../tools/define-tool.js';
 import { ALL_TOOLS } from '../tools/index.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
+import { exposeSkills } from './skill-surface.js';
 import { PACKAGE_VERSION } from './version.js';
 
 export interface CreateServerOptions extends KitOptions {
@@ -21,9 +22,11 @@ export function createServer(options: CreateServerOptions = {}): KeiServer {
   const kit = options.kit ?? openKit({ ...options, logName: options.logName ?? 'mcp' });
   const server = new McpServer(
     { name: 'keiseikit', title: 'KeiSeiKit', version: PACKAGE_VERSION },
-    { instructions: SERVER_INSTRUCTIONS, capabilities: { logging: {} } },
+    { instructions: SERVER_INSTRUCTIONS, capabilities: { logging: {}, prompts: { listChanged: true }, resources: { listChanged: true } } },
   );
   registerTools(server, ALL_TOOLS, kit);
+  const unexpose = exposeSkills(server, kit);
+  if (kit.config.skills.watch) kit.skills.registry.watch();
   let cleaned = false;
   return {
     server,
@@ -31,6 +34,8 @@ export function createServer(options: CreateServerOptions = {}): KeiServer {
     async cleanup() {
       if (cleaned) return;
       cleaned = true;
+      unexpose();
+      await kit.skills.registry.close();
       await server.close().catch(() => undefined);
       kit.close();
     },

@@ -1,5 +1,10 @@
 import type { AnyTool } from './define-tool.js';
 import { MEMORY_TOOLS } from './memory-tools.js';
+import { skillFeedback, skillList, skillLoad, skillReadFile, skillSearch } from './skill-tools.js';
+import { skillCreate, skillPatch, skillRemoveFile, skillWriteFile } from './skill-write-tools.js';
 
 /** Every tool the MCP server offers, one file per group. */
-export const ALL_TOOLS: readonly AnyTool[] = [...MEMORY_TOOLS];
+export const ALL_TOOLS: readonly AnyTool[] = [
+  ...MEMORY_TOOLS,
+  skillList, skillSearch, skillLoad, skillReadFile, skillCreate, skillPatch, skillWriteFile, skillRemoveFile, skillFeedback,
+];

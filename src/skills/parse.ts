@@ -1,0 +1,82 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, relative, sep } from 'node:path';
+import { errorMessage } from '../core/errors.js';
+import { parseFrontmatter, splitSkillFile } from './frontmatter.js';
+import { SPEC_FIELDS, type Skill, type SkillProblem } from './types.js';
+import { validateFrontmatter } from './validate.js';
+
+export interface SkillRoot {
+  path: string;
+  label: string;
+}
+
+export type ParseOutcome = { skill: Skill } | { problem: SkillProblem };
+
+/**
+ * Reads one SKILL.md the way a lenient client does: spec violations are recorded as findings and
+ * the skill still loads; only unparseable YAML or a missing description keep it out.
+ */
+export function readSkill(path: string, root: SkillRoot): ParseOutcome {
+  let text: string;
+  let mtimeMs: number;
+  try {
+    text = readFileSync(path, 'utf8');
+    mtimeMs = statSync(path).mtimeMs;
+  } catch (err) {
+    return { problem: { path, reason: `cannot read: ${errorMessage(err)}` } };
+  }
+  return parseSkillText(text, path, root, mtimeMs);
+}
+
+export function parseSkillText(text: string, path: string, root: SkillRoot, mtimeMs = 0): ParseOutcome {
+  const parts = splitSkillFile(text);
+  if (!parts) return { problem: { path, reason: 'no YAML frontmatter (the file must start with a --- line)' } };
+  let data: Record<string, unknown>;
+  try {
+    data = parseFrontmatter(parts.rawFrontmatter);
+  } catch (err) {
+    return { problem: { path, reason: errorMessage(err) } };
+  }
+  if (typeof data.description !== 'string' || data.description.trim() === '') {
+    return { problem: { path, reason: 'description is missing, so no client could tell when to use this skill' } };
+  }
+  const folder = dirname(path);
+  return { skill: toSkill(data, parts.body, { path, folder, root, mtimeMs }) };
+}
+
+function toSkill(data: Record<string, unknown>, body: string, at: { path: string; folder: string; root: SkillRoot; mtimeMs: number }): Skill {
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (!(SPEC_FIELDS as readonly string[]).includes(key)) extra[key] = value;
+  const name = typeof data.name === 'string' && data.name.trim() !== '' ? data.name.trim() : basename(at.folder);
+  return {
+    name,
+    description: String(data.description).trim(),
+    license: typeof data.license === 'string' ? data.license : undefined,
+    compatibility: typeof data.compatibility === 'string' ? data.compatibility : undefined,
+    metadata: stringMap(data.metadata),
+    allowedTools: typeof data['allowed-tools'] === 'string' || Array.isArray(data['allowed-tools']) ? (data['allowed-tools'] as string | string[]) : undefined,
+    extra,
+    body,
+    folder: at.folder,
+    path: at.path,
+    root: at.root.path,
+    rootLabel: at.root.label,
+    category: categoryOf(at.root.path, at.folder),
+    files: [],
+    findings: validateFrontmatter(data, at.folder, body),
+    mtimeMs: at.mtimeMs,
+  };
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  return out;
+}
+
+/** `<root>/<category>/<name>` (the Hermes and KEI_HOME layout) gives a category; `<root>/<name>` none. */
+function categoryOf(root: string, folder: string): string | undefined {
+  const parts = relative(root, folder).split(sep);
+  return parts.length >= 2 ? parts[parts.length - 2] : undefined;
+}
