@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
@@ -15,9 +16,9 @@ const step = (n, title) => say(`\n${n}. ${title}`);
 const text = (r) => r.content.map((c) => c.text ?? '').join('\n');
 
 async function main() {
-  say('KeiSeiKit demo: memory an agent can search and write, behind an injection guard.');
+  say('KeiSeiKit demo: memory an agent can search and write behind an injection guard, and skills it can load, fix and revert.');
   say(`Data home for this run: ${home} (temporary, removed at the end)`);
-  const transport = new StdioClientTransport({ command: process.execPath, args: [join(root, 'bin', 'kei-mcp.js')], env: { ...process.env, KEI_HOME: home }, stderr: 'ignore' });
+  const transport = new StdioClientTransport({ command: process.execPath, args: [join(root, 'bin', 'kei-mcp.js')], env: { ...process.env, KEI_HOME: home, HOME: home }, stderr: 'ignore' });
   const client = new Client({ name: 'keiseikit-demo', version: '1.0.0' });
   const started = Date.now();
   await client.connect(transport);
@@ -60,8 +61,20 @@ async function main() {
   const all = await call('memory_search', { query: '' });
   step(8, `What is remembered now (${all.structuredContent.count} entries):`);
   for (const m of all.structuredContent.results) say(`   [${m.scope}] ${m.content}`);
+
+  step(9, 'Skills: the agent saves a procedure, loads it, fixes it fuzzily, and the fix is reverted:');
+  const created = await call('skill_create', { name: 'release-checklist', description: 'Use before tagging a release', body: '1. Run  the  tests:\n   ```sh\n   npm test\n   ```\n2. Update “CHANGELOG.md”.\n3. Tag the release.' });
+  say(`   ${text(created)}`);
+  const loaded = await call('skill_load', { name: 'release-checklist' });
+  say(`   Loaded it (recorded as invocation ${loaded.structuredContent.invocation_id}); it is also an MCP prompt: ${(await client.listPrompts()).prompts.map((p) => p.name).join(', ')}`);
+  const patched = await call('skill_patch', { name: 'release-checklist', old: '2. Update "CHANGELOG.md".', new: '2. Update "CHANGELOG.md" and the version in package.json.' });
+  say(`   Patched with plain quotes where the file has smart ones: ${text(patched)}`);
+  const refused = await call('skill_patch', { name: 'release-checklist', old: '. ', new: '; ' });
+  say(`   An ambiguous patch is refused: ${text(refused).split('\n')[0]}`);
+  const revert = spawnSync(process.execPath, [join(root, 'bin', 'kei-skills.js'), 'revert', 'release-checklist'], { env: { ...process.env, KEI_HOME: home, HOME: home }, encoding: 'utf8' });
+  say(`   kei-skills revert release-checklist → ${revert.stdout.trim()}`);
   await client.close();
-  say('\nDone. Every write above went through the injection guard inside the memory module; try `kei-skills memory --help`.');
+  say('\nDone. Every write above went through the injection guard inside the domain modules; try `kei-skills --help`.');
 }
 
 function indent(s) {

@@ -45,20 +45,29 @@ export function openKit(options: KitOptions = {}): Kit {
     maxEntryChars: config.memory.maxEntryChars,
     defaultSearchLimit: config.memory.searchLimit,
   });
+  return assemble({ paths, config, db, log, clock, projectKey, memory, env });
+}
+
+type KitParts = Omit<Kit, 'skills' | 'close'>;
+
+/** Adds the lazily opened skills and an idempotent close to the opened parts. */
+function assemble(parts: KitParts): Kit {
   let closed = false;
   let skills: Skills | undefined;
+  const { db, clock, log, env, paths, config, projectKey } = parts;
+  const loadSkills = (): Skills => openSkills({ db, clock, log, env }, log, {
+    projectRoot: projectKey, keiHome: paths.home, home: env.HOME, roots: config.skills.roots, extraRoots: config.skills.extraRoots,
+  });
   return {
-    paths, config, db, log, clock, projectKey, memory, env,
+    ...parts,
     get skills() {
-      skills ??= openSkills({ db, clock, log, env }, log, {
-        projectRoot: projectKey, keiHome: paths.home, home: env.HOME, roots: config.skills.roots, extraRoots: config.skills.extraRoots,
-      });
+      skills ??= loadSkills();
       return skills;
     },
     close() {
       if (closed) return;
       closed = true;
-      memory.flush();
+      parts.memory.flush();
       void skills?.registry.close();
       db.close();
     },

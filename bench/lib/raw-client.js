@@ -2,8 +2,8 @@
 // latency without the SDK client's result validation on the measuring side.
 import { spawn } from 'node:child_process';
 
-export async function startRawClient(command, args, env) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'ignore'] });
+export async function startRawClient(command, args, env, cwd) {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['pipe', 'pipe', 'ignore'] });
   const waiting = new Map();
   let buffer = '';
   let nextId = 1;

@@ -67,6 +67,10 @@ function registerChangeCommands(program: Command): void {
       const r = kit.skills.writer.patch({ name, old: o.old, new: o.new, file: o.file, replaceAll: o.all, source: 'cli' });
       printLine(`Patched ${name} (${r.strategy}, ${r.replacements} replacement(s)); now version ${r.version}`);
     }));
+  registerVersionCommands(program);
+}
+
+function registerVersionCommands(program: Command): void {
   program.command('revert').argument('<name>').option('--to <n>', 'version to restore (default: the one before the latest)').description('restore a previous version of a skill')
     .addHelpText('after', '\nExamples:\n  kei-skills revert deploy-app\n  kei-skills revert deploy-app --to 1')
     .action((name: string, o: { to?: string }) => withKit((kit) => {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import { parseFrontmatter, splitSkillFile } from './frontmatter.js';
@@ -20,12 +20,29 @@ export function readSkill(path: string, root: SkillRoot): ParseOutcome {
   let text: string;
   let mtimeMs: number;
   try {
-    text = readFileSync(path, 'utf8');
-    mtimeMs = statSync(path).mtimeMs;
+    ({ text, mtimeMs } = readWithMtime(path));
   } catch (err) {
     return { problem: { path, reason: `cannot read: ${errorMessage(err)}` } };
   }
   return parseSkillText(text, path, root, mtimeMs);
+}
+
+/** One open for both content and mtime: discovery reads thousands of these. */
+function readWithMtime(path: string): { text: string; mtimeMs: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { text: buffer.toString('utf8', 0, read), mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function parseSkillText(text: string, path: string, root: SkillRoot, mtimeMs = 0): ParseOutcome {

@@ -21,9 +21,15 @@ export function validateFrontmatter(data: Record<string, unknown>, folder: strin
   for (const key of Object.keys(data)) {
     if (!(SPEC_FIELDS as readonly string[]).includes(key)) add('warning', 'non-spec-field', `field "${key}" is not in the Agent Skills specification (kept as-is)`);
   }
-  const lines = body.split('\n').length;
+  const lines = countLines(body);
   if (lines > MAX_BODY_LINES) add('warning', 'body-length', `body is ${lines} lines; the specification recommends at most ${MAX_BODY_LINES}`);
   return findings;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 type Add = (severity: SkillFinding['severity'], rule: string, message: string) => void;

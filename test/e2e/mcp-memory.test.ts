@@ -16,11 +16,11 @@ async function open(): Promise<McpSession> {
 }
 
 describe('kei-mcp over stdio', () => {
-  it('lists the four memory tools with schemas, descriptions and honest annotations', async () => {
+  it('lists the memory tools with schemas, descriptions and honest annotations', async () => {
     const s = await open();
     const { tools } = await s.client.listTools();
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-    expect(Object.keys(byName).sort()).toEqual(['memory_add', 'memory_remove', 'memory_replace', 'memory_search']);
+    expect(Object.keys(byName).filter((n) => n.startsWith('memory_')).sort()).toEqual(['memory_add', 'memory_remove', 'memory_replace', 'memory_search']);
     for (const tool of tools) {
       expect(tool.name).toMatch(/^[A-Za-z0-9_./-]{1,64}$/);
       expect(tool.description?.length).toBeGreaterThan(80);

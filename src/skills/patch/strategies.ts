@@ -69,11 +69,19 @@ export const STRATEGIES: readonly Strategy[] = [
   { name: 'line-trimmed', find: (content, old) => lineWindows(content, old, eqBy((s) => s.trim())) },
   { name: 'whitespace-collapsed', find: (content, old) => lineWindows(content, old, (w, t) => collapseWhitespace(w.join('\n')) === collapseWhitespace(t.join('\n'))) },
   { name: 'indentation-agnostic', find: indentationAgnostic },
-  { name: 'escape-normalised', find: (content, old) => (unescapeText(old) === old ? [] : exactAll(content, unescapeText(old))) },
+  { name: 'escape-normalised', find: escapeNormalised },
   { name: 'unicode-normalised', find: (content, old) => lineWindows(content, old, eqBy((s) => unicodeNormalize(s).trimEnd())) },
   { name: 'block-anchor', find: blockAnchor },
   { name: 'line-similarity', find: lineSimilarity },
 ];
+
+/** A model sent `\n` and `\"` literally: unescape, then match exactly or line by line (CRLF files). */
+function escapeNormalised(content: string, old: string): Span[] {
+  const plain = unescapeText(old);
+  if (plain === old) return [];
+  const exact = exactAll(content, plain);
+  return exact.length > 0 ? exact : lineWindows(content, plain, eqBy((s) => s.trim()));
+}
 
 function indentationAgnostic(content: string, old: string): Span[] {
   const c = splitLines(content);
