@@ -70,11 +70,15 @@ function looksRotated(text: string): boolean {
   return rotatedCommon.test(text) && !common.test(text);
 }
 
+/** Payload splitting says how to put the pieces together; code that merely has strings does not. */
+const ASSEMBLY_HINT = /\b[a-z]\s*\+\s*[a-z]\b|\bpart\s*\d|\binterlac|\bconcatenat|\bcombine\b|\bjoin\s+(?:the|them|these)\b|\bthree\s+strings\b/i;
+
 /**
  * "a = 'ignore prev'; b = 'ious instructions'" — string pieces glued back together, with and
  * without spaces, and two equal-length pieces interlaced character by character.
  */
 function splitCarriers(text: string): DecodedCarrier[] {
+  if (!ASSEMBLY_HINT.test(text)) return [];
   const pieces = [...text.matchAll(/(["'`“«])([^"'`“”«»\n]{1,80})["'`”»]/g)].map((p) => p[2]);
   if (pieces.length < 2 || pieces.length > 64) return [];
   const at = { kind: 'split' as const, start: text.search(/["'`“«]/), end: text.length };

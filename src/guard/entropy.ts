@@ -18,7 +18,9 @@ export function scanHighEntropy(text: string): Finding[] {
 
 function isKeyLike(s: string): boolean {
   if (/^[a-f0-9]+$/i.test(s) || /^[a-z._/-]+$/i.test(s)) return false;
-  if (/[./-]{2}|\/\w+\//.test(s)) return false;
+  if (/[./-]{2}|\/\w+\/|\./.test(s)) return false;
+  // Random keys scatter digits; long CamelCase identifiers have none or a couple.
+  if ((s.match(/\d/g) ?? []).length < 3) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(s)).length;
   if (classes < 3) return false;
   return shannon(s) >= 4.3;

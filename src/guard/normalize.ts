@@ -77,6 +77,8 @@ function undoLeetspeak(folded: FoldedText): void {
   folded.text = folded.text.replace(/[a-z0-9@$!]+/g, (word) => {
     const letters = word.replace(/[^a-z]/g, '').length;
     if (letters < 2 || letters === word.length || /^\d/.test(word) && letters < 3) return word;
+    // Without a digit it is an email (x@y), a variable ($TOKEN) or punctuation, not leetspeak.
+    if (!/\d/.test(word)) return word;
     if (/^[0-9a-f]+$/.test(word)) return word;
     return Array.from(word, (c) => LEET[c] ?? c).join('');
   });

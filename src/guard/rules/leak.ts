@@ -8,7 +8,7 @@ const PROMPT = '(?:prompt|instructions?|configuration|config|directives?|guideli
 export const LEAK_RULES: readonly PatternRule[] = [
   phrase('leak.system_prompt', 'prompt_leak', 'high', `\\b${REVEAL}${gap(4)}(?:(?:your|the|its|my|these)\\s+)?(?:\\w{1,30}\\s+)?${HIDDEN}\\s+${PROMPT}\\b`),
   phrase('leak.your_instructions', 'prompt_leak', 'high', `\\b${REVEAL}${gap(3)}your\\s+(?:\\w{1,30}\\s+)?(?:instructions|prompt|directives|programming|rules|configuration)\\b`),
-  phrase('leak.system_prompt_noun', 'prompt_leak', 'medium', `\\b(?:system[\\s_-]?prompt|systemprompt|initial\\s+prompt|pre-?prompt|initialization\\s+string|hidden\\s+instructions)\\b`),
+  phrase('leak.system_prompt_noun', 'prompt_leak', 'low', `\\b(?:system[\\s_-]?prompt|systemprompt|initial\\s+prompt|pre-?prompt|initialization\\s+string|hidden\\s+instructions)\\b`),
   phrase('leak.told_before', 'prompt_leak', 'high', `\\bwhat\\s+(?:were|have)\\s+you\\s+(?:been\\s+)?(?:told|instructed|given|programmed)\\b`),
   phrase('leak.repeat_above', 'prompt_leak', 'high', `\\b(?:repeat|print|output|reproduce|recite|copy|rewrite)${gap(3)}(?:the\\s+)?(?:text|words|everything|conversation|message|content|instructions)\\s+(?:above|before|so far|verbatim|word for word)`),
   phrase('leak.conversation', 'exfiltration', 'high', `\\b(?:output|paste|share|send|dump|export|print|forward|reveal)${gap(3)}(?:the\\s+)?(?:entire|whole|full|complete)?\\s*(?:conversation|chat|context|session)(?:\\s+(?:history|log|so far|transcript))?\\b${gap(6)}(?:external|https?|verified|e-?mail|server|url|webhook|endpoint|api keys?|credentials)|\\boutput\\s+(?:the\\s+)?conversation\\s+history\\b`),

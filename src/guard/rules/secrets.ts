@@ -17,6 +17,6 @@ export const SECRET_RULES: readonly PatternRule[] = [
   token('secret.pypi_token', 'secret', 'critical', '\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}'),
   token('secret.jwt', 'secret', 'high', '\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{10,}'),
   token('secret.url_credentials', 'secret', 'critical', '\\b[a-z][a-z0-9+.-]{1,20}:\\/\\/[^\\s:/@]{1,64}:[^\\s@/]{3,128}@[\\w.-]+', 'gi'),
-  token('secret.assignment', 'secret', 'high', '\\b(?:api[_-]?key|secret[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|password|passwd|pwd)\\s*[=:]\\s*["\']?(?![\\s"\'<{$]|\\*{3}|x{3}|your|example|changeme|placeholder)[^\\s"\'<>]{8,}', 'gi'),
-  phrase('secret.password_prose', 'secret', 'high', `\\b(?:password|passcode|passphrase|pin code|wifi key|wi-fi key|secret key|api key|token)\\b${gap(3)}(?:is|was|=|:)\\s*["'“]?(?=[^\\s"'“]*[\\p{N}\\p{P}])[^\\s"'“]{6,}`),
+  token('secret.assignment', 'secret', 'high', '\\b(?:api[_-]?key|secret[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|password|passwd|pwd)\\s*[=:]\\s*["\']?(?![\\s"\'<{$]|\\*{3}|x{3}|your|example|changeme|placeholder|os\\.environ|os\\.getenv|process\\.env|getenv|env\\[|env\\(|settings\\.|config\\.|secrets\\.)(?=[^\\s"\'<>]{0,60}[\\d!@#%^&*+/])[^\\s"\'<>]{8,}', 'gi'),
+  phrase('secret.password_prose', 'secret', 'high', `\\b(?:password|passcode|passphrase|pin code|wifi key|wi-fi key|secret key|api key|token)\\b${gap(3)}(?:is|was|=|:)\\s*["'“]?(?=[^\\s"'“]{0,40}[\\p{N}!@#$%^&*])(?![\\w/.-]{0,60}\\.(?:md|json|txt|ya?ml|env)\\b)[^\\s"'“,;]{5,60}[^\\s"'“,;.:)]`),
 ];
