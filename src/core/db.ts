@@ -26,6 +26,8 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
 export function migrate(db: Db, migrations: readonly Migration[]): number {
   checkOrder(migrations);
   const target = migrations.length === 0 ? 0 : migrations[migrations.length - 1].version;
+  // The common case (up to date) needs no write lock: hooks open the database on every event.
+  if ((db.pragma('user_version', { simple: true }) as number) === target) return target;
   const apply = db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > target) {

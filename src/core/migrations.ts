@@ -131,6 +131,14 @@ CREATE TABLE trajectories (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX trajectories_session ON trajectories (session_id);
+CREATE TABLE notices (
+  id INTEGER PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  shown_at INTEGER
+);
+CREATE INDEX notices_pending ON notices (session_id, shown_at);
 `;
 
 const skillVersions = `

@@ -1,17 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, type Logger } from '../core/log.js';
+import { resolveKeiHome } from '../core/paths.js';
+import { readStdinCapped } from './stdin.js';
+
+const MAX_STDIN_BYTES = 1024 * 1024;
+/** Claude Code gives all SessionEnd hooks 1.5 s together; every event gets less than that from us. */
+const WATCHDOG_MS = 1200;
+
 /**
- * Entry of `bin/kei-hook.js`. Until the hooks issue lands this only drains stdin and exits 0:
- * a hook must never break the user's Claude Code session.
+ * Entry of `bin/kei-hook.js <Event>`. Whatever happens (bad input, unknown event, a locked,
+ * missing or unwritable data home) it exits 0, prints nothing but its JSON answer, and logs.
  */
-export async function main(): Promise<void> {
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const watchdog = setTimeout(() => process.exit(0), WATCHDOG_MS);
+  watchdog.unref();
+  const event = argv[0] ?? '';
+  const home = resolveKeiHome();
+  const log = hookLogger(home);
   try {
-    process.stdin.resume();
-    process.stdin.on('data', () => undefined);
-    await new Promise<void>((resolve) => {
-      process.stdin.on('end', resolve);
-      process.stdin.on('error', () => resolve());
-      setTimeout(resolve, 2000).unref();
-    });
-  } finally {
-    process.exitCode = 0;
+    const { text, truncated } = await readStdinCapped(MAX_STDIN_BYTES, 800);
+    if (truncated) throw new Error(`hook input over ${MAX_STDIN_BYTES} bytes`);
+    const out = await runHook(event, text, home, log);
+    if (out) process.stdout.write(`${JSON.stringify(out)}\n`);
+  } catch (err) {
+    log.error(`kei-hook ${event} failed`, { error: (err as Error)?.message ?? String(err) });
+  }
+  process.exitCode = 0;
+}
+
+async function runHook(event: string, text: string, home: string, log: Logger): Promise<Record<string, unknown> | undefined> {
+  const { handlerFor } = await import('./dispatch.js');
+  const handler = await handlerFor(event);
+  if (!handler) {
+    log.warn('unknown hook event ignored', { event });
+    return undefined;
+  }
+  const payload = JSON.parse(text) as Record<string, unknown>;
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('hook input is not a JSON object');
+  if (typeof payload.session_id !== 'string' || payload.session_id === '') throw new Error('hook input has no session_id');
+  const { withHookDatabase } = await import('./database.js');
+  return withHookDatabase(home, log, (ctx) => handler(payload, ctx));
+}
+
+function hookLogger(home: string): Logger {
+  const dir = join(home, 'logs');
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return createLogger({ dir, name: 'hooks' });
+  } catch {
+    return createLogger({ dir: tmpdir(), name: 'keiseikit-hooks' });
   }
 }

@@ -1,0 +1,45 @@
+import type { Db } from '../core/db.js';
+
+export interface SessionStartInput {
+  id: string;
+  client?: string;
+  cwd?: string;
+  projectKey?: string;
+  transcriptPath?: string;
+  model?: string;
+  at: number;
+}
+
+/** Creates the session row, or refreshes it on resume (SessionStart fires again with the same id). */
+export function upsertSession(db: Db, s: SessionStartInput): void {
+  db.prepare(`INSERT INTO sessions (id, client, cwd, project_key, transcript_path, model, started_at, last_seen_at)
+    VALUES (@id, @client, @cwd, @projectKey, @transcriptPath, @model, @at, @at)
+    ON CONFLICT(id) DO UPDATE SET cwd = coalesce(excluded.cwd, cwd), transcript_path = coalesce(excluded.transcript_path, transcript_path),
+      model = coalesce(excluded.model, model), last_seen_at = excluded.last_seen_at, ended_at = NULL`).run({
+    id: s.id, client: s.client ?? 'claude-code', cwd: s.cwd ?? null, projectKey: s.projectKey ?? null,
+    transcriptPath: s.transcriptPath ?? null, model: s.model ?? null, at: s.at,
+  });
+}
+
+/** Makes sure a session row exists for events of sessions that started before the hooks were installed. */
+export function ensureSession(db: Db, id: string, at: number, extra: Partial<SessionStartInput> = {}): void {
+  db.prepare(`INSERT INTO sessions (id, client, cwd, project_key, transcript_path, started_at, last_seen_at) VALUES (?, 'claude-code', ?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET last_seen_at = excluded.last_seen_at, transcript_path = coalesce(transcript_path, excluded.transcript_path)`)
+    .run(id, extra.cwd ?? null, extra.projectKey ?? null, extra.transcriptPath ?? null, at, at);
+}
+
+export function endSession(db: Db, id: string, reason: string, at: number): void {
+  db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ?, last_seen_at = ? WHERE id = ?').run(at, reason, at, id);
+}
+
+/** The session's current user turn index (0 before the first prompt). */
+export function currentTurn(db: Db, sessionId: string): number {
+  const row = db.prepare('SELECT user_turns FROM sessions WHERE id = ?').get(sessionId) as { user_turns: number } | undefined;
+  return row?.user_turns ?? 0;
+}
+
+/** The time the previous session of this user ended (for "results since your last session"). */
+export function previousSessionEnd(db: Db, currentId: string): number | null {
+  const row = db.prepare('SELECT max(coalesce(ended_at, last_seen_at)) AS t FROM sessions WHERE id != ?').get(currentId) as { t: number | null };
+  return row.t;
+}

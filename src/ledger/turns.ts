@@ -1,0 +1,45 @@
+import type { Db } from '../core/db.js';
+
+/** Opens the next user turn of a session and returns its index. */
+export function startTurn(db: Db, sessionId: string, prompt: string, at: number): number {
+  db.prepare('UPDATE sessions SET user_turns = user_turns + 1, last_seen_at = ? WHERE id = ?').run(at, sessionId);
+  const { user_turns: index } = db.prepare('SELECT user_turns FROM sessions WHERE id = ?').get(sessionId) as { user_turns: number };
+  db.prepare('INSERT OR IGNORE INTO turns (session_id, turn_index, prompt, started_at) VALUES (?, ?, ?, ?)').run(sessionId, index, prompt, at);
+  return index;
+}
+
+export function endTurn(db: Db, sessionId: string, index: number, at: number): void {
+  db.prepare('UPDATE turns SET ended_at = ? WHERE session_id = ? AND turn_index = ?').run(at, sessionId, index);
+}
+
+export interface ToolCallInput {
+  sessionId: string;
+  turnIndex: number;
+  toolUseId?: string;
+  toolName: string;
+  inputSummary: string;
+  responseSummary: string;
+  ok: boolean;
+  durationMs?: number;
+  at: number;
+}
+
+export function recordToolCall(db: Db, c: ToolCallInput): void {
+  db.prepare(`INSERT INTO tool_calls (session_id, turn_index, tool_use_id, tool_name, input_summary, response_summary, ok, duration_ms, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.sessionId, c.turnIndex, c.toolUseId ?? null, c.toolName, c.inputSummary, c.responseSummary, c.ok ? 1 : 0, c.durationMs ?? null, c.at);
+  db.prepare('UPDATE turns SET tool_calls = tool_calls + 1, tool_errors = tool_errors + ? WHERE session_id = ? AND turn_index = ?')
+    .run(c.ok ? 0 : 1, c.sessionId, c.turnIndex);
+}
+
+/**
+ * One trajectory per session: its turn range, tool-call count and whether it ended normally.
+ * Refreshed at every Stop and at SessionEnd so the nightly cycle sees complete work.
+ */
+export function refreshTrajectory(db: Db, sessionId: string, completed: boolean, outcome: string, at: number): void {
+  const stats = db.prepare(`SELECT min(turn_index) AS first, max(turn_index) AS last,
+      (SELECT count(*) FROM tool_calls WHERE session_id = ?) AS calls FROM turns WHERE session_id = ?`).get(sessionId, sessionId) as { first: number | null; last: number | null; calls: number };
+  if (stats.first === null) return;
+  db.prepare(`INSERT INTO trajectories (id, session_id, first_turn, last_turn, tool_call_count, completed, outcome, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET first_turn = excluded.first_turn, last_turn = excluded.last_turn, tool_call_count = excluded.tool_call_count,
+      completed = excluded.completed, outcome = excluded.outcome`).run(`traj_${sessionId}`, sessionId, stats.first, stats.last, stats.calls, completed ? 1 : 0, outcome, at);
+}
