@@ -3,6 +3,8 @@ import { PACKAGE_VERSION } from '../server/version.js';
 import { registerGuardCommands } from './guard-commands.js';
 import { registerMemoryCommands } from './memory-commands.js';
 import { registerSkillCommands } from './skill-commands.js';
+import { registerLedgerCommands } from './ledger-commands.js';
+import { registerSetupCommands } from './setup-commands.js';
 
 /** The `kei-skills` command tree. Every command lives in its own file and is registered here. */
 export function buildProgram(): Command {
@@ -20,5 +22,7 @@ export function buildProgram(): Command {
   registerMemoryCommands(program);
   registerGuardCommands(program);
   registerSkillCommands(program);
+  registerLedgerCommands(program);
+  registerSetupCommands(program);
   return program;
 }

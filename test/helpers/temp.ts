@@ -20,6 +20,18 @@ export function tempDir(prefix = 'kei-test-'): string {
   return dir;
 }
 
+/** A fresh folder for a whole describe block (beforeAll): removed by `removeSuiteDirs` in afterAll. */
+const suiteDirs: string[] = [];
+export function suiteDir(prefix = 'kei-suite-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  suiteDirs.push(dir);
+  return dir;
+}
+
+export function removeSuiteDirs(): void {
+  while (suiteDirs.length > 0) rmSync(suiteDirs.pop() as string, { recursive: true, force: true });
+}
+
 afterEach(() => {
   while (made.length > 0) rmSync(made.pop() as string, { recursive: true, force: true });
 });

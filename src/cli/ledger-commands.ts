@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { LEDGER_VIEWS, ledgerRows, type LedgerView } from '../ledger/queries.js';
+import { CliError, formatTable, formatTime, printJson, printLine } from './output.js';
+import { withKit } from './with-kit.js';
+
+export function registerLedgerCommands(program: Command): void {
+  program.command('ledger').argument('<view>', LEDGER_VIEWS.join('|')).option('--session <id>', 'only this session').option('--limit <n>', 'most rows', '200')
+    .option('--json', 'one JSON array of row objects')
+    .description('what the hooks recorded: sessions, turns, tool calls, skill uses and success rates')
+    .addHelpText('after', '\nExamples:\n  kei-skills ledger sessions\n  kei-skills ledger tools --session 8f3c… --json\n  kei-skills ledger stats')
+    .action((view: string, o: { session?: string; limit: string; json?: boolean }) => withKit((kit) => {
+      if (!(LEDGER_VIEWS as readonly string[]).includes(view)) throw new CliError(`unknown view "${view}"; use one of ${LEDGER_VIEWS.join(', ')}`, 2);
+      const rows = ledgerRows(kit.db, view as LedgerView, { session: o.session, limit: Number(o.limit) });
+      if (o.json) return printJson(rows);
+      if (rows.length === 0) return printLine('Nothing recorded yet.');
+      const headers = Object.keys(rows[0]);
+      printLine(formatTable(headers, rows.map((r) => headers.map((h) => cell(h, r[h])))));
+    }));
+}
+
+function cell(header: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && /(_at|^ts|^at)$/.test(header) && value > 1e12) return formatTime(value);
+  return String(value);
+}

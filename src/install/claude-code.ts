@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { HOOK_EVENTS } from '../hooks/dispatch.js';
+import { commandLine, executables, isOurHookCommand, SERVER_NAME, type Executables } from './executables.js';
+import { readOrNull, type FileChange } from './file-change.js';
+import { appendJsonc, parseJsonc, removeArrayElement, setJsonc } from './jsonc.js';
+
+export type Scope = 'user' | 'project';
+
+interface HookGroup {
+  matcher?: string;
+  hooks?: { type?: string; command?: string; timeout?: number }[];
+}
+
+const TOOL_EVENTS = new Set(['PostToolUse', 'PostToolUseFailure']);
+
+/** Where Claude Code keeps hooks and MCP servers, per scope. */
+export function claudeCodeFiles(scope: Scope, home: string, project: string): { settings: string; mcp: string } {
+  return scope === 'user'
+    ? { settings: join(home, '.claude', 'settings.json'), mcp: join(home, '.claude.json') }
+    : { settings: join(project, '.claude', 'settings.json'), mcp: join(project, '.mcp.json') };
+}
+
+/** Our hook entries merged into settings.json (others' entries untouched), and `kei` in the MCP servers. */
+export function planClaudeCode(scope: Scope, home: string, project: string, exe: Executables = executables(), remove = false): FileChange[] {
+  const files = claudeCodeFiles(scope, home, project);
+  return [hooksChange(files.settings, exe, remove), mcpChange(files.mcp, exe, remove, 'mcpServers')];
+}
+
+function hooksChange(path: string, exe: Executables, remove: boolean): FileChange {
+  const before = readOrNull(path);
+  let after = before;
+  for (const event of HOOK_EVENTS) {
+    after = removeOurHooks(after, path, event);
+    if (!remove) after = appendJsonc(after, ['hooks', event], ourGroup(exe, event));
+  }
+  if (remove && after !== before) after = dropEmpty(after, path);
+  // Unchanged in substance (our entries were already there, in place): leave the file alone.
+  if (after !== null && before !== null && JSON.stringify(parseJsonc(after, path)) === JSON.stringify(parseJsonc(before, path))) after = before;
+  return { path, before, after };
+}
+
+function ourGroup(exe: Executables, event: string): HookGroup {
+  return { ...(TOOL_EVENTS.has(event) ? { matcher: '*' } : {}), hooks: [{ type: 'command', command: commandLine([exe.node, exe.hook, event]), timeout: event === 'SessionEnd' ? 2 : 5 }] };
+}
+
+/** Deletes our hook objects one by one (last first), and groups left empty by that; others' bytes stay. */
+function removeOurHooks(text: string | null, path: string, event: string): string | null {
+  const groups = ((parseJsonc(text, path).hooks ?? {}) as Record<string, HookGroup[]>)[event] ?? [];
+  let out = text;
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const hooks = groups[g].hooks ?? [];
+    const ours = hooks.map((h, i) => (isOurHookCommand(h.command) ? i : -1)).filter((i) => i >= 0);
+    if (ours.length === 0) continue;
+    if (ours.length === hooks.length) out = removeArrayElement(out as string, ['hooks', event], g);
+    else for (const i of ours.reverse()) out = removeArrayElement(out as string, ['hooks', event, g, 'hooks'], i);
+  }
+  return out;
+}
+
+function dropEmpty(text: string | null, path: string): string | null {
+  const hooks = (parseJsonc(text, path).hooks ?? {}) as Record<string, unknown[]>;
+  let out = text;
+  for (const [event, groups] of Object.entries(hooks)) if (Array.isArray(groups) && groups.length === 0) out = setJsonc(out, ['hooks', event], undefined);
+  if (Object.keys((parseJsonc(out, path).hooks ?? {}) as object).length === 0 && 'hooks' in parseJsonc(out, path)) out = setJsonc(out, ['hooks'], undefined);
+  return out;
+}
+
+/** `kei` under the given key of an MCP config (Claude Code, Cursor: mcpServers). */
+export function mcpChange(path: string, exe: Executables, remove: boolean, key: string, entry: Record<string, unknown> = { command: exe.node, args: [exe.mcp] }): FileChange {
+  const before = readOrNull(path);
+  const current = (parseJsonc(before, path)[key] ?? {}) as Record<string, unknown>;
+  const wanted = remove ? undefined : entry;
+  if (JSON.stringify(current[SERVER_NAME]) === JSON.stringify(wanted)) return { path, before, after: before };
+  return { path, before, after: setJsonc(before, [key, SERVER_NAME], wanted) };
+}

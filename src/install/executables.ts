@@ -1,0 +1,27 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Absolute paths of this installation's executables: set-up works without a global install, whatever the PATH. */
+export function installationRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+export interface Executables {
+  node: string;
+  mcp: string;
+  hook: string;
+  cli: string;
+}
+
+export function executables(root = installationRoot()): Executables {
+  return { node: process.execPath, mcp: join(root, 'bin', 'kei-mcp.js'), hook: join(root, 'bin', 'kei-hook.js'), cli: join(root, 'bin', 'kei-skills.js') };
+}
+
+/** A shell command line with every path quoted (hook commands run through a shell). */
+export function commandLine(parts: string[]): string {
+  return parts.map((p) => (/^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** Marks what we own in other tools' configs: hook commands naming kei-hook, servers named kei. */
+export const SERVER_NAME = 'kei';
+export const isOurHookCommand = (command: unknown): boolean => typeof command === 'string' && /kei-hook(\.js)?\b/.test(command);

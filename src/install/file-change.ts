@@ -1,0 +1,40 @@
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../core/atomic-write.js';
+
+export interface FileChange {
+  path: string;
+  before: string | null;
+  after: string | null;
+}
+
+export function readOrNull(path: string): string | null {
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+/** Writes the change with a backup of the file it replaces (`<file>.kei-backup-<time>`); no-op when unchanged. */
+export function applyChange(change: FileChange, now = Date.now()): string | undefined {
+  if (change.before === change.after || change.after === null) return undefined;
+  let backup: string | undefined;
+  if (change.before !== null) {
+    backup = `${change.path}.kei-backup-${now}`;
+    copyFileSync(change.path, backup);
+  }
+  writeFileAtomic(change.path, change.after);
+  return backup;
+}
+
+/** A unified-style line diff, enough to show exactly what set-up would change. */
+export function lineDiff(change: FileChange): string {
+  const a = (change.before ?? '').split('\n');
+  const b = (change.after ?? '').split('\n');
+  if (change.before === change.after) return `= ${change.path} (unchanged)`;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length - 1;
+  let endB = b.length - 1;
+  while (endA >= start && endB >= start && a[endA] === b[endB]) { endA--; endB--; }
+  const out = [`--- ${change.path}${change.before === null ? ' (new file)' : ''}`, `+++ ${change.path}`, `@@ line ${start + 1} @@`];
+  for (let i = start; i <= endA; i++) out.push(`-${a[i]}`);
+  for (let i = start; i <= endB; i++) out.push(`+${b[i]}`);
+  return out.join('\n');
+}

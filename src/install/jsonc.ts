@@ -1,0 +1,47 @@
+import { applyEdits, findNodeAtLocation, modify, parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { KeiError } from '../core/errors.js';
+
+const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
+
+/** Parses JSON with comments; a broken file is an error naming it (we never overwrite what we cannot read). */
+export function parseJsonc(text: string | null, path: string): Record<string, unknown> {
+  if (text === null || text.trim() === '') return {};
+  const errors: ParseError[] = [];
+  const data = parse(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0 || typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new KeiError('config_unreadable', `${path} is not valid JSON (offset ${errors[0]?.offset ?? 0}); fix it or move it away, nothing was changed`);
+  }
+  return data as Record<string, unknown>;
+}
+
+/** Sets (or with undefined, removes) one value, keeping every other byte, comment and indent of the file. */
+export function setJsonc(text: string | null, path: (string | number)[], value: unknown): string {
+  const base = text === null || text.trim() === '' ? '{}\n' : text;
+  // Removal without formatting options: jsonc-parser would otherwise re-indent the neighbours too.
+  const out = applyEdits(base, modify(base, path, value, value === undefined ? {} : FORMAT));
+  return out.endsWith('\n') ? out : `${out}\n`;
+}
+
+/**
+ * Appends to the array at `path` (created when missing). The new element is inserted right after
+ * the last one as `,<compact JSON>`, so every byte already there stays, and removing it restores them.
+ */
+export function appendJsonc(text: string | null, path: (string | number)[], value: unknown): string {
+  const base = text === null || text.trim() === '' ? '{}\n' : text;
+  const node = findNodeAtLocation(parseTree(base) as Node, path);
+  if (!node || node.type !== 'array') return setJsonc(base, path, [value]);
+  const last = node.children?.[node.children.length - 1];
+  const at = last ? last.offset + last.length : node.offset + 1;
+  return `${base.slice(0, at)}${last ? ',' : ''}${JSON.stringify(value)}${base.slice(at)}`;
+}
+
+/** Removes element `index` of the array at `path` with the separator before it (or after it, for the first). */
+export function removeArrayElement(text: string, path: (string | number)[], index: number): string {
+  const node = findNodeAtLocation(parseTree(text) as Node, path);
+  const items = node?.children ?? [];
+  const item = items[index];
+  if (!item) return text;
+  if (index > 0) return text.slice(0, items[index - 1].offset + items[index - 1].length) + text.slice(item.offset + item.length);
+  if (items.length > 1) return text.slice(0, item.offset) + text.slice(items[1].offset);
+  return text.slice(0, item.offset) + text.slice(item.offset + item.length);
+}
