@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { HOOK_EVENTS } from '../hooks/dispatch.js';
 import { commandLine, executables, isOurHookCommand, SERVER_NAME, type Executables } from './executables.js';
 import { readOrNull, type FileChange } from './file-change.js';
-import { appendJsonc, parseJsonc, removeArrayElement, setJsonc } from './jsonc.js';
+import { appendJsonc, insertProperty, parseJsonc, removeArrayElement, removeProperty } from './jsonc.js';
 
 export type Scope = 'user' | 'project';
 
@@ -31,7 +31,9 @@ function hooksChange(path: string, exe: Executables, remove: boolean): FileChang
   let after = before;
   for (const event of HOOK_EVENTS) {
     after = removeOurHooks(after, path, event);
-    if (!remove) after = appendJsonc(after, ['hooks', event], ourGroup(exe, event));
+    if (remove) continue;
+    const exists = Array.isArray(((parseJsonc(after, path).hooks ?? {}) as Record<string, unknown>)[event]);
+    after = exists ? appendJsonc(after, ['hooks', event], ourGroup(exe, event)) : insertProperty(after, ['hooks'], event, [ourGroup(exe, event)]);
   }
   if (remove && after !== before) after = dropEmpty(after, path);
   // Unchanged in substance (our entries were already there, in place): leave the file alone.
@@ -60,8 +62,8 @@ function removeOurHooks(text: string | null, path: string, event: string): strin
 function dropEmpty(text: string | null, path: string): string | null {
   const hooks = (parseJsonc(text, path).hooks ?? {}) as Record<string, unknown[]>;
   let out = text;
-  for (const [event, groups] of Object.entries(hooks)) if (Array.isArray(groups) && groups.length === 0) out = setJsonc(out, ['hooks', event], undefined);
-  if (Object.keys((parseJsonc(out, path).hooks ?? {}) as object).length === 0 && 'hooks' in parseJsonc(out, path)) out = setJsonc(out, ['hooks'], undefined);
+  for (const [event, groups] of Object.entries(hooks)) if (Array.isArray(groups) && groups.length === 0) out = removeProperty(out as string, ['hooks', event]);
+  if (Object.keys((parseJsonc(out, path).hooks ?? {}) as object).length === 0 && 'hooks' in parseJsonc(out, path)) out = removeProperty(out as string, ['hooks']);
   return out;
 }
 
@@ -71,5 +73,7 @@ export function mcpChange(path: string, exe: Executables, remove: boolean, key: 
   const current = (parseJsonc(before, path)[key] ?? {}) as Record<string, unknown>;
   const wanted = remove ? undefined : entry;
   if (JSON.stringify(current[SERVER_NAME]) === JSON.stringify(wanted)) return { path, before, after: before };
-  return { path, before, after: setJsonc(before, [key, SERVER_NAME], wanted) };
+  let after = before !== null && current[SERVER_NAME] !== undefined ? removeProperty(before, [key, SERVER_NAME]) : before;
+  if (wanted) after = insertProperty(after, [key], SERVER_NAME, wanted);
+  return { path, before, after };
 }

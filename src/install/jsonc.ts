@@ -45,3 +45,41 @@ export function removeArrayElement(text: string, path: (string | number)[], inde
   if (items.length > 1) return text.slice(0, item.offset) + text.slice(items[1].offset);
   return text.slice(0, item.offset) + text.slice(item.offset + item.length);
 }
+
+/**
+ * Adds `key: value` to the object at `parentPath` right after its last property (creating missing
+ * parents the same way), so no existing byte moves; `removeProperty` undoes it exactly.
+ */
+export function insertProperty(text: string | null, parentPath: string[], key: string, value: unknown): string {
+  const base = text === null || text.trim() === '' ? '{}\n' : text;
+  const root = parseTree(base) as Node;
+  const parent = parentPath.length === 0 ? root : findNodeAtLocation(root, parentPath);
+  if (!parent) return insertProperty(base, parentPath.slice(0, -1), parentPath[parentPath.length - 1], { [key]: value });
+  if (parent.type !== 'object') throw new KeiError('config_unreadable', `${parentPath.join('.')} is not an object; nothing was changed`);
+  const props = parent.children ?? [];
+  const last = props[props.length - 1];
+  const indent = last ? lineIndent(base, last.offset) : `${lineIndent(base, parent.offset)}  `;
+  const entry = `${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)}`;
+  if (last) return `${base.slice(0, last.offset + last.length)},\n${indent}${entry}${base.slice(last.offset + last.length)}`;
+  const open = parent.offset + 1;
+  const close = parent.offset + parent.length - 1;
+  return `${base.slice(0, open)}\n${indent}${entry}\n${lineIndent(base, parent.offset)}${base.slice(close)}`;
+}
+
+/** Removes `path`'s property with the separator before it (or after it, for the first). */
+export function removeProperty(text: string, path: string[]): string {
+  const valueNode = findNodeAtLocation(parseTree(text) as Node, path);
+  const prop = valueNode?.parent;
+  const siblings = prop?.parent?.children ?? [];
+  const index = prop ? siblings.indexOf(prop) : -1;
+  if (!prop || index < 0) return text;
+  if (index > 0) return text.slice(0, siblings[index - 1].offset + siblings[index - 1].length) + text.slice(prop.offset + prop.length);
+  if (siblings.length > 1) return text.slice(0, prop.offset) + text.slice(siblings[1].offset);
+  const parent = prop.parent as Node;
+  return text.slice(0, parent.offset + 1) + text.slice(parent.offset + parent.length - 1);
+}
+
+function lineIndent(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
+}

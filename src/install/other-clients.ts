@@ -31,7 +31,7 @@ export function planCodex(home: string, exe = executables(), remove = false): Fi
   const text = before ?? '';
   const section = new RegExp(`^\\[mcp_servers\\.${SERVER_NAME}\\][^\\n]*\\n(?:(?!\\[)[^\\n]*\\n?)*`, 'm');
   let after: string;
-  if (section.test(text)) after = text.replace(section, remove ? '' : table);
+  if (section.test(text)) after = remove ? text.replace(section, '').replace(/\n{2,}$/, '\n') : text.replace(section, table);
   else if (remove) after = text;
   else after = `${text}${text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n'}${table}`;
   return [{ path, before, after: before === null && after === '' ? null : after }];

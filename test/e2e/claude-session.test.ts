@@ -64,12 +64,14 @@ describe('a real Claude Code session, recorded by the hooks', () => {
     expect(db.prepare('SELECT completed, tool_call_count FROM trajectories').get()).toEqual({ completed: 1, tool_call_count: 3 });
   });
 
-  it('gives the next session the memory in the model request', async () => {
+  it('gives the next session the memory in the model request, and records a typed /skill', async () => {
     const before = server.requests.length;
     server.script = [{ text: 'Hello again.' }];
-    const second = await runClaude(['-p', 'hi again', '--output-format', 'json', '--allowedTools', ALLOWED], { cwd: project, home, modelUrl: server.url, env: { KEI_HOME: keiHome } });
+    const second = await runClaude(['-p', '/greet-user again', '--output-format', 'json', '--allowedTools', ALLOWED], { cwd: project, home, modelUrl: server.url, env: { KEI_HOME: keiHome } });
     expect(second.code, second.stderr).toBe(0);
     const main = server.requests.slice(before).find((r) => r.main);
     expect(JSON.stringify(main?.body.messages)).toContain('The user deploys with the fly CLI on Fridays');
+    const slash = db.prepare("SELECT skill_name, turn_index FROM skill_invocations WHERE source = 'slash-command'").all();
+    expect(slash).toEqual([{ skill_name: 'greet-user', turn_index: 1 }]);
   }, 120_000);
 });

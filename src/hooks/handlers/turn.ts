@@ -25,7 +25,7 @@ export function onUserPromptSubmit(p: HookPayload, ctx: HookContext): HookOutput
 export function onUserPromptExpansion(p: HookPayload, ctx: HookContext): HookOutput {
   const sessionId = p.session_id as string;
   const name = String(p.command_name ?? '').replace(/^\//, '');
-  if (!name) return undefined;
+  if (!name || (p.expansion_type !== undefined && p.expansion_type !== 'slash_command')) return undefined;
   ensureSession(ctx.db, sessionId, ctx.now, { cwd: p.cwd, transcriptPath: p.transcript_path });
   recordInvocation(ctx.db, { skillName: name, source: 'slash-command', at: ctx.now, sessionId, turnIndex: currentTurn(ctx.db, sessionId) + 1, agentId: p.agent_id });
   return undefined;

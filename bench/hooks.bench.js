@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm run bench:hooks`: wall time per kei-hook event against bare `node -e 0`, measured in the
+// same run, alternating, so machine noise hits both. Target: ratio ≤ 1.3. Results: bench/results/hooks.json.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { percentiles } from './lib/corpus.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const hook = join(root, 'bin', 'kei-hook.js');
+const ROUNDS = Number(process.env.KEI_BENCH_HOOK_ROUNDS ?? 30);
+const home = mkdtempSync(join(tmpdir(), 'kei-bench-hooks-'));
+const payload = (event) => JSON.stringify({ session_id: 'bench', cwd: root, transcript_path: '/tmp/t.jsonl', hook_event_name: event, prompt: 'run the tests please', tool_name: 'Bash', tool_input: { command: 'npm test' }, tool_response: { stdout: 'ok' }, tool_use_id: 'toolu_1' });
+const time = (args, input) => {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { input, env: { ...process.env, KEI_HOME: home } });
+  if (r.status !== 0) throw new Error(`exit ${r.status}`);
+  return performance.now() - t0;
+};
+try {
+  spawnSync(process.execPath, [hook, 'SessionStart'], { input: payload('SessionStart'), env: { ...process.env, KEI_HOME: home } });
+  const results = { date: new Date().toISOString(), node: process.version, rounds: ROUNDS, events: {} };
+  for (const event of ['SessionStart', 'UserPromptSubmit', 'PostToolUse', 'Stop', 'SessionEnd']) {
+    const bare = [];
+    const ours = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      bare.push(time(['-e', '0'], ''));
+      ours.push(time([hook, event], payload(event)));
+    }
+    const b = percentiles(bare);
+    const o = percentiles(ours);
+    const ratio = Math.round((o.p50 / b.p50) * 100) / 100;
+    results.events[event] = { bareMs: b, hookMs: o, ratioP50: ratio };
+    console.log(`${event.padEnd(18)} hook p50 ${o.p50.toFixed(0)} ms, bare node p50 ${b.p50.toFixed(0)} ms → ${ratio}× (target ≤ 1.3×)`);
+  }
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', 'hooks.json'), `${JSON.stringify(results, null, 2)}\n`);
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
