@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { KeiError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
@@ -10,7 +13,7 @@ export type Db = Database.Database;
  * then brings the schema up to date.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  const db = new Database(file);
+  const db = new Database(file, nativeBindingOption());
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -20,6 +23,25 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   db.pragma('mmap_size = 268435456');
   migrate(db, migrations);
   return db;
+}
+
+let bindingPath: string | null | undefined;
+
+/**
+ * The compiled addon's path, given to better-sqlite3 directly: its default lookup (the `bindings`
+ * package) probes a dozen paths on every start, which the hook path pays for on every event.
+ */
+function nativeBindingOption(): { nativeBinding?: string } {
+  if (bindingPath === undefined) {
+    try {
+      const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
+      const candidate = join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
+      bindingPath = existsSync(candidate) ? candidate : null;
+    } catch {
+      bindingPath = null;
+    }
+  }
+  return bindingPath ? { nativeBinding: bindingPath } : {};
 }
 
 /** Applies every migration above `PRAGMA user_version`, all in one immediate transaction. */
