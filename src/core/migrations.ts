@@ -157,9 +157,21 @@ CREATE TABLE skill_versions (
 CREATE INDEX skill_versions_by_name ON skill_versions (skill_name, version);
 `;
 
+const sandboxes = `
+CREATE TABLE sandboxes (
+  name TEXT PRIMARY KEY,
+  backend TEXT NOT NULL,
+  state TEXT NOT NULL,
+  remote_id TEXT,
+  created_at INTEGER NOT NULL,
+  last_used_at INTEGER
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'memories', sql: memories },
   { version: 2, name: 'guard-events', sql: guardEvents },
   { version: 3, name: 'ledger', sql: ledger },
   { version: 4, name: 'skill-versions', sql: skillVersions },
+  { version: 5, name: 'sandboxes', sql: sandboxes },
 ];

@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../core/clock.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
+import { KeiError } from '../core/errors.js';
+import { resolveInside } from '../skills/safe-path.js';
+import { bwrapArgs } from './bwrap-args.js';
+import { checkSandboxName, SandboxRecords } from './registry.js';
+import { runBounded } from './run-process.js';
+import type { ExecHooks, ExecRequest, ExecResult, Limits, SandboxBackend, SandboxInfo } from './types.js';
+
+export interface LocalOptions {
+  keiHome: string;
+  records: SandboxRecords;
+  clock: Clock;
+  limits: Limits;
+  /** 'bwrap' isolates; 'none' runs unsandboxed and exists only when the user set `sandbox.backend: "none"`. */
+  mode: 'bwrap' | 'none';
+  home?: string;
+}
+
+export function bwrapAvailable(): boolean {
+  return spawnSync('bwrap', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Sandboxes on this machine: a work folder under KEI_HOME/sandboxes/<name>, commands run under bubblewrap. */
+export class LocalSandboxes implements SandboxBackend {
+  readonly name: string;
+
+  constructor(private readonly o: LocalOptions) {
+    this.name = o.mode === 'bwrap' ? 'bwrap' : 'none';
+  }
+
+  async exec(sandbox: string | undefined, req: ExecRequest, hooks?: ExecHooks): Promise<ExecResult> {
+    const ephemeral = sandbox === undefined;
+    const work = ephemeral ? mkdtempSync(join(this.root(), '.tmp-')) : this.folder((await this.create(sandbox)).name);
+    try {
+      for (const f of req.files ?? []) writeFileAtomic(resolveInside(work, f.path), f.content);
+      const cwd = req.cwd ? resolveInside(work, req.cwd) : work;
+      mkdirSync(cwd, { recursive: true });
+      const limits = { ...this.o.limits, timeoutMs: req.timeoutMs ?? this.o.limits.timeoutMs };
+      const [file, args] = this.o.mode === 'bwrap'
+        ? ['bwrap', bwrapArgs({ work, cwd, home: this.o.home ?? homedir(), keiHome: this.o.keiHome, env: req.env ?? {}, limits }, req.command)]
+        : ['/bin/sh', ['-c', `cd "$1" && exec /bin/sh -c "$2"`, 'kei', cwd, req.command]];
+      return await runBounded(file, args as string[], { stdin: req.stdin, timeoutMs: limits.timeoutMs, outputBytes: limits.outputBytes }, hooks);
+    } finally {
+      if (ephemeral) rmSync(work, { recursive: true, force: true });
+      else this.o.records.upsert(sandbox, this.name, 'ready', this.o.clock.now());
+    }
+  }
+
+  async create(sandbox: string): Promise<SandboxInfo> {
+    checkSandboxName(sandbox);
+    mkdirSync(this.folder(sandbox), { recursive: true, mode: 0o700 });
+    return this.o.records.get(sandbox) ?? this.o.records.upsert(sandbox, this.name, 'ready', this.o.clock.now());
+  }
+
+  async get(sandbox: string): Promise<SandboxInfo | undefined> {
+    return this.o.records.get(sandbox);
+  }
+
+  async stop(sandbox: string): Promise<void> {
+    if (!this.o.records.get(sandbox)) throw new KeiError('sandbox_not_found', `no sandbox named "${sandbox}"`);
+    this.o.records.upsert(sandbox, this.name, 'stopped', this.o.clock.now());
+  }
+
+  async delete(sandbox: string): Promise<void> {
+    checkSandboxName(sandbox);
+    rmSync(this.folder(sandbox), { recursive: true, force: true });
+    this.o.records.remove(sandbox);
+  }
+
+  async list(): Promise<SandboxInfo[]> {
+    return this.o.records.list(this.name);
+  }
+
+  async upload(sandbox: string, path: string, content: Buffer): Promise<void> {
+    await this.create(sandbox);
+    writeFileAtomic(resolveInside(this.folder(sandbox), path), content);
+  }
+
+  async download(sandbox: string, path: string): Promise<Buffer> {
+    const file = resolveInside(this.folder(checkSandboxName(sandbox)), path);
+    if (!existsSync(file)) throw new KeiError('file_not_found', `${path} does not exist in sandbox ${sandbox}`);
+    return readFileSync(file);
+  }
+
+  private root(): string {
+    const root = join(this.o.keiHome, 'sandboxes');
+    mkdirSync(root, { recursive: true, mode: 0o700 });
+    return root;
+  }
+
+  private folder(sandbox: string): string {
+    return join(this.root(), sandbox);
+  }
+}
