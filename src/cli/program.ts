@@ -5,6 +5,7 @@ import { registerMemoryCommands } from './memory-commands.js';
 import { registerSkillCommands } from './skill-commands.js';
 import { registerLedgerCommands } from './ledger-commands.js';
 import { registerSetupCommands } from './setup-commands.js';
+import { registerSandboxCommands } from './sandbox-commands.js';
 
 /** The `kei-skills` command tree. Every command lives in its own file and is registered here. */
 export function buildProgram(): Command {
@@ -24,5 +25,6 @@ export function buildProgram(): Command {
   registerSkillCommands(program);
   registerLedgerCommands(program);
   registerSetupCommands(program);
+  registerSandboxCommands(program);
   return program;
 }

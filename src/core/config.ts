@@ -21,6 +21,22 @@ const skillsSchema = z.strictObject({
   watch: z.boolean().default(true),
 });
 
+const sandboxSchema = z.strictObject({
+  /** auto: bubblewrap on Linux, sandbox-exec on macOS, Daytona with DAYTONA_API_KEY. "none" runs unsandboxed and must be chosen explicitly. */
+  backend: z.enum(['auto', 'bwrap', 'sandbox-exec', 'daytona', 'none']).default('auto'),
+  timeoutMs: z.number().int().min(100).max(3_600_000).default(120_000),
+  cpuSeconds: z.number().int().min(1).max(86_400).default(60),
+  memoryMb: z.number().int().min(16).max(65_536).default(1024),
+  processes: z.number().int().min(8).max(100_000).default(256),
+  fileSizeMb: z.number().int().min(1).max(100_000).default(256),
+  outputBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  daytona: z.strictObject({
+    apiUrl: z.string().default('https://app.daytona.io/api'),
+    autoStopMinutes: z.number().int().min(0).max(10_080).default(15),
+    allowNoAutoStop: z.boolean().default(false),
+  }).default(() => ({ apiUrl: 'https://app.daytona.io/api', autoStopMinutes: 15, allowNoAutoStop: false })),
+});
+
 const logSchema = z.strictObject({
   level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -29,6 +45,12 @@ export const configSchema = z.strictObject({
   memory: memorySchema.default(() => memorySchema.parse({})),
   guard: guardSchema.default(() => guardSchema.parse({})),
   skills: skillsSchema.default(() => skillsSchema.parse({})),
+  sandbox: sandboxSchema.default(() => sandboxSchema.parse({})),
+  hooks: z.strictObject({
+    contextBudgetChars: z.number().int().min(0).max(10_000).default(8000),
+    promptContextChars: z.number().int().min(0).max(5000).default(1500),
+  }).default(() => ({ contextBudgetChars: 8000, promptContextChars: 1500 })),
+  review: z.strictObject({ everyTurns: z.number().int().min(0).max(1000).default(10) }).default(() => ({ everyTurns: 10 })),
   log: logSchema.default(() => logSchema.parse({})),
 });
 

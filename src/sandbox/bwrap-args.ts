@@ -29,7 +29,8 @@ export function bwrapArgs(plan: BwrapPlan, command: string): string[] {
   args.push('--bind', plan.work, plan.work, '--chdir', plan.cwd);
   args.push('--unshare-all', '--die-with-parent', '--new-session', '--clearenv');
   for (const [k, v] of Object.entries({ ...pickEnv(process.env), ...plan.env, HOME: plan.work, TMPDIR: '/tmp' })) args.push('--setenv', k, v);
-  args.push('/bin/sh', '-c', `${ulimits(plan.limits)} exec /bin/sh -c "$1"`, 'kei-sandbox', command);
+  // One shell: the limits, then the command itself (it is a shell command line either way).
+  args.push('/bin/sh', '-c', `${ulimits(plan.limits)}\n${command}`);
   return args;
 }
 

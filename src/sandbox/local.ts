@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../core/atomic-write.js';
 import { KeiError } from '../core/errors.js';
 import { resolveInside } from '../skills/safe-path.js';
 import { bwrapArgs } from './bwrap-args.js';
+import { seatbeltArgs } from './seatbelt.js';
 import { checkSandboxName, SandboxRecords } from './registry.js';
 import { runBounded } from './run-process.js';
 import type { ExecHooks, ExecRequest, ExecResult, Limits, SandboxBackend, SandboxInfo } from './types.js';
@@ -17,7 +18,7 @@ export interface LocalOptions {
   clock: Clock;
   limits: Limits;
   /** 'bwrap' isolates; 'none' runs unsandboxed and exists only when the user set `sandbox.backend: "none"`. */
-  mode: 'bwrap' | 'none';
+  mode: 'bwrap' | 'sandbox-exec' | 'none';
   home?: string;
 }
 
@@ -30,7 +31,7 @@ export class LocalSandboxes implements SandboxBackend {
   readonly name: string;
 
   constructor(private readonly o: LocalOptions) {
-    this.name = o.mode === 'bwrap' ? 'bwrap' : 'none';
+    this.name = o.mode;
   }
 
   async exec(sandbox: string | undefined, req: ExecRequest, hooks?: ExecHooks): Promise<ExecResult> {
@@ -41,14 +42,19 @@ export class LocalSandboxes implements SandboxBackend {
       const cwd = req.cwd ? resolveInside(work, req.cwd) : work;
       mkdirSync(cwd, { recursive: true });
       const limits = { ...this.o.limits, timeoutMs: req.timeoutMs ?? this.o.limits.timeoutMs };
-      const [file, args] = this.o.mode === 'bwrap'
-        ? ['bwrap', bwrapArgs({ work, cwd, home: this.o.home ?? homedir(), keiHome: this.o.keiHome, env: req.env ?? {}, limits }, req.command)]
-        : ['/bin/sh', ['-c', `cd "$1" && exec /bin/sh -c "$2"`, 'kei', cwd, req.command]];
-      return await runBounded(file, args as string[], { stdin: req.stdin, timeoutMs: limits.timeoutMs, outputBytes: limits.outputBytes }, hooks);
+      const [file, args] = this.command(work, cwd, req, limits);
+      return await runBounded(file, args, { stdin: req.stdin, timeoutMs: limits.timeoutMs, outputBytes: limits.outputBytes }, hooks);
     } finally {
       if (ephemeral) rmSync(work, { recursive: true, force: true });
       else this.o.records.upsert(sandbox, this.name, 'ready', this.o.clock.now());
     }
+  }
+
+  private command(work: string, cwd: string, req: ExecRequest, limits: Limits): [string, string[]] {
+    const home = this.o.home ?? homedir();
+    if (this.o.mode === 'bwrap') return ['bwrap', bwrapArgs({ work, cwd, home, keiHome: this.o.keiHome, env: req.env ?? {}, limits }, req.command)];
+    if (this.o.mode === 'sandbox-exec') return ['sandbox-exec', seatbeltArgs({ work, home, keiHome: this.o.keiHome }, `cd ${JSON.stringify(cwd)} && ${req.command}`)];
+    return ['/bin/sh', ['-c', 'cd "$1" && exec /bin/sh -c "$2"', 'kei', cwd, req.command]];
   }
 
   async create(sandbox: string): Promise<SandboxInfo> {

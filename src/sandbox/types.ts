@@ -36,7 +36,8 @@ export interface SandboxInfo {
 /** One interface for every place a command can run isolated. */
 export interface SandboxBackend {
   readonly name: string;
-  exec(sandbox: string, req: ExecRequest, hooks?: ExecHooks): Promise<ExecResult>;
+  /** Without a sandbox name the command runs in a throw-away one. */
+  exec(sandbox: string | undefined, req: ExecRequest, hooks?: ExecHooks): Promise<ExecResult>;
   create(sandbox: string): Promise<SandboxInfo>;
   get(sandbox: string): Promise<SandboxInfo | undefined>;
   stop(sandbox: string): Promise<void>;

@@ -17,7 +17,14 @@ export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape
   input: I;
   output: O;
   annotations: ToolAnnotations;
-  handle(args: z.infer<z.ZodObject<I>>, kit: Kit): ToolReply<z.infer<z.ZodObject<O>>> | Promise<ToolReply<z.infer<z.ZodObject<O>>>>;
+  handle(args: z.infer<z.ZodObject<I>>, kit: Kit, extra: ToolExtra): ToolReply<z.infer<z.ZodObject<O>>> | Promise<ToolReply<z.infer<z.ZodObject<O>>>>;
+}
+
+/** What the SDK passes a handler besides its arguments: the abort signal, progress token and a notifier. */
+export interface ToolExtra {
+  signal?: AbortSignal;
+  _meta?: { progressToken?: string | number };
+  sendNotification?: (n: { method: string; params: Record<string, unknown> }) => Promise<void>;
 }
 
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(tool: ToolDefinition<I, O>): ToolDefinition<I, O> {
@@ -33,14 +40,14 @@ export function registerTools(server: McpServer, tools: readonly AnyTool[], kit:
     server.registerTool(
       tool.name,
       { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: tool.output, annotations: { title: tool.title, ...tool.annotations } },
-      async (args: Record<string, unknown>) => runTool(tool, args, kit),
+      async (args: Record<string, unknown>, extra: unknown) => runTool(tool, args, kit, extra as ToolExtra),
     );
   }
 }
 
-async function runTool(tool: AnyTool, args: Record<string, unknown>, kit: Kit): Promise<CallToolResult> {
+async function runTool(tool: AnyTool, args: Record<string, unknown>, kit: Kit, extra: ToolExtra): Promise<CallToolResult> {
   try {
-    const reply = await tool.handle(args, kit);
+    const reply = await tool.handle(args, kit, extra ?? {});
     return { content: [{ type: 'text', text: reply.text }], structuredContent: reply.structured };
   } catch (err) {
     if (!(err instanceof KeiError)) kit.log.error(`tool ${tool.name} failed`, { error: errorMessage(err), stack: (err as Error)?.stack });

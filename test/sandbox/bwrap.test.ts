@@ -73,8 +73,12 @@ describe.skipIf(!available)('bubblewrap sandbox (real bwrap)', () => {
     const { box } = sandboxes({ ...DEFAULT_LIMITS, processes: 64 });
     const bomb = await box.exec(undefined, { command: 'b() { b | b & }; b; sleep 30', timeoutMs: 3000 });
     expect(bomb.timedOut || bomb.exitCode !== 0).toBe(true);
-    const marker = `kei-sleep-${Date.now()}`;
-    const r = await box.exec(undefined, { command: `(exec -a ${marker} sleep 100) & sleep 100`, timeoutMs: 1000 });
+    const marker = `sleep 100.${Date.now() % 100000}`;
+    const watcher = setTimeout(() => { seenRunning = spawnSync('pgrep', ['-f', marker]).status === 0; }, 600);
+    let seenRunning = false;
+    const r = await box.exec(undefined, { command: `${marker} & ${marker}; wait`, timeoutMs: 1500 });
+    clearTimeout(watcher);
+    expect(seenRunning).toBe(true);
     expect(r.timedOut).toBe(true);
     await new Promise((res) => setTimeout(res, 300));
     expect(spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim()).toBe('');

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { openSandboxBackend } from '../sandbox/index.js';
+import { bwrapAvailable } from '../sandbox/local.js';
+import type { Kit } from '../kit.js';
+import { formatTable, formatTime, printJson, printLine } from './output.js';
+import { withKit } from './with-kit.js';
+
+const open = (kit: Kit, backend?: string) => openSandboxBackend({ db: kit.db, clock: kit.clock, config: kit.config, keiHome: kit.paths.home, env: kit.env }, backend);
+
+export function registerSandboxCommands(program: Command): void {
+  const sandbox = program.command('sandbox').description('run untrusted commands isolated (bubblewrap, sandbox-exec, Daytona)');
+  sandbox.command('exec').argument('<command...>').option('--name <sandbox>', 'persistent sandbox (files kept between runs)').option('--backend <b>', 'auto|bwrap|sandbox-exec|daytona|none')
+    .option('--timeout <ms>', 'wall-clock limit').option('--json').description('run a command in a sandbox; exits with its exit code')
+    .addHelpText('after', '\nExamples:\n  kei-skills sandbox exec -- curl https://example.com      (fails: no network)\n  kei-skills sandbox exec --name build -- make test')
+    .action((words: string[], o: { name?: string; backend?: string; timeout?: string; json?: boolean }) => withKit(async (kit) => {
+      const r = await open(kit, o.backend).exec(o.name, { command: words.join(' '), timeoutMs: o.timeout ? Number(o.timeout) : undefined });
+      if (o.json) printJson(r);
+      else {
+        process.stdout.write(r.stdout);
+        process.stderr.write(r.stderr);
+        if (r.timedOut) process.stderr.write(`kei-skills: timed out after ${r.durationMs} ms\n`);
+        if (r.truncated) process.stderr.write('kei-skills: output truncated at the cap\n');
+      }
+      process.exitCode = r.exitCode ?? 124;
+    }));
+  sandbox.command('ls').option('--backend <b>').option('--json').description('list named sandboxes')
+    .addHelpText('after', '\nExample:\n  kei-skills sandbox ls')
+    .action((o: { backend?: string; json?: boolean }) => withKit(async (kit) => {
+      const list = await open(kit, o.backend).list();
+      if (o.json) return printJson(list);
+      printLine(list.length === 0 ? 'No sandboxes.' : formatTable(['name', 'backend', 'state', 'last used'], list.map((s) => [s.name, s.backend, s.state, formatTime(s.lastUsedAt)])));
+    }));
+  sandbox.command('stop').argument('<name>').option('--backend <b>').description('stop a named sandbox')
+    .addHelpText('after', '\nExample:\n  kei-skills sandbox stop build')
+    .action((name: string, o: { backend?: string }) => withKit(async (kit) => { await open(kit, o.backend).stop(name); printLine(`Stopped ${name}.`); }));
+  sandbox.command('rm').argument('<name>').option('--backend <b>').description('delete a named sandbox and its files')
+    .addHelpText('after', '\nExample:\n  kei-skills sandbox rm build')
+    .action((name: string, o: { backend?: string }) => withKit(async (kit) => { await open(kit, o.backend).delete(name); printLine(`Deleted ${name}.`); }));
+  sandbox.command('doctor').description('which sandbox backends work here')
+    .addHelpText('after', '\nExample:\n  kei-skills sandbox doctor')
+    .action(() => withKit(async (kit) => {
+      const rows = [
+        ['bubblewrap', bwrapAvailable() ? 'available' : 'missing (apt-get install bubblewrap)'],
+        ['sandbox-exec', process.platform === 'darwin' ? 'available' : 'macOS only'],
+        ['daytona', kit.env.DAYTONA_API_KEY ? 'DAYTONA_API_KEY set' : 'no DAYTONA_API_KEY'],
+        ['configured', kit.config.sandbox.backend],
+      ];
+      printLine(formatTable(['backend', 'status'], rows));
+      try {
+        const box = open(kit);
+        const r = await box.exec(undefined, { command: 'echo sandbox-ok', timeoutMs: 10_000 });
+        printLine(`auto → ${box.name}: ${r.stdout.trim() === 'sandbox-ok' ? 'works' : `failed (${r.stderr.trim()})`}`);
+      } catch (err) {
+        printLine(`auto → ${(err as Error).message}`);
+        process.exitCode = 1;
+      }
+    }));
+}
