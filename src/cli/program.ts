@@ -6,6 +6,7 @@ import { registerSkillCommands } from './skill-commands.js';
 import { registerLedgerCommands } from './ledger-commands.js';
 import { registerSetupCommands } from './setup-commands.js';
 import { registerSandboxCommands } from './sandbox-commands.js';
+import { registerScheduleCommands } from './schedule-commands.js';
 
 /** The `kei-skills` command tree. Every command lives in its own file and is registered here. */
 export function buildProgram(): Command {
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerLedgerCommands(program);
   registerSetupCommands(program);
   registerSandboxCommands(program);
+  registerScheduleCommands(program);
   return program;
 }

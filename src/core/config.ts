@@ -50,6 +50,18 @@ export const configSchema = z.strictObject({
     contextBudgetChars: z.number().int().min(0).max(10_000).default(8000),
     promptContextChars: z.number().int().min(0).max(5000).default(1500),
   }).default(() => ({ contextBudgetChars: 8000, promptContextChars: 1500 })),
+  schedule: z.strictObject({
+    /** Shortest repeat interval accepted (tests shorten it; users rarely should). */
+    minIntervalMs: z.number().int().min(100).max(86_400_000).default(60_000),
+    /** Run command jobs without a sandbox when none is available. */
+    allowUnsandboxed: z.boolean().default(false),
+    /** How often the daemon looks for changed jobs. */
+    pollMs: z.number().int().min(50).max(600_000).default(5000),
+    promptMaxTurns: z.number().int().min(1).max(100).default(10),
+    /** A run whose runner stops renewing this lease is resumed by the next runner. */
+    leaseMs: z.number().int().min(200).max(3_600_000).default(30_000),
+    outputChars: z.number().int().min(100).max(1_000_000).default(8000),
+  }).default(() => ({ minIntervalMs: 60_000, allowUnsandboxed: false, pollMs: 5000, promptMaxTurns: 10, leaseMs: 30_000, outputChars: 8000 })),
   review: z.strictObject({ everyTurns: z.number().int().min(0).max(1000).default(10) }).default(() => ({ everyTurns: 10 })),
   log: logSchema.default(() => logSchema.parse({})),
 });

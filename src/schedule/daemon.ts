@@ -1,0 +1,30 @@
+import type { Kit } from '../kit.js';
+import { runDuePass } from './runner.js';
+
+/**
+ * `kei-skills daemon`: runs due jobs, then sleeps until the next due time (or the poll interval,
+ * so jobs added or changed by other processes are picked up without a restart). On SIGTERM/SIGINT
+ * it stops starting work, kills running jobs, and leaves their occurrences to be resumed.
+ */
+export async function runDaemon(kit: Kit, stop: AbortSignal): Promise<void> {
+  kit.log.info('daemon started', { pid: process.pid });
+  while (!stop.aborted) {
+    try {
+      await runDuePass(kit, stop);
+    } catch (err) {
+      kit.log.error('scheduler pass failed', { error: String(err) });
+    }
+    await sleepUntilNext(kit, stop);
+  }
+  kit.log.info('daemon stopped', { pid: process.pid });
+}
+
+function sleepUntilNext(kit: Kit, stop: AbortSignal): Promise<void> {
+  const row = kit.db.prepare('SELECT min(next_run_at) AS next FROM jobs WHERE enabled = 1').get() as { next: number | null };
+  const poll = kit.config.schedule.pollMs;
+  const wait = row.next === null ? poll : Math.max(20, Math.min(poll, row.next - kit.clock.now()));
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, wait);
+    stop.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
