@@ -73,6 +73,17 @@ async function main() {
   say(`   An ambiguous patch is refused: ${text(refused).split('\n')[0]}`);
   const revert = spawnSync(process.execPath, [join(root, 'bin', 'kei-skills.js'), 'revert', 'release-checklist'], { env: { ...process.env, KEI_HOME: home, HOME: home }, encoding: 'utf8' });
   say(`   kei-skills revert release-checklist → ${revert.stdout.trim()}`);
+
+  step(10, 'A command the agent should not trust runs in the sandbox:');
+  const boxed = await call('sandbox_exec', { command: 'echo "inside: $HOME"; curl -s --max-time 2 https://example.com >/dev/null 2>&1 && echo network || echo "no network"; ls ~/.ssh 2>&1 | head -1' });
+  if (boxed.isError) say(`   skipped: ${text(boxed).split('\n')[0]}`);
+  else for (const line of boxed.structuredContent.stdout.trim().split('\n')) say(`   ${line}`);
+
+  step(11, 'A job is scheduled (it would run with no session open) and run once now:');
+  const job = await call('schedule_create', { name: 'demo-report', when: 'every 1h', kind: 'builtin', payload: 'prune-logs' });
+  say(`   ${text(job)}`);
+  const ran = await call('schedule_run_now', { job: 'demo-report' });
+  say(`   run now → ${text(ran)}`);
   await client.close();
   say('\nDone. Every write above went through the injection guard inside the domain modules; try `kei-skills --help`.');
 }

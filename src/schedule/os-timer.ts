@@ -44,7 +44,10 @@ export function describePlan(plan: TimerPlan): string {
 export function installTimer(plan: TimerPlan): string[] {
   const done: string[] = [];
   for (const f of plan.files) { writeFileAtomic(f.path, f.content); done.push(`wrote ${f.path}`); }
-  if (plan.kind === 'systemd') spawnSync('systemctl', ['--user', 'daemon-reload']) && spawnSync('systemctl', ['--user', 'enable', '--now', 'keiseikit.timer']);
+  if (plan.kind === 'systemd') {
+    spawnSync('systemctl', ['--user', 'daemon-reload']);
+    spawnSync('systemctl', ['--user', 'enable', '--now', 'keiseikit.timer']);
+  }
   if (plan.kind === 'launchd') spawnSync('launchctl', ['load', '-w', plan.files[0].path]);
   if (plan.crontabLine) {
     const current = readCrontab().filter((l) => !l.includes(MARK));

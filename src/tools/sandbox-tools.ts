@@ -44,7 +44,7 @@ export const sandboxExec = defineTool({
 export const sandboxList = defineTool({
   name: 'sandbox_list',
   title: 'List sandboxes',
-  description: 'List the named sandboxes of a backend with their state and last use.',
+  description: 'List the named (persistent) sandboxes of a backend with their state and when they were last used, to reuse one or clean up the ones no longer needed.',
   input: { backend },
   output: { sandboxes: z.array(info) },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -58,7 +58,7 @@ export const sandboxList = defineTool({
 export const sandboxStop = defineTool({
   name: 'sandbox_stop',
   title: 'Stop a sandbox',
-  description: 'Stop a named sandbox (remote ones stop billing; files are kept and it starts again on next use).',
+  description: 'Stop a named sandbox: remote ones stop using (and billing for) resources; its files are kept and it starts again automatically on next use.',
   input: { sandbox: z.string(), backend },
   output: { sandbox: z.string(), state: z.string() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -71,7 +71,7 @@ export const sandboxStop = defineTool({
 export const sandboxDelete = defineTool({
   name: 'sandbox_delete',
   title: 'Delete a sandbox',
-  description: 'Delete a named sandbox and all its files. Cannot be undone.',
+  description: 'Delete a named sandbox with all its files (locally its work folder, remotely the Daytona sandbox). Cannot be undone; use sandbox_stop to keep the files.',
   input: { sandbox: z.string(), backend },
   output: { sandbox: z.string(), deleted: z.boolean() },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },

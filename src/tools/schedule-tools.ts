@@ -33,7 +33,7 @@ export const scheduleCreate = defineTool({
 export const scheduleList = defineTool({
   name: 'schedule_list',
   title: 'List scheduled jobs',
-  description: 'List scheduled jobs with their next and last run.',
+  description: 'List the scheduled jobs (commands, headless prompts, builtins) with their when-spec, whether they are enabled, and their next and last run times.',
   input: {},
   output: { jobs: z.array(jobShape) },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -46,7 +46,7 @@ export const scheduleList = defineTool({
 export const scheduleCancel = defineTool({
   name: 'schedule_cancel',
   title: 'Cancel a job',
-  description: 'Remove a scheduled job by name or id (its run history stays).',
+  description: 'Cancel a scheduled job by name or id so it never runs again; its past runs stay in the history (schedule_runs). To stop it for a while, use the CLI pause instead.',
   input: { job: z.string() },
   output: { cancelled: z.string() },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
@@ -59,7 +59,7 @@ export const scheduleCancel = defineTool({
 export const scheduleRunNow = defineTool({
   name: 'schedule_run_now',
   title: 'Run a job now',
-  description: 'Run a scheduled job immediately (its schedule is unchanged) and return the result.',
+  description: 'Run a scheduled job immediately, outside its schedule (the next scheduled time is unchanged), wait for it, and return its status; the output is in schedule_runs.',
   input: { job: z.string() },
   output: { job: z.string(), status: z.string(), run_id: z.number() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
@@ -72,7 +72,7 @@ export const scheduleRunNow = defineTool({
 export const scheduleRuns = defineTool({
   name: 'schedule_runs',
   title: 'Job run history',
-  description: 'Recent runs of one job (or all), with status, exit code and an output excerpt.',
+  description: 'Recent runs of one job (or of all jobs), newest first, with their scheduled time, status, exit code and an excerpt of the output; full output is in the log file named.',
   input: { job: z.string().optional(), limit: z.number().int().min(1).max(200).optional() },
   output: { runs: z.array(z.record(z.string(), z.unknown())) },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
