@@ -7,6 +7,7 @@ import { registerLedgerCommands } from './ledger-commands.js';
 import { registerSetupCommands } from './setup-commands.js';
 import { registerSandboxCommands } from './sandbox-commands.js';
 import { registerScheduleCommands } from './schedule-commands.js';
+import { registerExportCommands } from './export-commands.js';
 
 /** The `kei-skills` command tree. Every command lives in its own file and is registered here. */
 export function buildProgram(): Command {
@@ -28,5 +29,6 @@ export function buildProgram(): Command {
   registerSetupCommands(program);
   registerSandboxCommands(program);
   registerScheduleCommands(program);
+  registerExportCommands(program);
   return program;
 }
