@@ -8,6 +8,7 @@ import { registerSetupCommands } from './setup-commands.js';
 import { registerSandboxCommands } from './sandbox-commands.js';
 import { registerScheduleCommands } from './schedule-commands.js';
 import { registerExportCommands } from './export-commands.js';
+import { registerTapCommands } from './tap-commands.js';
 
 /** The `kei-skills` command tree. Every command lives in its own file and is registered here. */
 export function buildProgram(): Command {
@@ -30,5 +31,6 @@ export function buildProgram(): Command {
   registerSandboxCommands(program);
   registerScheduleCommands(program);
   registerExportCommands(program);
+  registerTapCommands(program);
   return program;
 }

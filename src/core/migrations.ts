@@ -4,6 +4,7 @@ import { ledgerSql as ledger } from './schema/ledger.js';
 import { skillVersionsSql as skillVersions } from './schema/skill-versions.js';
 import { sandboxesSql as sandboxes } from './schema/sandboxes.js';
 import { jobsSql as jobs } from './schema/jobs.js';
+import { tapsSql as taps } from './schema/taps.js';
 
 /** One ordered list for the whole database; each entry runs once, inside the migration transaction. */
 export interface Migration {
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'skill-versions', sql: skillVersions },
   { version: 5, name: 'sandboxes', sql: sandboxes },
   { version: 6, name: 'jobs', sql: jobs },
+  { version: 7, name: 'taps', sql: taps },
 ];

@@ -1,0 +1,132 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { KeiError } from '../core/errors.js';
+import type { Kit } from '../kit.js';
+import { cloneAt, shallowClone } from './git.js';
+import { folderHash, readLock, writeLock, type LockEntry } from './lock.js';
+import { scanSkillFolder, type FolderScan } from './scan-folder.js';
+import { TapStore } from './taps.js';
+
+export interface InstallOptions {
+  force?: boolean;
+  yes?: boolean;
+  /** Asked on a terminal when there are warnings and no --yes. */
+  confirm?: (scan: FolderScan) => Promise<boolean>;
+}
+
+export interface InstallReport {
+  name: string;
+  path: string;
+  scan: FolderScan;
+  commit: string;
+  source: string;
+}
+
+interface Source { folder: string; source: string; tap?: string; repoPath: string; commit: string; category: string; cleanup: () => void }
+
+export function tapStore(kit: Kit): TapStore {
+  return new TapStore(kit.db, kit.paths.home, () => kit.clock.now());
+}
+
+/**
+ * `install <tap>/<skill>` or `install <git-url>#<path>`: copy into quarantine, validate, scan every
+ * file, show the findings, then move into KEI_HOME/skills in one rename and record it in the lock.
+ * Critical findings block even with --force; other blocks need --force; warnings need --yes off a TTY.
+ */
+export async function installSkill(kit: Kit, spec: string, o: InstallOptions = {}): Promise<InstallReport> {
+  const src = resolveSource(kit, spec);
+  try {
+    return await installFrom(kit, src, o);
+  } finally {
+    src.cleanup();
+  }
+}
+
+function resolveSource(kit: Kit, spec: string): Source {
+  const hash = spec.lastIndexOf('#');
+  if (hash > 0) {
+    const url = spec.slice(0, hash);
+    const repoPath = spec.slice(hash + 1).replace(/^\/+|\/+$/g, '');
+    const tmp = mkdtempSync(join(workDir(kit), 'clone-'));
+    const commit = shallowClone(/^[\w+.-]+:\/\//.test(url) || url.includes('@') ? url : `file://${url}`, join(tmp, 'repo'));
+    return { folder: join(tmp, 'repo', repoPath), source: url, repoPath, commit, category: 'installed', cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+  }
+  const [tapName, skillName] = spec.split('/');
+  if (!tapName || !skillName) throw new KeiError('invalid_install_spec', `"${spec}" is neither <tap>/<skill> nor <git-url>#<path>`);
+  const store = tapStore(kit);
+  const tap = store.get(tapName);
+  const skill = store.skills(tapName).find((s) => s.name === skillName || basename(s.folder) === skillName);
+  if (!skill) throw new KeiError('skill_not_in_tap', `tap ${tapName} has no skill "${skillName}" (kei-skills search ${skillName})`);
+  return { folder: skill.folder, source: tap.url, tap: tap.name, repoPath: relative(store.dir(tap.name), skill.folder), commit: tap.commit_sha ?? '', category: tap.name, cleanup: () => undefined };
+}
+
+async function installFrom(kit: Kit, src: Source, o: InstallOptions): Promise<InstallReport> {
+  if (!existsSync(join(src.folder, 'SKILL.md'))) throw new KeiError('not_a_skill', `${src.repoPath || src.folder} has no SKILL.md`);
+  const quarantine = mkdtempSync(join(workDir(kit), 'quarantine-'));
+  try {
+    cpSync(src.folder, quarantine, { recursive: true, filter: (p) => !p.split(/[\\/]/).includes('.git') });
+    const scan = scanSkillFolder(quarantine);
+    await decide(scan, o);
+    const name = scan.name as string;
+    const target = join(kit.paths.skills, src.category, name);
+    moveInto(quarantine, target);
+    const entry: LockEntry = { source: src.source, tap: src.tap, path: src.repoPath, commit: src.commit, hash: folderHash(target), category: src.category, installedAt: new Date(kit.clock.now()).toISOString() };
+    const lock = readLock(kit.paths.home);
+    lock.skills[name] = entry;
+    writeLock(kit.paths.home, lock);
+    kit.skills.registry.refresh(target);
+    return { name, path: target, scan, commit: src.commit, source: src.source };
+  } finally {
+    rmSync(quarantine, { recursive: true, force: true });
+  }
+}
+
+async function decide(scan: FolderScan, o: InstallOptions): Promise<void> {
+  const list = (fs: { file: string; rule: string; excerpt: string }[]) => fs.slice(0, 8).map((f) => `  ${f.file}: ${f.rule} "${f.excerpt}"`).join('\n');
+  if (!scan.loadable || scan.specErrors.length > 0) throw new KeiError('install_invalid', `the skill does not validate: ${scan.specErrors.join('; ')}`);
+  if (scan.critical.length > 0) throw new KeiError('install_blocked_critical', `refused: critical findings (--force cannot override):\n${list(scan.critical)}`, { findings: scan.critical });
+  if (scan.blocked.length > 0 && !o.force) throw new KeiError('install_blocked', `refused: the guard blocks these files (review them, then --force):\n${list(scan.blocked)}`, { findings: scan.blocked });
+  if (scan.warnings.length === 0 || o.yes) return;
+  if (o.confirm && (await o.confirm(scan))) return;
+  throw new KeiError('install_needs_confirmation', `warnings need confirmation (--yes when not on a terminal):\n${list(scan.warnings)}`, { findings: scan.warnings });
+}
+
+/** Replaces the target folder in two renames (old aside, new in), so a reader sees one or the other. */
+function moveInto(from: string, target: string): void {
+  mkdirSync(join(target, '..'), { recursive: true });
+  const aside = `${target}.old-${Date.now()}`;
+  if (existsSync(target)) renameSync(target, aside);
+  try {
+    renameSync(from, target);
+  } catch (err) {
+    if (existsSync(aside)) renameSync(aside, target);
+    throw err;
+  }
+  rmSync(aside, { recursive: true, force: true });
+}
+
+function workDir(kit: Kit): string {
+  const dir = join(kit.paths.home, 'tmp');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+/** `restore`: reinstall exactly what the lock file records (same commit, same content hash). */
+export async function restoreFromLock(kit: Kit, o: InstallOptions = {}): Promise<{ name: string; action: string }[]> {
+  const lock = readLock(kit.paths.home);
+  const done: { name: string; action: string }[] = [];
+  for (const [name, entry] of Object.entries(lock.skills)) {
+    const target = join(kit.paths.skills, entry.category, name);
+    if (existsSync(target) && folderHash(target) === entry.hash) { done.push({ name, action: 'unchanged' }); continue; }
+    const tmp = mkdtempSync(join(workDir(kit), 'restore-'));
+    try {
+      cloneAt(/^[\w+.-]+:\/\//.test(entry.source) || entry.source.includes('@') ? entry.source : `file://${entry.source}`, join(tmp, 'repo'), entry.commit);
+      await installFrom(kit, { folder: join(tmp, 'repo', entry.path), source: entry.source, tap: entry.tap, repoPath: entry.path, commit: entry.commit, category: entry.category, cleanup: () => undefined }, o);
+      if (folderHash(target) !== entry.hash) throw new KeiError('restore_mismatch', `${name}: content at ${entry.commit.slice(0, 8)} differs from the locked hash`);
+      done.push({ name, action: 'restored' });
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  return done;
+}

@@ -1,0 +1,55 @@
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../core/atomic-write.js';
+import type { Kit } from '../kit.js';
+import { discoverSkillFiles } from '../skills/discover.js';
+import { readSkill } from '../skills/parse.js';
+import { remoteHead } from './git.js';
+import { installSkill, tapStore, type InstallOptions } from './install.js';
+import { readLock } from './lock.js';
+
+export interface Outdated { name: string; locked: string; latest: string; source: string }
+
+/** Installed skills whose source has moved on since they were installed. */
+export function outdatedSkills(kit: Kit): Outdated[] {
+  const out: Outdated[] = [];
+  for (const [name, e] of Object.entries(readLock(kit.paths.home).skills)) {
+    const latest = remoteHead(/^[\w+.-]+:\/\//.test(e.source) || e.source.includes('@') ? e.source : `file://${e.source}`);
+    if (latest && latest !== e.commit) out.push({ name, locked: e.commit, latest, source: e.source });
+  }
+  return out;
+}
+
+/** Reinstalls outdated skills (or one) from their source's latest commit, through the same scan. */
+export async function updateSkills(kit: Kit, only: string | undefined, o: InstallOptions): Promise<string[]> {
+  const lock = readLock(kit.paths.home);
+  const updated: string[] = [];
+  for (const item of outdatedSkills(kit).filter((x) => !only || x.name === only)) {
+    const entry = lock.skills[item.name];
+    if (entry.tap) tapStore(kit).update(entry.tap);
+    await installSkill(kit, entry.tap ? `${entry.tap}/${item.name}` : `${entry.source}#${entry.path}`, o);
+    updated.push(item.name);
+  }
+  return updated;
+}
+
+/** Writes the user's skills as a folder any `tap add` can use: skills/<name>/… plus an index README. */
+export function publishSkills(kit: Kit, dir: string): number {
+  const root = kit.paths.skills;
+  const entries: string[] = [];
+  for (const file of discoverSkillFiles(root).files) {
+    const outcome = readSkill(file, { path: root, label: 'kei' });
+    if (!('skill' in outcome)) continue;
+    const skill = outcome.skill;
+    const target = join(dir, 'skills', skill.name);
+    mkdirSync(target, { recursive: true });
+    cpSync(skill.folder, target, { recursive: true });
+    entries.push(`- [${skill.name}](skills/${skill.name}/SKILL.md): ${skill.description.replace(/\s+/g, ' ').slice(0, 200)}`);
+  }
+  writeFileAtomic(join(dir, 'README.md'), `# Skills\n\nAgent Skills published with KeiSeiKit (\`kei-skills publish\`). Add them with \`kei-skills tap add <this repository>\`.\n\n${entries.sort().join('\n')}\n`);
+  return entries.length;
+}
+
+export function isEmptyDir(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}
