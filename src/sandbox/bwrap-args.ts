@@ -35,7 +35,8 @@ export function bwrapArgs(plan: BwrapPlan, command: string): string[] {
 }
 
 function ulimits(l: Limits): string {
-  return [`ulimit -t ${l.cpuSeconds}`, `ulimit -v ${l.memoryMb * 1024}`, `ulimit -u ${l.processes}`, `ulimit -f ${l.fileSizeMb * 2048}`].map((c) => `${c} 2>/dev/null;`).join(' ');
+  // dash spells the process limit -p, bash -u; one of them works (both are void for root: see pids-cgroup.ts).
+  return [`ulimit -t ${l.cpuSeconds}`, `ulimit -v ${l.memoryMb * 1024}`, `{ ulimit -u ${l.processes} || ulimit -p ${l.processes}; }`, `ulimit -f ${l.fileSizeMb * 2048}`].map((c) => `${c} 2>/dev/null;`).join(' ');
 }
 
 function pickEnv(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -8,6 +8,7 @@ import { KeiError } from '../core/errors.js';
 import { resolveInside } from '../skills/safe-path.js';
 import { bwrapArgs } from './bwrap-args.js';
 import { seatbeltArgs } from './seatbelt.js';
+import { createPidsCgroup } from './pids-cgroup.js';
 import { checkSandboxName, SandboxRecords } from './registry.js';
 import { runBounded } from './run-process.js';
 import type { ExecHooks, ExecRequest, ExecResult, Limits, SandboxBackend, SandboxInfo } from './types.js';
@@ -43,7 +44,13 @@ export class LocalSandboxes implements SandboxBackend {
       mkdirSync(cwd, { recursive: true });
       const limits = { ...this.o.limits, timeoutMs: req.timeoutMs ?? this.o.limits.timeoutMs };
       const [file, args] = this.command(work, cwd, req, limits);
-      return await runBounded(file, args, { stdin: req.stdin, timeoutMs: limits.timeoutMs, outputBytes: limits.outputBytes }, hooks);
+      const cgroup = this.o.mode === 'none' ? undefined : createPidsCgroup(limits.processes);
+      try {
+        if (!cgroup) return await runBounded(file, args, { stdin: req.stdin, timeoutMs: limits.timeoutMs, outputBytes: limits.outputBytes }, hooks);
+        return await runBounded('/bin/sh', ['-c', cgroup.enterCommand, file, ...args], { stdin: req.stdin, timeoutMs: limits.timeoutMs, outputBytes: limits.outputBytes }, hooks);
+      } finally {
+        cgroup?.release();
+      }
     } finally {
       if (ephemeral) rmSync(work, { recursive: true, force: true });
       else this.o.records.upsert(sandbox, this.name, 'ready', this.o.clock.now());

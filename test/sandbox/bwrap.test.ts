@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,8 +71,15 @@ describe.skipIf(!available)('bubblewrap sandbox (real bwrap)', () => {
 
   it('contains a fork bomb and kills the whole tree at the timeout', async () => {
     const { box } = sandboxes({ ...DEFAULT_LIMITS, processes: 64 });
+    const count = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).length;
+    const baseline = count();
+    let peak = baseline;
+    const sampler = setInterval(() => { peak = Math.max(peak, count()); }, 50);
     const bomb = await box.exec(undefined, { command: 'b() { b | b & }; b; sleep 30', timeoutMs: 3000 });
+    clearInterval(sampler);
     expect(bomb.timedOut || bomb.exitCode !== 0).toBe(true);
+    // The host's process table stays bounded by the sandbox's cap (plus everything else running).
+    expect(peak - baseline).toBeLessThan(400);
     const marker = `sleep 100.${Date.now() % 100000}`;
     const watcher = setTimeout(() => { seenRunning = spawnSync('pgrep', ['-f', marker]).status === 0; }, 600);
     let seenRunning = false;
