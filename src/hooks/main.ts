@@ -6,19 +6,28 @@ import { resolveKeiHome } from '../core/paths.js';
 import { readStdinCapped } from './stdin.js';
 
 const MAX_STDIN_BYTES = 1024 * 1024;
-/** Claude Code gives all SessionEnd hooks 1.5 s together; every event gets less than that from us. */
-const WATCHDOG_MS = 1200;
+/**
+ * Our own deadline, under the timeouts set-up writes (5 s; 2 s for SessionEnd, which Claude Code
+ * gives 1.5 s in all): normally a hook takes ~0.2 s, but on a loaded machine it must still finish
+ * its one transaction rather than drop the event.
+ */
+const WATCHDOG_MS: Record<string, number> = { SessionEnd: 1300 };
+const DEFAULT_WATCHDOG_MS = 4500;
 
 /**
  * Entry of `bin/kei-hook.js <Event>`. Whatever happens (bad input, unknown event, a locked,
  * missing or unwritable data home) it exits 0, prints nothing but its JSON answer, and logs.
  */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
-  const watchdog = setTimeout(() => process.exit(0), WATCHDOG_MS);
-  watchdog.unref();
   const event = argv[0] ?? '';
   const home = resolveKeiHome();
   const log = hookLogger(home);
+  const deadline = WATCHDOG_MS[event] ?? DEFAULT_WATCHDOG_MS;
+  const watchdog = setTimeout(() => {
+    log.error(`kei-hook ${event} gave up after ${deadline} ms; this event was not recorded`);
+    process.exit(0);
+  }, deadline);
+  watchdog.unref();
   try {
     const { text, truncated } = await readStdinCapped(MAX_STDIN_BYTES, 800);
     if (truncated) throw new Error(`hook input over ${MAX_STDIN_BYTES} bytes`);

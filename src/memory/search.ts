@@ -2,7 +2,7 @@ import { cached, type Db } from '../core/db.js';
 import { toFtsQuery, likePattern } from './fts-query.js';
 import { decodeTags } from './rows.js';
 import { visibilityFilter } from './scope-filter.js';
-import { makeSnippet } from './snippet.js';
+import { snippetMaker, type SnippetMaker } from './snippet.js';
 import type { Scope, SearchHit } from './types.js';
 
 interface HitRow {
@@ -34,7 +34,8 @@ export function searchMemories(db: Db, req: SearchRequest): SearchHit[] {
   else if (fts.substring !== undefined) rows = plainRows(db, "m.content LIKE ? ESCAPE '\\'", [likePattern(fts.substring)], filter, req.limit);
   else rows = plainRows(db, '1', [], filter, req.limit);
   const terms = (req.query.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 16);
-  return rows.map((row) => toHit(row, terms));
+  const snippet = snippetMaker(terms);
+  return rows.map((row) => toHit(row, snippet));
 }
 
 /**
@@ -91,14 +92,14 @@ function sortByRankThenRecency(rows: HitRow[]): HitRow[] {
   return rows.sort((a, b) => key(a) - key(b) || b.updated_at - a.updated_at || b.rid - a.rid);
 }
 
-function toHit(row: HitRow, terms: string[]): SearchHit {
+function toHit(row: HitRow, snippet: SnippetMaker): SearchHit {
   return {
     id: row.id,
     content: row.content,
     scope: row.scope,
     tags: decodeTags(row.tags),
     score: Math.round(-row.rank * 1000) / 1000,
-    snippet: makeSnippet(row.content, terms),
+    snippet: snippet(row.content),
     updatedAt: row.updated_at,
   };
 }

@@ -1,4 +1,5 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { exportTrajectories } from '../export/export.js';
 import { join } from 'node:path';
 import type { Kit } from '../kit.js';
 import { openSandboxBackend } from '../sandbox/index.js';
@@ -48,6 +49,7 @@ async function runPrompt(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<J
 }
 
 async function runBuiltin(job: JobRow, kit: Kit): Promise<JobOutcome> {
+  if (job.payload === 'export-trajectories') return exportBuiltin(kit);
   if (job.payload !== 'prune-logs') return { status: 'refused', exitCode: null, output: `unknown builtin ${job.payload}` };
   const dir = join(kit.paths.logs, 'jobs');
   const cutoff = kit.clock.now() - 30 * 86_400_000;
@@ -57,6 +59,15 @@ async function runBuiltin(job: JobRow, kit: Kit): Promise<JobOutcome> {
     if (statSync(path).mtimeMs < cutoff) { rmSync(path, { force: true }); removed++; }
   }
   return { status: 'ok', exitCode: 0, output: `removed ${removed} job log(s) older than 30 days` };
+}
+
+/** Completed trajectories exported to KEI_HOME/exports/trajectories-<date>.jsonl. */
+async function exportBuiltin(kit: Kit): Promise<JobOutcome> {
+  const dir = join(kit.paths.home, 'exports');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const out = join(dir, `trajectories-${new Date(kit.clock.now()).toISOString().slice(0, 10)}.jsonl`);
+  const r = await exportTrajectories(kit.db, { completedOnly: true, out });
+  return { status: 'ok', exitCode: 0, output: `exported ${r.written} trajectories to ${out}` };
 }
 
 function safeList(dir: string): string[] {

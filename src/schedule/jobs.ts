@@ -41,7 +41,7 @@ export interface CreateJob {
   creator?: string;
 }
 
-const BUILTINS = ['prune-logs'];
+const BUILTINS = ['prune-logs', 'export-trajectories'];
 
 /** Jobs in kei.db: what to run, when, and the next occurrence. */
 export class JobStore {

@@ -15,7 +15,7 @@ export const scheduleCreate = defineTool({
     name: z.string().describe('Unique short name, e.g. "nightly-tests".'),
     when: z.string().describe('When-spec: 30m | in 2h | 2026-12-01T09:00 | every 1h | 0 9 * * 1-5 | @daily'),
     kind: z.enum(['command', 'prompt', 'builtin']),
-    payload: z.string().describe('The command, the prompt, or the builtin name (prune-logs).'),
+    payload: z.string().describe('The command, the prompt, or the builtin name (prune-logs, export-trajectories).'),
     cwd: z.string().optional().describe('Working directory for prompt jobs.'),
     timezone: z.string().optional().describe('IANA zone for cron and local ISO times, e.g. "Europe/Berlin".'),
     max_runs: z.number().int().min(1).optional(),

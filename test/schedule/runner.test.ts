@@ -91,3 +91,16 @@ describe('runners in separate processes', () => {
     expect(runs).toEqual([{ status: 'ok', output: 'raced\n' }]);
   });
 });
+
+describe('builtin jobs', () => {
+  it('prune-logs and export-trajectories run and report what they did', async () => {
+    const { kit, clock } = kitAt(Date.UTC(2026, 0, 1));
+    jobStore(kit).create({ name: 'prune', when: '1m', kind: 'builtin', payload: 'prune-logs' });
+    jobStore(kit).create({ name: 'export', when: '1m', kind: 'builtin', payload: 'export-trajectories' });
+    expect(() => jobStore(kit).create({ name: 'x', when: '1m', kind: 'builtin', payload: 'nope' })).toThrow(/unknown builtin "nope"/);
+    clock.advance(2 * 60_000);
+    const done = await runDuePass(kit);
+    expect(done.map((r) => r.status)).toEqual(['ok', 'ok']);
+    expect(String(jobStore(kit).runs('export')[0].output)).toMatch(/exported 0 trajectories to .*exports\/trajectories-2026-01-01\.jsonl/);
+  });
+});
