@@ -17,14 +17,45 @@ export type ParseOutcome = { skill: Skill } | { problem: SkillProblem };
  * the skill still loads; only unparseable YAML or a missing description keep it out.
  */
 export function readSkill(path: string, root: SkillRoot): ParseOutcome {
-  let text: string;
-  let mtimeMs: number;
+  let head: { text: string; mtimeMs: number; complete: boolean };
   try {
-    ({ text, mtimeMs } = readWithMtime(path));
+    head = readHead(path);
   } catch (err) {
     return { problem: { path, reason: `cannot read: ${errorMessage(err)}` } };
   }
-  return parseSkillText(text, path, root, mtimeMs);
+  if (head.complete) return parseSkillText(head.text, path, root, head.mtimeMs);
+  const parts = splitSkillFile(head.text);
+  // Frontmatter closed within the head: parse it now, read the body only when someone needs it.
+  if (!parts) return parseSkillText(readWithMtime(path).text, path, root, head.mtimeMs);
+  const outcome = parseSkillText(head.text, path, root, head.mtimeMs, false);
+  if ('skill' in outcome) lazyBody(outcome.skill, path);
+  return outcome;
+}
+
+const HEAD_BYTES = 8192;
+
+/** The first 8 KiB of a file (most frontmatter fits): discovery of thousands of skills reads little. */
+function readHead(path: string): { text: string; mtimeMs: number; complete: boolean } {
+  const fd = openSync(path, 'r');
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    const want = Math.min(size, HEAD_BYTES);
+    const buffer = Buffer.allocUnsafe(want);
+    const read = readSync(fd, buffer, 0, want, 0);
+    let text = buffer.toString('utf8', 0, read);
+    if (size > read) text = text.replace(/\uFFFD$/, '');
+    return { text, mtimeMs, complete: size <= read };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function lazyBody(skill: Skill, path: string): void {
+  let body: string | undefined;
+  Object.defineProperty(skill, 'body', {
+    enumerable: true,
+    get: () => (body ??= splitSkillFile(readWithMtime(path).text)?.body ?? ''),
+  });
 }
 
 /** One open for both content and mtime: discovery reads thousands of these. */
@@ -45,7 +76,7 @@ function readWithMtime(path: string): { text: string; mtimeMs: number } {
   }
 }
 
-export function parseSkillText(text: string, path: string, root: SkillRoot, mtimeMs = 0): ParseOutcome {
+export function parseSkillText(text: string, path: string, root: SkillRoot, mtimeMs = 0, bodyComplete = true): ParseOutcome {
   const parts = splitSkillFile(text);
   if (!parts) return { problem: { path, reason: 'no YAML frontmatter (the file must start with a --- line)' } };
   let data: Record<string, unknown>;
@@ -58,10 +89,10 @@ export function parseSkillText(text: string, path: string, root: SkillRoot, mtim
     return { problem: { path, reason: 'description is missing, so no client could tell when to use this skill' } };
   }
   const folder = dirname(path);
-  return { skill: toSkill(data, parts.body, { path, folder, root, mtimeMs }) };
+  return { skill: toSkill(data, parts.body, { path, folder, root, mtimeMs, bodyComplete }) };
 }
 
-function toSkill(data: Record<string, unknown>, body: string, at: { path: string; folder: string; root: SkillRoot; mtimeMs: number }): Skill {
+function toSkill(data: Record<string, unknown>, body: string, at: { path: string; folder: string; root: SkillRoot; mtimeMs: number; bodyComplete: boolean }): Skill {
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) if (!(SPEC_FIELDS as readonly string[]).includes(key)) extra[key] = value;
   const name = typeof data.name === 'string' && data.name.trim() !== '' ? data.name.trim() : basename(at.folder);
@@ -80,7 +111,7 @@ function toSkill(data: Record<string, unknown>, body: string, at: { path: string
     rootLabel: at.root.label,
     category: categoryOf(at.root.path, at.folder),
     files: [],
-    findings: validateFrontmatter(data, at.folder, body),
+    findings: validateFrontmatter(data, at.folder, at.bodyComplete ? body : undefined),
     mtimeMs: at.mtimeMs,
   };
 }

@@ -5,7 +5,8 @@ const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_BODY_LINES = 500;
 
 /** Every spec rule for one SKILL.md, each finding with its severity. */
-export function validateFrontmatter(data: Record<string, unknown>, folder: string, body: string): SkillFinding[] {
+/** `body` undefined: not read yet (discovery reads only the head of big files), so its length is not judged. */
+export function validateFrontmatter(data: Record<string, unknown>, folder: string, body?: string): SkillFinding[] {
   const findings: SkillFinding[] = [];
   const add = (severity: SkillFinding['severity'], rule: string, message: string) => findings.push({ severity, rule, message });
   checkName(data.name, basename(folder), add);
@@ -21,7 +22,7 @@ export function validateFrontmatter(data: Record<string, unknown>, folder: strin
   for (const key of Object.keys(data)) {
     if (!(SPEC_FIELDS as readonly string[]).includes(key)) add('warning', 'non-spec-field', `field "${key}" is not in the Agent Skills specification (kept as-is)`);
   }
-  const lines = countLines(body);
+  const lines = body === undefined ? 0 : countLines(body);
   if (lines > MAX_BODY_LINES) add('warning', 'body-length', `body is ${lines} lines; the specification recommends at most ${MAX_BODY_LINES}`);
   return findings;
 }
