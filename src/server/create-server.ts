@@ -19,6 +19,7 @@ export interface KeiServer {
 }
 
 export function createServer(options: CreateServerOptions = {}): KeiServer {
+  const ownsKit = options.kit === undefined;
   const kit = options.kit ?? openKit({ ...options, logName: options.logName ?? 'mcp' });
   const server = new McpServer(
     { name: 'keiseikit', title: 'KeiSeiKit', version: PACKAGE_VERSION },
@@ -35,8 +36,10 @@ export function createServer(options: CreateServerOptions = {}): KeiServer {
       if (cleaned) return;
       cleaned = true;
       unexpose();
-      await kit.skills.registry.close();
       await server.close().catch(() => undefined);
+      // A shared kit (the HTTP transport serves many sessions from one) is closed by its owner.
+      if (!ownsKit) return;
+      await kit.skills.registry.close();
       kit.close();
     },
   };
