@@ -1,5 +1,14 @@
+import type { Db } from '../core/db.js';
 import { scanText } from '../guard/index.js';
+import { toMemory, type MemoryRow } from './rows.js';
 import type { Memory } from './types.js';
+
+/** The memories worth showing a new session first: this project's, then the most used, then the newest. */
+export function contextMemories(db: Db, projectKey: string, limit = 300): Memory[] {
+  const rows = db.prepare(`SELECT * FROM memories WHERE scope = 'user' OR (scope = 'project' AND project_key = ?)
+    ORDER BY (scope = 'project') DESC, use_count DESC, updated_at DESC LIMIT ?`).all(projectKey, limit) as MemoryRow[];
+  return rows.map(toMemory);
+}
 
 export interface ContextSnapshot {
   text: string;

@@ -4,7 +4,7 @@ import { KeiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Logger } from '../core/log.js';
 import { guardWrite } from '../ledger/guard-gate.js';
-import { renderMemoryContext, type ContextSnapshot } from './context.js';
+import { contextMemories, renderMemoryContext, type ContextSnapshot } from './context.js';
 import { recordHistory, snapshot, undoLatest } from './history.js';
 import { checkScope, encodeTags, normalizedHash, toMemory, type MemoryRow } from './rows.js';
 import { visibilityFilter } from './scope-filter.js';
@@ -109,10 +109,7 @@ export class MemoryStore {
 
   /** The most useful memories for a new session (this project's first, then most used, then newest), re-scanned. */
   contextSnapshot(budgetChars: number): ContextSnapshot {
-    const filter = visibilityFilter(this.o.projectKey);
-    const rows = this.o.db.prepare(`SELECT m.* FROM memories m WHERE ${filter.sql}
-      ORDER BY (m.scope = 'project') DESC, m.use_count DESC, m.updated_at DESC LIMIT 500`).all(...filter.params) as MemoryRow[];
-    return renderMemoryContext(rows.map(toMemory), budgetChars);
+    return renderMemoryContext(contextMemories(this.o.db, this.o.projectKey), budgetChars);
   }
 
   get(id: string): Memory | undefined {
