@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './core/clock.js';
-import { loadConfig, type KeiConfig } from './core/config.js';
+import { loadConfig, withEnvOverrides, type KeiConfig } from './core/config.js';
 import { openDatabase, type Db } from './core/db.js';
 import { createLogger, type Logger } from './core/log.js';
 import { ensureKeiHome, resolveKeiHome, type KeiPaths } from './core/paths.js';
@@ -35,7 +35,7 @@ export interface Kit {
 export function openKit(options: KitOptions = {}): Kit {
   const env = options.env ?? process.env;
   const paths = ensureKeiHome(options.home ?? resolveKeiHome(env));
-  const config = loadConfig(paths.config);
+  const config = withEnvOverrides(loadConfig(paths.config), env);
   const log = createLogger({ dir: paths.logs, name: options.logName ?? 'kei', level: config.log.level, stderr: options.logToStderr });
   const db = openDatabase(paths.db);
   const clock = options.clock ?? systemClock;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { scanText, type ScanResult, type Surface } from '../guard/index.js';
-import { CliError, failWith, formatTable, printJson, printLine } from './output.js';
+import { CliError, failWith, formatTable, formatTime, printJson, printLine } from './output.js';
+import { withKit } from './with-kit.js';
 
 const SURFACES = ['memory', 'skill', 'context'];
 
@@ -25,6 +26,14 @@ export function registerGuardCommands(program: Command): void {
         failWith(err);
       }
     });
+  guard.command('events').option('--limit <n>', 'most recent events', '50').option('--json')
+    .description('writes the guard blocked (or that were let through with the documented bypass): when, where, which rules')
+    .action((o: { limit: string; json?: boolean }) => withKit((kit) => {
+      const rows = kit.db.prepare('SELECT at, surface, caller, verdict, rules, reason FROM guard_events ORDER BY id DESC LIMIT ?').all(Number(o.limit) || 50) as Record<string, string | number | null>[];
+      if (o.json) return printJson(rows);
+      if (rows.length === 0) return printLine('The guard has blocked nothing yet.');
+      printLine(formatTable(['at', 'surface', 'caller', 'verdict', 'rules', 'reason'], rows.map((r) => [formatTime(r.at as number), String(r.surface), String(r.caller), String(r.verdict), String(r.rules), String(r.reason ?? '')])));
+    }));
 }
 
 function readInput(file: string): string {

@@ -9,6 +9,8 @@ import { registerSandboxCommands } from './sandbox-commands.js';
 import { registerScheduleCommands } from './schedule-commands.js';
 import { registerExportCommands } from './export-commands.js';
 import { registerTapCommands } from './tap-commands.js';
+import { registerLearnCommands } from './learn-commands.js';
+import { registerBudgetCommands } from './budget-commands.js';
 
 /** The `kei-skills` command tree. Every command lives in its own file and is registered here. */
 export function buildProgram(): Command {
@@ -32,5 +34,7 @@ export function buildProgram(): Command {
   registerScheduleCommands(program);
   registerExportCommands(program);
   registerTapCommands(program);
+  registerLearnCommands(program);
+  registerBudgetCommands(program);
   return program;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { executables } from '../install/executables.js';
 import type { Kit } from '../kit.js';
 import { jobStore, runDaemon, runDuePass, runJobNow } from '../schedule/index.js';
+import { ensureNightlyJob } from '../schedule/jobs.js';
 import { describePlan, detectTimer, installTimer, planTimer, timerStatus, uninstallTimer, type TimerKind } from '../schedule/os-timer.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
 import { withKit } from './with-kit.js';
@@ -50,12 +51,18 @@ function registerRunners(program: Command): void {
     .action(() => withKit(async (kit) => {
       const stop = new AbortController();
       for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => stop.abort());
+      ensureNightlyJob(jobStore(kit));
       await runDaemon(kit, stop.signal);
     }));
   const plan = (kit: Kit, kind?: string) => { const exe = executables(); return planTimer((kind as TimerKind) ?? detectTimer(), process.env.HOME ?? '', exe.node, exe.cli, kit.paths.home); };
   daemon.command('install').option('--kind <kind>', 'systemd | launchd | crontab (detected when absent)').option('--dry-run', 'print what would be installed')
     .description('run due jobs every minute from the OS (systemd user timer with Persistent=true, launchd, or crontab)')
-    .action((o: { kind?: string; dryRun?: boolean }) => withKit((kit) => { const p = plan(kit, o.kind); printLine(o.dryRun ? describePlan(p) : installTimer(p).join('\n')); }));
+    .action((o: { kind?: string; dryRun?: boolean }) => withKit((kit) => {
+      const p = plan(kit, o.kind);
+      if (o.dryRun) return printLine(`${describePlan(p)}\n${jobStore(kit).byName('nightly') ? '' : 'would add the job "nightly" (builtin nightly learning cycle, 0 3 * * *)'}`);
+      printLine(installTimer(p).join('\n'));
+      if (ensureNightlyJob(jobStore(kit))) printLine('Added the job "nightly": the learning cycle at 03:00 local time (kei-skills schedule pause nightly to stop it).');
+    }));
   daemon.command('uninstall').option('--kind <kind>').description('remove exactly what install added')
     .action((o: { kind?: string }) => withKit((kit) => printLine(uninstallTimer(plan(kit, o.kind)).join('\n') || 'nothing to remove')));
   daemon.command('status').option('--kind <kind>').description('is the OS timer installed')

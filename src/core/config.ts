@@ -37,6 +37,37 @@ const sandboxSchema = z.strictObject({
   }).default(() => ({ apiUrl: 'https://app.daytona.io/api', autoStopMinutes: 15, allowNoAutoStop: false })),
 });
 
+const invokerSchema = z.strictObject({
+  /** auto: the Anthropic API with a key, else the `claude` CLI when found, else `command` when set. */
+  backend: z.enum(['auto', 'anthropic', 'claude-cli', 'command']).default('auto'),
+  /** Any executable (run by /bin/sh): the prompt on stdin, the reply on stdout. */
+  command: z.string().default(''),
+  /** Empty: a small model (the Anthropic back end) or the CLI's default. */
+  model: z.string().default(''),
+  apiKey: z.string().default(''),
+  claudeBin: z.string().default('claude'),
+  timeoutMs: z.number().int().min(1000).max(3_600_000).default(180_000),
+  maxOutputTokens: z.number().int().min(256).max(64_000).default(4096),
+});
+
+const budgetSchema = z.strictObject({
+  callsPerDay: z.number().int().min(0).max(100_000).default(60),
+  tokensPerDay: z.number().int().min(0).max(1_000_000_000).default(600_000),
+});
+
+const nightlySchema = z.strictObject({
+  timeBudgetMinutes: z.number().min(0.01).max(24 * 60).default(30),
+  maxChangesPerCycle: z.number().int().min(0).max(100).default(5),
+  maxAutoSkills: z.number().int().min(0).max(10_000).default(50),
+  similarity: z.number().min(0).max(1).default(0.85),
+  minToolCalls: z.number().int().min(0).max(1000).default(5),
+  minTurns: z.number().int().min(0).max(1000).default(4),
+  windowDays: z.number().int().min(1).max(365).default(30),
+  /** Let the nightly cycle archive, rewrite and mark skills the user wrote (off: only skills it extracted). */
+  manageUserSkills: z.boolean().default(false),
+  judgeBatch: z.number().int().min(1).max(50).default(10),
+});
+
 const logSchema = z.strictObject({
   level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -63,6 +94,9 @@ export const configSchema = z.strictObject({
     outputChars: z.number().int().min(100).max(1_000_000).default(8000),
   }).default(() => ({ minIntervalMs: 60_000, allowUnsandboxed: false, pollMs: 5000, promptMaxTurns: 10, leaseMs: 30_000, outputChars: 8000 })),
   review: z.strictObject({ everyTurns: z.number().int().min(0).max(1000).default(10) }).default(() => ({ everyTurns: 10 })),
+  invoker: invokerSchema.default(() => invokerSchema.parse({})),
+  budget: budgetSchema.default(() => budgetSchema.parse({})),
+  nightly: nightlySchema.default(() => nightlySchema.parse({})),
   log: logSchema.default(() => logSchema.parse({})),
 });
 
@@ -79,6 +113,30 @@ export function loadConfig(file: string): KeiConfig {
   const issue = result.error.issues[0];
   const key = describeKey(issue);
   throw new KeiError('config_invalid', `${file}: ${key}: ${issue.message}`, { file, key });
+}
+
+const ENV_OVERRIDES: [string, string[]][] = [
+  ['KEI_INVOKER', ['invoker', 'backend']], ['KEI_INVOKER_COMMAND', ['invoker', 'command']], ['KEI_INVOKER_MODEL', ['invoker', 'model']],
+  ['KEI_CLAUDE_BIN', ['invoker', 'claudeBin']], ['KEI_REVIEW_EVERY', ['review', 'everyTurns']],
+  ['KEI_BUDGET_CALLS', ['budget', 'callsPerDay']], ['KEI_BUDGET_TOKENS', ['budget', 'tokensPerDay']],
+];
+
+/** Applies the documented environment overrides on top of a loaded config; a bad value names the variable. */
+export function withEnvOverrides(config: KeiConfig, env: NodeJS.ProcessEnv): KeiConfig {
+  const changed = structuredClone(config) as unknown as Record<string, Record<string, unknown>>;
+  let any = false;
+  for (const [name, [section, key]] of ENV_OVERRIDES) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    changed[section][key] = typeof changed[section][key] === 'number' ? Number(raw) : raw;
+    any = true;
+  }
+  if (!any) return config;
+  const result = configSchema.safeParse(changed);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = ENV_OVERRIDES.find(([, path]) => path.join('.') === issue.path.join('.'))?.[0] ?? describeKey(issue);
+  throw new KeiError('config_invalid', `environment variable ${name}: ${issue.message}`, { key: name });
 }
 
 function parseJsonFile(file: string): unknown {

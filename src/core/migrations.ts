@@ -5,6 +5,7 @@ import { skillVersionsSql as skillVersions } from './schema/skill-versions.js';
 import { sandboxesSql as sandboxes } from './schema/sandboxes.js';
 import { jobsSql as jobs } from './schema/jobs.js';
 import { tapsSql as taps } from './schema/taps.js';
+import { learnSql as learn } from './schema/learn.js';
 
 /** One ordered list for the whole database; each entry runs once, inside the migration transaction. */
 export interface Migration {
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'sandboxes', sql: sandboxes },
   { version: 6, name: 'jobs', sql: jobs },
   { version: 7, name: 'taps', sql: taps },
+  { version: 8, name: 'learn', sql: learn },
 ];

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOOK_EVENTS } from '../hooks/dispatch.js';
-import { commandLine, executables, isOurHookCommand, SERVER_NAME, type Executables } from './executables.js';
+import { commandLine, executables, installationRoot, isOurHookCommand, SERVER_NAME, type Executables } from './executables.js';
 import { readOrNull, type FileChange } from './file-change.js';
 import { appendJsonc, insertProperty, parseJsonc, removeArrayElement, removeProperty } from './jsonc.js';
 
@@ -14,16 +15,28 @@ interface HookGroup {
 const TOOL_EVENTS = new Set(['PostToolUse', 'PostToolUseFailure']);
 
 /** Where Claude Code keeps hooks and MCP servers, per scope. */
-export function claudeCodeFiles(scope: Scope, home: string, project: string): { settings: string; mcp: string } {
+export function claudeCodeFiles(scope: Scope, home: string, project: string): { settings: string; mcp: string; skills: string } {
   return scope === 'user'
-    ? { settings: join(home, '.claude', 'settings.json'), mcp: join(home, '.claude.json') }
-    : { settings: join(project, '.claude', 'settings.json'), mcp: join(project, '.mcp.json') };
+    ? { settings: join(home, '.claude', 'settings.json'), mcp: join(home, '.claude.json'), skills: join(home, '.claude', 'skills') }
+    : { settings: join(project, '.claude', 'settings.json'), mcp: join(project, '.mcp.json'), skills: join(project, '.claude', 'skills') };
+}
+
+/** The skills shipped with the kit (`/extract-skill`), copied so Claude Code offers them as slash commands. */
+export const SHIPPED_SKILLS = ['extract-skill'];
+
+function shippedSkillChange(skillsDir: string, name: string, remove: boolean): FileChange {
+  const path = join(skillsDir, name, 'SKILL.md');
+  const ours = readFileSync(join(installationRoot(), 'skills', name, 'SKILL.md'), 'utf8');
+  const before = readOrNull(path);
+  // A copy the user edited is theirs: never overwritten, never removed.
+  if (before !== null && before !== ours) return { path, before, after: before };
+  return { path, before, after: remove ? null : ours };
 }
 
 /** Our hook entries merged into settings.json (others' entries untouched), and `kei` in the MCP servers. */
 export function planClaudeCode(scope: Scope, home: string, project: string, exe: Executables = executables(), remove = false): FileChange[] {
   const files = claudeCodeFiles(scope, home, project);
-  return [hooksChange(files.settings, exe, remove), mcpChange(files.mcp, exe, remove, 'mcpServers')];
+  return [hooksChange(files.settings, exe, remove), mcpChange(files.mcp, exe, remove, 'mcpServers'), ...SHIPPED_SKILLS.map((n) => shippedSkillChange(files.skills, n, remove))];
 }
 
 function hooksChange(path: string, exe: Executables, remove: boolean): FileChange {

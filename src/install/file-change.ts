@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-write.js';
 
 export interface FileChange {
@@ -11,9 +12,14 @@ export function readOrNull(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
-/** Writes the change with a backup of the file it replaces (`<file>.kei-backup-<time>`); no-op when unchanged. */
+/** Writes (or, with `after: null`, deletes) the file with a backup of what it replaces (`<file>.kei-backup-<time>`); no-op when unchanged. */
 export function applyChange(change: FileChange, now = Date.now()): string | undefined {
-  if (change.before === change.after || change.after === null) return undefined;
+  if (change.before === change.after) return undefined;
+  if (change.after === null) {
+    rmSync(change.path, { force: true });
+    try { rmdirSync(dirname(change.path)); } catch { /* not empty: leave it */ }
+    return undefined;
+  }
   let backup: string | undefined;
   if (change.before !== null) {
     backup = `${change.path}.kei-backup-${now}`;

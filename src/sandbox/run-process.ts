@@ -5,6 +5,8 @@ export interface RunOptions {
   stdin?: string;
   timeoutMs: number;
   outputBytes: number;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface RunOptions {
 export function runBounded(file: string, args: string[], o: RunOptions, hooks: ExecHooks = {}): Promise<ExecResult> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(file, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: o.env ?? process.env, cwd: o.cwd });
     const out = collector(o.outputBytes);
     const err = collector(o.outputBytes);
     let timedOut = false;

@@ -19,7 +19,7 @@ const PROMPT_TIMEOUT_MS = 30 * 60_000;
 export async function executeJob(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<JobOutcome> {
   if (job.kind === 'command') return runCommand(job, kit, signal);
   if (job.kind === 'prompt') return runPrompt(job, kit, signal);
-  return runBuiltin(job, kit);
+  return runBuiltin(job, kit, signal);
 }
 
 async function runCommand(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<JobOutcome> {
@@ -48,8 +48,9 @@ async function runPrompt(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<J
   }
 }
 
-async function runBuiltin(job: JobRow, kit: Kit): Promise<JobOutcome> {
+async function runBuiltin(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<JobOutcome> {
   if (job.payload === 'export-trajectories') return exportBuiltin(kit);
+  if (job.payload === 'nightly') return nightlyBuiltin(kit, signal);
   if (job.payload !== 'prune-logs') return { status: 'refused', exitCode: null, output: `unknown builtin ${job.payload}` };
   const dir = join(kit.paths.logs, 'jobs');
   const cutoff = kit.clock.now() - 30 * 86_400_000;
@@ -59,6 +60,15 @@ async function runBuiltin(job: JobRow, kit: Kit): Promise<JobOutcome> {
     if (statSync(path).mtimeMs < cutoff) { rmSync(path, { force: true }); removed++; }
   }
   return { status: 'ok', exitCode: 0, output: `removed ${removed} job log(s) older than 30 days` };
+}
+
+/** The learning cycle; its report is stored in the ledger and summarised as the run's output. */
+async function nightlyBuiltin(kit: Kit, signal?: AbortSignal): Promise<JobOutcome> {
+  const { runNightly } = await import('../learn/nightly/run-nightly.js');
+  const { summaryLine } = await import('../learn/nightly/report.js');
+  const report = await runNightly(kit, { trigger: 'schedule', signal });
+  const lines = report.items.map((i) => `${i.action}\t${i.subject}\t${i.detail}`);
+  return { status: 'ok', exitCode: 0, output: [summaryLine(report), ...lines].join('\n') };
 }
 
 /** Completed trajectories exported to KEI_HOME/exports/trajectories-<date>.jsonl. */

@@ -41,7 +41,7 @@ export interface CreateJob {
   creator?: string;
 }
 
-const BUILTINS = ['prune-logs', 'export-trajectories'];
+const BUILTINS = ['prune-logs', 'export-trajectories', 'nightly'];
 
 /** Jobs in kei.db: what to run, when, and the next occurrence. */
 export class JobStore {
@@ -94,4 +94,10 @@ export class JobStore {
       FROM job_runs r JOIN jobs j ON j.id = r.job_id ${idOrName ? 'WHERE j.id = ? OR j.name = ?' : ''} ORDER BY r.scheduled_for DESC LIMIT ?`;
     return (idOrName ? this.db.prepare(sql).all(idOrName, idOrName, limit) : this.db.prepare(sql).all(limit)) as Record<string, unknown>[];
   }
+}
+
+/** The nightly learning cycle as a job at 03:00 local time, created once (the user may pause or cancel it). */
+export function ensureNightlyJob(jobs: JobStore): JobRow | undefined {
+  if (jobs.byName('nightly')) return undefined;
+  return jobs.create({ name: 'nightly', when: '0 3 * * *', kind: 'builtin', payload: 'nightly', creator: 'keiseikit', catchUp: 'once' }).job;
 }

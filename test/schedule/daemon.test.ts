@@ -72,6 +72,6 @@ describe('daemon install --dry-run', () => {
   });
 
   it('crontab: one marked line', () => {
-    expect(dry('crontab')).toMatch(/^crontab: add the line\n\* \* \* \* \* KEI_HOME=\S+ \S+ \S+kei-skills\.js run-due >\/dev\/null 2>&1 # keiseikit run-due\n$/);
+    expect(dry('crontab')).toMatch(/^crontab: add the line\n\* \* \* \* \* KEI_HOME=\S+ \S+ \S+kei-skills\.js run-due >\/dev\/null 2>&1 # keiseikit run-due\nwould add the job "nightly" \(builtin nightly learning cycle, 0 3 \* \* \*\)\n$/);
   });
 });

@@ -1,0 +1,84 @@
+import { rmSync } from 'node:fs';
+import type { Command } from 'commander';
+import { openKit, type Kit } from '../kit.js';
+import { archivedFolders, unarchiveSkill } from '../learn/archive.js';
+import { openInvoker } from '../learn/invoker/index.js';
+import { runNightly } from '../learn/nightly/run-nightly.js';
+import { summaryLine, type NightlyReport } from '../learn/nightly/report.js';
+import { extractFromSession } from '../learn/on-demand.js';
+import { runReview } from '../learn/review/run-review.js';
+import { failWith, formatTable, printJson, printLine } from './output.js';
+import { withKit } from './with-kit.js';
+
+export function registerLearnCommands(program: Command): void {
+  program.command('review').requiredOption('--session <id>', 'the Claude Code session to review').option('--lock <path>', 'lock file to remove when done (set by the Stop hook)').option('--json')
+    .description('save what the user revealed in a session since its last review (the Stop hook runs this every N turns)')
+    .addHelpText('after', '\nExample:\n  kei-skills review --session 8f3c2a… --json')
+    .action((o: { session: string; lock?: string; json?: boolean }) => review(o));
+  program.command('nightly').option('--dry-run', 'show the plan; write nothing, call no model').option('--max <n>', 'at most this many extractions and re-extractions').option('--json')
+    .description('the nightly learning cycle: extract skills from good sessions, fix failing ones, archive unused ones, validate proven ones')
+    .addHelpText('after', '\nExamples:\n  kei-skills nightly --dry-run\n  kei-skills nightly --max 2 --json')
+    .action((o: { dryRun?: boolean; max?: string; json?: boolean }) => withKit(async (kit) => {
+      const report = await runNightly(kit, { dryRun: o.dryRun, max: o.max === undefined ? undefined : positiveInt(o.max, '--max'), trigger: 'cli' });
+      if (o.json) printJson(report);
+      else printReport(report);
+    }));
+  program.command('extract').option('--session <id>', 'default: the latest session of this project').option('--json')
+    .description('extract a skill from one session now (what the skill_extract tool does)')
+    .action((o: { session?: string; json?: boolean }) => withKit(async (kit) => {
+      const done = await extractFromSession(kit, openInvoker(kit, { tolerant: true }), o.session);
+      if (o.json) printJson(done);
+      else printLine(`Extracted ${done.skill} (${done.extractor}${done.note ? `; ${done.note}` : ''}): ${done.path}`);
+    }));
+  program.command('unarchive').argument('<name>').description('bring back a skill the nightly cycle archived')
+    .action((name: string) => withKit((kit) => printLine(`Restored ${name} to ${unarchiveSkill(kit, name)}`)));
+  program.command('archived').option('--json').description('list the skills in KEI_HOME/skills/_archive')
+    .action((o: { json?: boolean }) => withKit((kit) => {
+      const folders = archivedFolders(`${kit.paths.home}/skills/_archive`);
+      if (o.json) return printJson(folders);
+      printLine(folders.length ? folders.join('\n') : 'No archived skills.');
+    }));
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} must be a whole number ≥ 0 (got "${value}")`);
+  return n;
+}
+
+/** Opens the kit in the session's own folder (so project memories land in its project), runs one review, frees the lock. */
+async function review(o: { session: string; lock?: string; json?: boolean }): Promise<void> {
+  let kit: Kit | undefined;
+  const hardStop = setTimeout(() => { releaseLock(o.lock); process.exit(3); }, 10 * 60_000);
+  hardStop.unref();
+  try {
+    kit = openKit({ logName: 'review' });
+    const cwd = (kit.db.prepare('SELECT cwd FROM sessions WHERE id = ?').get(o.session) as { cwd: string | null } | undefined)?.cwd;
+    if (cwd && cwd !== process.cwd()) {
+      kit.close();
+      kit = openKit({ logName: 'review', cwd });
+    }
+    const result = await runReview(kit, openInvoker(kit), o.session);
+    kit.log.info('review finished', { session: o.session, status: result.status, ops: result.applied.map((a) => `${a.op.op}:${a.outcome}`) });
+    if (o.json) printJson(result);
+    else printLine(result.notice ?? `${result.status}${result.reason ? `: ${result.reason}` : ''}`);
+  } catch (err) {
+    kit?.log.warn('review failed', { session: o.session, error: String(err) });
+    kit?.close();
+    releaseLock(o.lock);
+    failWith(err);
+  }
+  kit?.close();
+  releaseLock(o.lock);
+}
+
+function releaseLock(lock: string | undefined): void {
+  if (lock) rmSync(lock, { force: true });
+}
+
+export function printReport(report: NightlyReport): void {
+  printLine(summaryLine(report));
+  if (report.items.length === 0) return;
+  printLine();
+  printLine(formatTable(['action', 'subject', 'detail'], report.items.map((i) => [i.action, i.subject, i.detail]), 110));
+}

@@ -1,0 +1,62 @@
+import type { Kit } from '../../kit.js';
+import { KeiError } from '../../core/errors.js';
+import { reviewerReply } from '../contracts.js';
+import type { Invoker } from '../invoker/invoker.js';
+import { applyOperations, type AppliedOp } from './apply.js';
+import { REVIEWER_SYSTEM, reviewerPrompt } from './prompt.js';
+import { readReviewWindow } from './window.js';
+
+export interface ReviewResult {
+  session: string;
+  status: 'reviewed' | 'nothing-new' | 'no-transcript' | 'skipped';
+  reason?: string;
+  applied: AppliedOp[];
+  notice?: string;
+}
+
+const WINDOW_CHARS = 24_000;
+/** Failures worth retrying at the next nudge keep the cursor where it was. */
+const RETRY_LATER = new Set(['budget_exhausted', 'invoker_unavailable', 'invoker_failed']);
+
+/** One review of a session: the transcript since the last review → the model → guarded memory writes → a notice. */
+export async function runReview(kit: Kit, invoker: Invoker, sessionId: string, signal?: AbortSignal): Promise<ReviewResult> {
+  const session = kit.db.prepare('SELECT transcript_path, review_cursor FROM sessions WHERE id = ?').get(sessionId) as { transcript_path: string | null; review_cursor: number } | undefined;
+  if (!session) throw new KeiError('session_not_found', `no session "${sessionId}" in the ledger`, { field: 'session' });
+  const window = session.transcript_path ? readReviewWindow(session.transcript_path, session.review_cursor, WINDOW_CHARS) : undefined;
+  if (!window) return { session: sessionId, status: 'no-transcript', reason: 'the session has no readable transcript', applied: [] };
+  const advance = () => kit.db.prepare('UPDATE sessions SET review_cursor = ? WHERE id = ?').run(window.lines, sessionId);
+  if (!window.userText.trim()) {
+    advance();
+    return { session: sessionId, status: 'nothing-new', reason: 'nothing the user wrote since the last review', applied: [] };
+  }
+  let ops;
+  try {
+    const existing = kit.memory.list({ limit: 60 }).map((m) => m.content);
+    ops = (await invoker.ask({ purpose: 'review', system: REVIEWER_SYSTEM, prompt: reviewerPrompt(window.text, existing), schema: reviewerReply, signal })).operations;
+  } catch (err) {
+    if (!(err instanceof KeiError && RETRY_LATER.has(err.code))) advance();
+    throw err;
+  }
+  const applied = applyOperations(kit.db, kit.memory, sessionId, ops, window, kit.clock.now());
+  advance();
+  const notice = noticeFor(applied);
+  if (notice) kit.db.prepare('INSERT INTO notices (session_id, text, created_at) VALUES (?, ?, ?)').run(sessionId, notice, kit.clock.now());
+  return { session: sessionId, status: 'reviewed', applied, notice };
+}
+
+/** What the user sees at the next hook: what was saved, and what the guard stopped. */
+export function noticeFor(applied: AppliedOp[]): string | undefined {
+  const lines: string[] = [];
+  const saved = applied.filter((a) => a.outcome === 'applied');
+  if (saved.length > 0) {
+    const what = saved.map((a) => (a.op.op === 'remove' ? `removed "${short(a.op.old)}"` : short(a.op.content))).join('; ');
+    lines.push(`💾 saved ${saved.length} ${saved.length === 1 ? 'memory' : 'memories'}: ${what}`);
+  }
+  const blocked = applied.filter((a) => a.outcome === 'blocked');
+  if (blocked.length > 0) lines.push(`🛡️ the guard blocked ${blocked.length} proposed ${blocked.length === 1 ? 'memory' : 'memories'} (see kei-skills guard events)`);
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+function short(text: string): string {
+  return text.length > 70 ? `${text.slice(0, 67)}…` : text;
+}
