@@ -19,6 +19,8 @@ export interface ModelServer {
   requests: RecordedRequest[];
   /** Replies still to be given to main requests, in order. */
   script: ScriptedReply[];
+  /** Answers requests without tools (headless `claude -p --tools ""`, the SDK); undefined → a short title. */
+  respond?: (body: Record<string, unknown>) => ScriptedReply | undefined;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ let counter = 0;
  * "Done." ends the turn.
  */
 export async function startModelServer(script: ScriptedReply[] = []): Promise<ModelServer> {
-  const state = { requests: [] as RecordedRequest[], script: [...script] };
+  const state: State = { requests: [], script: [...script] };
   const server: Server = createServer((req, res) => void handle(req, res, state));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -40,11 +42,19 @@ export async function startModelServer(script: ScriptedReply[] = []): Promise<Mo
     get requests() { return state.requests; },
     get script() { return state.script; },
     set script(s: ScriptedReply[]) { state.script = s; },
+    get respond() { return state.respond; },
+    set respond(f: State['respond']) { state.respond = f; },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   } as ModelServer;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, state: { requests: RecordedRequest[]; script: ScriptedReply[] }): Promise<void> {
+interface State {
+  requests: RecordedRequest[];
+  script: ScriptedReply[];
+  respond?: (body: Record<string, unknown>) => ScriptedReply | undefined;
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, state: State): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString('utf8');
@@ -60,7 +70,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: { reques
   }
   const main = Array.isArray(body.tools) && (body.tools as unknown[]).length > 0;
   state.requests.push({ path, body, main });
-  const reply = main ? state.script.shift() ?? { text: 'Done.' } : { text: 'A short title' };
+  const reply = main ? state.script.shift() ?? { text: 'Done.' } : state.respond?.(body) ?? { text: 'A short title' };
   if (body.stream) streamReply(res, String(body.model ?? 'claude-test'), reply);
   else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jsonReply(String(body.model ?? 'claude-test'), reply)));
 }
@@ -95,4 +105,11 @@ function streamReply(res: ServerResponse, model: string, reply: ScriptedReply): 
   send('message_delta', { type: 'message_delta', delta: { stop_reason: message.stop_reason, stop_sequence: null }, usage: { output_tokens: 20 } });
   send('message_stop', { type: 'message_stop' });
   res.end();
+}
+
+/** The system prompt of a Messages API request, whether sent as a string or as text blocks. */
+export function systemText(body: Record<string, unknown>): string {
+  const system = body.system;
+  if (typeof system === 'string') return system;
+  return Array.isArray(system) ? system.map((b) => (b as { text?: string }).text ?? '').join('\n') : '';
 }

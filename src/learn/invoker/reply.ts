@@ -4,10 +4,10 @@ const MAX_CANDIDATES = 200;
 
 /**
  * The first JSON object in `text` that satisfies `schema`: bare, inside a fenced block, or
- * surrounded by prose. Returns the reason when none does, for the call record.
+ * surrounded by prose. When none does, the reason the first object failed, for the call record.
  */
 export function firstValidObject<T>(text: string, schema: z.ZodType<T>): { value: T } | { error: string } {
-  let lastError = 'the reply contains no JSON object';
+  let firstError: string | undefined;
   let tried = 0;
   for (let start = text.indexOf('{'); start !== -1 && tried < MAX_CANDIDATES; start = text.indexOf('{', start + 1)) {
     const end = matchingBrace(text, start);
@@ -22,9 +22,9 @@ export function firstValidObject<T>(text: string, schema: z.ZodType<T>): { value
     const result = schema.safeParse(parsed);
     if (result.success) return { value: result.data };
     const issue = result.error.issues[0];
-    lastError = `a JSON object did not match the contract: ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
+    firstError ??= `a JSON object did not match the contract: ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
   }
-  return { error: lastError };
+  return { error: firstError ?? 'the reply contains no JSON object' };
 }
 
 /** Index of the `}` closing the object opened at `start`, honouring strings and escapes; -1 if unbalanced. */

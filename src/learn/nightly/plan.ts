@@ -57,9 +57,14 @@ export function managedSkills(input: PlanInput): ManagedSkill[] {
   const auto = new Set(out.map((s) => s.name));
   for (const s of input.skills) {
     if (auto.has(s.name) || !s.folder.startsWith(`${input.keiSkillsDir}/`)) continue;
-    out.push({ name: s.name, folder: s.folder, auto: false, createdAt: s.mtimeMs, stability: s.metadata.stability });
+    out.push({ name: s.name, folder: s.folder, auto: false, createdAt: firstVersionAt(input.db, s.folder) ?? s.mtimeMs, stability: s.metadata.stability });
   }
   return out;
+}
+
+/** When the kit first recorded the skill (its clock), which survives copies that reset the file time. */
+function firstVersionAt(db: Db, folder: string): number | undefined {
+  return (db.prepare('SELECT min(created_at) AS at FROM skill_versions WHERE folder = ?').get(folder) as { at: number | null }).at ?? undefined;
 }
 
 function planSkillRules(input: PlanInput, managed: ManagedSkill[], plan: Plan): void {
