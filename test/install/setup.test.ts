@@ -100,6 +100,19 @@ describe('setup claude-code', () => {
     expect(Object.keys(settings.hooks).sort()).toEqual(['PostToolUse', 'PostToolUseFailure', 'PreCompact', 'SessionEnd', 'SessionStart', 'Stop', 'UserPromptExpansion', 'UserPromptSubmit']);
   });
 
+  it('installs the shipped /extract-skill skill, never overwrites an edited copy, and removes only its own', () => {
+    const home = tempDir('kei-home-');
+    const skill = join(home, '.claude', 'skills', 'extract-skill', 'SKILL.md');
+    setup('claude-code', home, home);
+    expect(readFileSync(skill, 'utf8')).toMatch(/^---\nname: extract-skill\n[\s\S]*skill_extract/);
+    setup('claude-code', home, home, 'user', true);
+    expect(existsSync(dirname(skill))).toBe(false);
+    write(skill, '---\nname: extract-skill\ndescription: mine\n---\nMy own version.\n');
+    setup('claude-code', home, home);
+    setup('claude-code', home, home, 'user', true);
+    expect(readFileSync(skill, 'utf8')).toContain('My own version.');
+  });
+
   it('refuses to touch a file it cannot parse', () => {
     const home = tempDir('kei-home-');
     write(join(home, '.claude', 'settings.json'), '{ broken');

@@ -23,7 +23,7 @@ function kitWith(o: { reply?: string; env?: NodeJS.ProcessEnv; config?: object }
   return { kit: testKit({ env, config: o.config }), prompts: () => readFileSync(join(dir, 'prompts.txt'), 'utf8'), reply: (text: string) => writeFileSync(join(dir, 'reply.txt'), text) };
 }
 
-const byAction = (items: { action: string }[], action: string) => items.filter((i) => i.action === action);
+const byAction = <T extends { action: string }>(items: T[], action: string): T[] => items.filter((i) => i.action === action);
 
 describe('nightly extraction', () => {
   it('turns a completed multi-turn trajectory into one valid skill (offline when no model is available)', async () => {

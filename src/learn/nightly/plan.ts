@@ -95,12 +95,8 @@ function planExtractions(input: PlanInput, managed: ManagedSkill[], plan: Plan):
   let active = managed.filter((s) => s.auto).length - plan.archive.filter((a) => a.skill.auto).length;
   const candidates = db.prepare(`SELECT id FROM trajectories WHERE completed = 1 AND processed_at IS NULL AND tool_call_count >= ? AND last_turn - first_turn + 1 >= ?
     ORDER BY created_at, id`).all(config.minToolCalls, config.minTurns) as { id: string }[];
-  for (const [i, { id }] of candidates.entries()) {
-    if (room <= 0 || active >= config.maxAutoSkills) {
-      const why = room <= 0 ? `the cap of ${input.maxChanges} changes per cycle is reached` : `${config.maxAutoSkills} auto-extracted skills are active (nightly.maxAutoSkills)`;
-      plan.deferred.push({ subject: `${candidates.length - i} trajectories`, reason: `extraction: ${why}` });
-      return;
-    }
+  let left = 0;
+  for (const { id } of candidates) {
     const evidence = loadEvidence(db, id);
     if (!evidence) continue;
     const fingerprint = fingerprintOf(evidence);
@@ -109,11 +105,18 @@ function planExtractions(input: PlanInput, managed: ManagedSkill[], plan: Plan):
       plan.duplicates.push({ trajectory: id, similar });
       continue;
     }
+    if (room <= 0 || active >= config.maxAutoSkills) {
+      left++;
+      continue;
+    }
     index.addTrajectorySkill(`(planned from ${id})`, fingerprint);
     plan.extract.push({ evidence, fingerprint });
     room--;
     active++;
   }
+  if (left === 0) return;
+  const why = room <= 0 ? `the cap of ${input.maxChanges} changes per cycle is reached` : `${config.maxAutoSkills} auto-extracted skills are active (nightly.maxAutoSkills)`;
+  plan.deferred.push({ subject: `${left} trajectories`, reason: `extraction: ${why}` });
 }
 
 export function similarityIndex(input: PlanInput): SimilarityIndex {
