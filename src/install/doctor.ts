@@ -1,6 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import type { Kit } from '../kit.js';
+import { errorMessage } from '../core/errors.js';
+import { localDay, usageOn } from '../learn/invoker/budget.js';
+import { selectBackend } from '../learn/invoker/select.js';
 import { claudeCodeFiles } from './claude-code.js';
 import { executables, isOurHookCommand } from './executables.js';
 import { readOrNull } from './file-change.js';
@@ -84,11 +87,16 @@ function sandboxCheck(): Check {
 }
 
 function modelCheck(kit: Kit): Check {
-  const key = Boolean(kit.env.ANTHROPIC_API_KEY);
-  const cli = spawnSync('claude', ['--version'], { encoding: 'utf8', timeout: 5000 });
-  const ok = key || cli.status === 0 || Boolean(kit.env.KEI_INVOKER_COMMAND);
-  const detail = [key ? 'ANTHROPIC_API_KEY set' : '', cli.status === 0 ? `claude ${cli.stdout.trim()}` : '', kit.env.KEI_INVOKER_COMMAND ? 'KEI_INVOKER_COMMAND set' : ''].filter(Boolean).join(', ') || 'none (learning runs offline only)';
-  return { name: 'model back end', ok, optional: true, detail, fix: 'set ANTHROPIC_API_KEY, install the claude CLI, or set KEI_INVOKER_COMMAND' };
+  const fix = 'set ANTHROPIC_API_KEY, install the claude CLI, or set invoker.command (KEI_INVOKER_COMMAND)';
+  try {
+    const selection = selectBackend({ config: kit.config, env: kit.env, workDir: kit.paths.home });
+    const usage = usageOn(kit.db, localDay(kit.clock.now()));
+    const budget = `today ${usage.calls}/${kit.config.budget.callsPerDay} calls, ${usage.tokens}/${kit.config.budget.tokensPerDay} tokens`;
+    if (!selection.backend) return { name: 'model back end', ok: false, optional: true, detail: `none: learning runs offline only (${budget})`, fix };
+    return { name: 'model back end', ok: true, detail: `${selection.backend.name}: ${selection.reason}; ${budget}` };
+  } catch (err) {
+    return { name: 'model back end', ok: false, detail: errorMessage(err), fix };
+  }
 }
 
 export function doctorFailed(checks: Check[]): boolean {

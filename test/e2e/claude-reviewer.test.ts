@@ -27,7 +27,7 @@ describe('the nudge reviewer in a real Claude Code session, with the claude CLI 
   let keiHome: string;
   let db: Db;
   let notice: string | undefined;
-  let reviewRequests: Record<string, unknown>[] = [];
+  const reviewRequests: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     const project = suiteDir('kei-rev-proj-');
