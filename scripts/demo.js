@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run demo`: KeiSeiKit's main job on a temporary KEI_HOME, narrated. Starts the real
-// kei-mcp over stdio, connects an MCP client the way Claude Code or Cursor would, and uses memory.
+// `npm run demo`: KeiSeiKit's main job on a temporary KEI_HOME, narrated, offline. Starts the real
+// kei-mcp over stdio, connects an MCP client the way Claude Code or Cursor would, uses memory, skills, the
+// sandbox and a schedule; then drives the real Claude Code CLI against a scripted model (scripts/lib).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { learningDemo } from './lib/demo-session.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const home = process.env.KEI_DEMO_HOME ?? mkdtempSync(join(tmpdir(), 'kei-demo-'));
@@ -16,7 +18,7 @@ const step = (n, title) => say(`\n${n}. ${title}`);
 const text = (r) => r.content.map((c) => c.text ?? '').join('\n');
 
 async function main() {
-  say('KeiSeiKit demo: memory an agent can search and write behind an injection guard, and skills it can load, fix and revert.');
+  say('KeiSeiKit demo: memory behind an injection guard, skills, sandboxes, schedules, and a real Claude Code session that the kit learns from.');
   say(`Data home for this run: ${home} (temporary, removed at the end)`);
   const transport = new StdioClientTransport({ command: process.execPath, args: [join(root, 'bin', 'kei-mcp.js')], env: { ...process.env, KEI_HOME: home, HOME: home }, stderr: 'ignore' });
   const client = new Client({ name: 'keiseikit-demo', version: '1.0.0' });
@@ -85,7 +87,10 @@ async function main() {
   const ran = await call('schedule_run_now', { job: 'demo-report' });
   say(`   run now → ${text(ran)}`);
   await client.close();
-  say('\nDone. Every write above went through the injection guard inside the domain modules; try `kei-skills --help`.');
+
+  say('\nThe learning loop, in a real Claude Code session:');
+  await learningDemo({ root, home, say, step, first: 12 });
+  say(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s. Every write above went through the injection guard inside the domain modules; try \`kei-skills --help\`.`);
 }
 
 function indent(s) {

@@ -13,8 +13,12 @@ export function registerLedgerCommands(program: Command): void {
       const rows = ledgerRows(kit.db, view as LedgerView, { session: o.session, limit: Number(o.limit) });
       if (o.json) return printJson(rows);
       if (rows.length === 0) return printLine('Nothing recorded yet.');
-      const headers = Object.keys(rows[0]);
-      printLine(formatTable(headers, rows.map((r) => headers.map((h) => cell(h, r[h])))));
+      // stats mixes a totals row and per-skill rows: one table each.
+      const groups = view === 'stats' ? [rows.slice(0, 1), rows.slice(1)].filter((g) => g.length > 0) : [rows];
+      printLine(groups.map((group) => {
+        const headers = Object.keys(group[0]).filter((h) => view !== 'stats' || h !== 'kind');
+        return formatTable(headers, group.map((r) => headers.map((h) => cell(h, r[h]))));
+      }).join('\n\n'));
     }));
 }
 

@@ -35,7 +35,8 @@ export function ledgerStats(db: Db): Record<string, unknown>[] {
   const totals = db.prepare(`SELECT (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM turns) AS turns,
     (SELECT count(*) FROM tool_calls) AS tool_calls, (SELECT count(*) FROM tool_calls WHERE ok = 0) AS tool_errors,
     (SELECT count(*) FROM skill_invocations) AS skill_uses, (SELECT count(*) FROM memories) AS memories,
-    (SELECT count(*) FROM guard_events WHERE verdict = 'block') AS guard_blocks`).get() as Record<string, unknown>;
+    (SELECT count(*) FROM guard_events WHERE verdict = 'block') AS guard_blocks, (SELECT count(*) FROM review_ops WHERE outcome = 'applied') AS reviewer_saved,
+    (SELECT count(*) FROM learned_skills WHERE status = 'active') AS learned_skills, (SELECT count(*) FROM llm_calls WHERE outcome != 'budget') AS model_calls`).get() as Record<string, unknown>;
   const skills = db.prepare(`SELECT skill_name, count(*) AS uses, sum(success = 1) AS successes, sum(success = 0) AS failures,
     round(100.0 * sum(success = 1) / nullif(sum(success IS NOT NULL), 0), 1) AS success_rate FROM skill_invocations GROUP BY skill_name ORDER BY uses DESC`).all() as Record<string, unknown>[];
   return [{ kind: 'totals', ...totals }, ...skills.map((s) => ({ kind: 'skill', ...s }))];
