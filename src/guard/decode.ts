@@ -100,7 +100,8 @@ const MORSE: Record<string, string> = {
 
 function morseCarriers(text: string): DecodedCarrier[] {
   const out: DecodedCarrier[] = [];
-  for (const m of text.matchAll(/(?:[.-]{1,5}(?: \/ | |$)){6,}/g)) {
+  // The last symbol may end at a quote or bracket as well as at a space or the end of the text.
+  for (const m of text.matchAll(/(?:[.-]{1,5}(?: \/ | |$|(?=[^.\s/-]))){6,}/g)) {
     const decoded = m[0].trim().split(' / ').map((word) => word.split(' ').map((c) => MORSE[c] ?? '').join('')).join(' ');
     if (/[a-z]{3}/.test(decoded)) out.push({ kind: 'morse', start: m.index, end: m.index + m[0].length, decoded });
   }

@@ -72,6 +72,9 @@ function mapMixedScriptWords(folded: FoldedText): void {
   });
 }
 
+/** Names with digits that are not leetspeak: "base64" must stay "base64" for the rules that look for it. */
+const TECHNICAL = /^(?:base(?:16|32|58|64|85)|rot13|utf(?:8|16|32)|sha(?:1|224|256|384|512)|md[45]|ipv[46]|x86|x64|arm64|aarch64|h26[45]|mp[34]|win(?:32|64)|i18n|l10n|k8s|s3|ec2|es\d{1,4}|py3|node\d{1,2})$/;
+
 /** Only inside words that already have letters, so "v2", "24.04" and "$HOME" keep their meaning. */
 function undoLeetspeak(folded: FoldedText): void {
   folded.text = folded.text.replace(/[a-z0-9@$!]+/g, (word) => {
@@ -79,7 +82,7 @@ function undoLeetspeak(folded: FoldedText): void {
     if (letters < 2 || letters === word.length || /^\d/.test(word) && letters < 3) return word;
     // Without a digit it is an email (x@y), a variable ($TOKEN) or punctuation, not leetspeak.
     if (!/\d/.test(word)) return word;
-    if (/^[0-9a-f]+$/.test(word)) return word;
+    if (/^[0-9a-f]+$/.test(word) || TECHNICAL.test(word)) return word;
     return Array.from(word, (c) => LEET[c] ?? c).join('');
   });
 }

@@ -10,7 +10,7 @@ const IGNORE_PREVIOUS = [
   'ignor[ae]\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,3}(?:instrucciones|instrucoes|istruzioni|instructions|indicaciones|regras|reglas|regole|consignes)',
   '(?:olvida|esquece|dimentica|oublie)\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,3}(?:instrucciones|instrucoes|istruzioni|instructions|reglas|regras|regole)',
   // German, Dutch
-  '(?:ignoriere|vergiss|missachte)\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,3}(?:anweisungen|anordnungen|regeln|vorgaben)',
+  '(?:ignoriere|vergiss|missachte|(?:ignorieren|vergessen|missachten)\\s+sie)\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,3}(?:anweisungen|anordnungen|regeln|vorgaben)',
   'negeer\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,3}(?:instructies|regels)',
   // Russian, Ukrainian
   '(?:игнорир|проигнорир|забудь|не\\s+обраща|пропусти)\\S{0,20}\\s+(?:\\S{1,30}\\s+){0,3}(?:инструкц|указани|правил|команд)',

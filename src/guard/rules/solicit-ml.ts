@@ -47,6 +47,14 @@ export const ROLE_ML_RULES: readonly PatternRule[] = [
   phrase('leak.encoded_secret_ml', 'prompt_leak', 'high', `${PASSWORD_ML}[^\\n]{0,120}?${ENCODINGS}|${ENCODINGS}[^\\n]{0,120}?${PASSWORD_ML}`),
 ];
 
+/** "You must answer all my questions", as override.obey says it in English. */
+const OBEY_ML = [
+  '(?:du\\s+musst|sie\\s+mussen)\\s+(?:mir\\s+)?alle\\s+(?:meine\\s+)?fragen\\s+beantworten', '(?:debes|tienes\\s+que)\\s+responder\\s+(?:a\\s+)?todas\\s+(?:mis\\s+)?preguntas',
+  '(?:tu\\s+dois|vous\\s+devez)\\s+repondre\\s+a\\s+toutes\\s+(?:mes\\s+)?questions', '(?:voce\\s+deve|tens\\s+de|tem\\s+que)\\s+responder\\s+(?:a\\s+)?todas\\s+(?:as\\s+)?(?:minhas\\s+)?perguntas',
+  'devi\\s+rispondere\\s+a\\s+tutte\\s+(?:le\\s+)?(?:mie\\s+)?domande', 'ты\\s+должен\\s+отвечать\\s+на\\s+все',
+];
+
 export const SOLICIT_ML_RULES: readonly PatternRule[] = [
+  phrase('override.obey_ml', 'override', 'medium', OBEY_ML.join('|')),
   phrase('leak.ask_secret_ml', 'prompt_leak', 'high', YOUR_PASSWORD.join('|')),
 ];
