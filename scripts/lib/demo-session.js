@@ -80,7 +80,9 @@ export async function learningDemo({ root, home, say, step, first }) {
     const sessionRow = db.prepare('SELECT id, user_turns FROM sessions ORDER BY started_at DESC LIMIT 1').get();
     say(`   The hooks recorded session ${sessionRow.id.slice(0, 8)}…: ${sessionRow.user_turns} turns, ${db.prepare('SELECT count(*) AS n FROM tool_calls WHERE session_id = ?').get(sessionRow.id).n} tool calls.`);
     step(n++, 'After the fourth turn the Stop hook started the reviewer in the background (KEI_REVIEW_EVERY=4 for the demo; 10 by default):');
-    const ops = await waitFor(() => db.prepare('SELECT op, content, outcome FROM review_ops').all(), (rows) => rows.length > 0, 30_000);
+    // The reviewer writes its memories, their record and the notice in one transaction.
+    await waitFor(() => db.prepare('SELECT count(*) AS n FROM notices').get().n, (n) => n > 0, 30_000);
+    const ops = db.prepare('SELECT op, content, outcome FROM review_ops ORDER BY id').all();
     for (const op of ops) say(`   ${op.outcome === 'applied' ? 'saved  ' : op.outcome.padEnd(7)} ${op.content.slice(0, 90)}`);
     const notice = db.prepare('SELECT text FROM notices ORDER BY id DESC LIMIT 1').get();
     say(`   The next hook shows the user: ${notice ? notice.text.replace(/\n/g, ' / ') : '(nothing)'}`);

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openKit, type Kit } from '../kit.js';
 import { archivedFolders, unarchiveSkill } from '../learn/archive.js';
@@ -11,10 +10,10 @@ import { failWith, formatTable, printJson, printLine } from './output.js';
 import { withKit } from './with-kit.js';
 
 export function registerLearnCommands(program: Command): void {
-  program.command('review').requiredOption('--session <id>', 'the Claude Code session to review').option('--lock <path>', 'lock file to remove when done (set by the Stop hook)').option('--json')
+  program.command('review').requiredOption('--session <id>', 'the Claude Code session to review').option('--json')
     .description('save what the user revealed in a session since its last review (the Stop hook runs this every N turns)')
     .addHelpText('after', '\nExample:\n  kei-skills review --session 8f3c2a… --json')
-    .action((o: { session: string; lock?: string; json?: boolean }) => review(o));
+    .action((o: { session: string; json?: boolean }) => review(o));
   program.command('nightly').option('--dry-run', 'show the plan; write nothing, call no model').option('--max <n>', 'at most this many extractions and re-extractions').option('--json')
     .description('the nightly learning cycle: extract skills from good sessions, fix failing ones, archive unused ones, validate proven ones')
     .addHelpText('after', '\nExamples:\n  kei-skills nightly --dry-run\n  kei-skills nightly --max 2 --json')
@@ -46,10 +45,13 @@ function positiveInt(value: string, flag: string): number {
   return n;
 }
 
-/** Opens the kit in the session's own folder (so project memories land in its project), runs one review, frees the lock. */
-async function review(o: { session: string; lock?: string; json?: boolean }): Promise<void> {
+/**
+ * Opens the kit in the session's own folder (so project memories land in its project) and runs one
+ * review. The Stop hook's lock names this process; it goes stale when the process is gone.
+ */
+async function review(o: { session: string; json?: boolean }): Promise<void> {
   let kit: Kit | undefined;
-  const hardStop = setTimeout(() => { releaseLock(o.lock); process.exit(3); }, 10 * 60_000);
+  const hardStop = setTimeout(() => process.exit(3), 10 * 60_000);
   hardStop.unref();
   try {
     kit = openKit({ logName: 'review' });
@@ -65,15 +67,9 @@ async function review(o: { session: string; lock?: string; json?: boolean }): Pr
   } catch (err) {
     kit?.log.warn('review failed', { session: o.session, error: String(err) });
     kit?.close();
-    releaseLock(o.lock);
     failWith(err);
   }
   kit?.close();
-  releaseLock(o.lock);
-}
-
-function releaseLock(lock: string | undefined): void {
-  if (lock) rmSync(lock, { force: true });
 }
 
 export function printReport(report: NightlyReport): void {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HookContext } from './types.js';
@@ -17,67 +17,96 @@ export function pendingNotice(ctx: HookContext, sessionId: string): string | und
 
 /**
  * Every N user turns, starts `kei-skills review --session ID` detached and never waits for it.
- * One reviewer per session (a PID lock with a staleness check) and at most two machine-wide.
+ * At most two reviewers machine-wide: each holds one of two slot files, claimed atomically
+ * (`O_EXCL`), so concurrent hooks can never start a third; one per session on top of that.
  */
 export function maybeStartReviewer(ctx: HookContext, sessionId: string, turn: number): boolean {
   const every = ctx.config.reviewEveryTurns;
-  if (every <= 0 || turn === 0 || turn % every !== 0) return false;
-  const row = ctx.db.prepare('SELECT last_review_turn FROM sessions WHERE id = ?').get(sessionId) as { last_review_turn: number } | undefined;
-  if (!row || row.last_review_turn >= turn) return false;
+  if (every <= 0) return false;
   const locks = join(ctx.home, 'locks');
+  const holders = liveSlots(locks);
+  if (turn === 0 || turn % every !== 0) return false;
+  const row = ctx.db.prepare('SELECT last_review_turn FROM sessions WHERE id = ?').get(sessionId) as { last_review_turn: number } | undefined;
+  if (!row || row.last_review_turn >= turn || holders.includes(sessionId)) return false;
   mkdirSync(locks, { recursive: true });
-  if (liveReviewers(locks) >= MAX_REVIEWERS) {
+  const slot = claimSlot(locks, sessionId);
+  if (!slot) {
     ctx.log.info('reviewer not started: two already running', { session: sessionId });
     return false;
   }
-  const lock = join(locks, `review-${sessionId.replace(/[^\w-]/g, '_')}.lock`);
-  if (!claimLock(lock)) return false;
   ctx.db.prepare('UPDATE sessions SET last_review_turn = ? WHERE id = ?').run(turn, sessionId);
-  spawnReviewer(ctx, sessionId, lock);
+  spawnReviewer(ctx, sessionId, slot);
   return true;
 }
 
-function spawnReviewer(ctx: HookContext, sessionId: string, lock: string): void {
+function spawnReviewer(ctx: HookContext, sessionId: string, slot: string): void {
   const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'kei-skills.js');
-  const child = spawn(process.execPath, [cli, 'review', '--session', sessionId, '--lock', lock], {
+  const child = spawn(process.execPath, [cli, 'review', '--session', sessionId], {
     detached: true, stdio: 'ignore', env: { ...ctx.env, KEI_HOME: ctx.home },
   });
-  writeLockPid(lock, child.pid ?? 0);
+  writeSlot(slot, child.pid ?? 0, sessionId, 'w');
   child.unref();
   ctx.log.info('reviewer started', { session: sessionId, pid: child.pid });
 }
 
-function claimLock(path: string): boolean {
-  try {
-    const fd = openSync(path, 'wx');
-    closeSync(fd);
-    return true;
-  } catch {
-    if (isStale(path)) {
-      rmSync(path, { force: true });
-      return claimLock(path);
+const slotPath = (dir: string, i: number) => join(dir, `review-slot-${i}.lock`);
+
+/** The first free slot, claimed for this hook's own PID until the reviewer's is known. */
+function claimSlot(dir: string, sessionId: string): string | undefined {
+  for (let i = 0; i < MAX_REVIEWERS; i++) {
+    try {
+      writeSlot(slotPath(dir, i), process.pid, sessionId, 'wx');
+      return slotPath(dir, i);
+    } catch {
+      // Taken by a live reviewer (stale slots were removed by liveSlots).
     }
-    return false;
   }
+  return undefined;
 }
 
-function writeLockPid(path: string, pid: number): void {
-  const fd = openSync(path, 'w');
-  writeSync(fd, `${pid} ${Date.now()}`);
+function writeSlot(path: string, pid: number, sessionId: string, flag: 'w' | 'wx'): void {
+  const fd = openSync(path, flag);
+  writeSync(fd, `${pid} ${Date.now()} ${sessionId}`);
   closeSync(fd);
 }
 
-function isStale(path: string): boolean {
-  try {
-    const [pid, at] = readFileSync(path, 'utf8').split(' ').map(Number);
-    if (!pid || Date.now() - at > STALE_MS) return true;
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
+/**
+ * The sessions whose reviewer is alive. A slot lives exactly as long as its process: the reviewer
+ * never frees it (freeing it just before exiting would let a third start while it still runs);
+ * hooks remove slots whose process is gone, a zombie, or older than ten minutes.
+ */
+function liveSlots(dir: string): string[] {
+  const live: string[] = [];
+  for (let i = 0; i < MAX_REVIEWERS; i++) {
+    const path = slotPath(dir, i);
+    let content: string;
+    try {
+      content = readFileSync(path, 'utf8');
+    } catch {
+      continue;
+    }
+    const [pid, at, session] = content.split(' ');
+    if (isAlive(Number(pid), Number(at))) live.push(session);
+    else rmSync(path, { force: true });
   }
+  return live;
 }
 
-function liveReviewers(dir: string): number {
-  return readdirSync(dir).filter((f) => f.startsWith('review-') && !isStale(join(dir, f))).length;
+function isAlive(pid: number, at: number): boolean {
+  if (!pid || !(Date.now() - at < STALE_MS)) return false;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return !isZombie(pid);
+}
+
+/** Exited but not yet reaped (a container's PID 1 may never reap it): dead for our purposes. Linux only. */
+function isZombie(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }

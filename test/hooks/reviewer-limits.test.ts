@@ -5,13 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { openKit } from '../../src/kit.js';
 import { BIN, tempDir } from '../helpers/temp.js';
 
-/** Command lines of live processes that mention `marker` (zombies and vanished processes skipped). */
-function processesWith(marker: string): string[] {
-  const out: string[] = [];
+interface Proc { pid: string; ppid: string; cmd: string }
+
+/** Live processes whose command line mentions `marker` (zombies and vanished processes skipped). */
+function processesWith(marker: string): Proc[] {
+  const out: Proc[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (cmd.includes(marker) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')) out.push(cmd);
+      if (!cmd.includes(marker)) continue;
+      const stat = /^\d+ \(.*\) (\S) (\d+)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      if (stat && stat[1] !== 'Z') out.push({ pid, ppid: stat[2], cmd });
     } catch {
       // Exited while we looked.
     }
@@ -19,7 +23,15 @@ function processesWith(marker: string): string[] {
   return out;
 }
 
-const reviewers = (marker: string) => processesWith(marker).filter((c) => c.includes('kei-skills.js review'));
+/**
+ * Reviewer processes. A reviewer's own child between fork and exec still shows the reviewer's
+ * command line for a moment; it is not a reviewer, so processes whose parent is one are left out.
+ */
+function reviewers(marker: string): Proc[] {
+  const all = processesWith(marker).filter((p) => p.cmd.includes('kei-skills.js review'));
+  const pids = new Set(all.map((p) => p.pid));
+  return all.filter((p) => !pids.has(p.ppid));
+}
 
 describe('the Stop hook nudging the reviewer', () => {
   it('50 nudges in a row: never more than two reviewers alive, none left afterwards', async () => {
@@ -45,9 +57,12 @@ describe('the Stop hook nudging the reviewer', () => {
     const deadline = Date.now() + 20_000;
     while (processesWith(marker).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(processesWith(marker)).toEqual([]);
+    // The next Stop of any session drops the locks of reviewers that are gone.
+    const last = spawnSync(process.execPath, [BIN.hook, 'Stop'], { input: JSON.stringify({ hook_event_name: 'Stop', session_id: `${marker}-after`, cwd: home }), env, encoding: 'utf8' });
+    expect(last.status).toBe(0);
     expect(readdirSync(join(home, 'locks'))).toEqual([]);
     const log = readFileSync(join(home, 'logs', 'hooks.log'), 'utf8');
     expect(log).toContain('reviewer not started: two already running');
     expect(log.split('"reviewer started"').length - 1).toBeGreaterThanOrEqual(2);
-  }, 120_000);
+  }, 300_000);
 });

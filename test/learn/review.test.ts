@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKit } from '../../src/kit.js';
@@ -80,19 +80,16 @@ describe('kei-skills review', () => {
     db.close();
   });
 
-  it('frees the lock it was given, also when the model fails', () => {
+  it('fails with a clear line when the model breaks the contract, and stores nothing', () => {
     const t = setup({ operations: [] });
-    const lock = join(t.home, 'review-s1.lock');
-    writeFileSync(lock, '1 1');
-    expect(t.review('--lock', lock).status).toBe(0);
-    expect(existsSync(lock)).toBe(false);
     writeFileSync(join(t.home, 'reply.json'), 'not json at all');
-    appendFileSync(t.transcript, user('Another thing about me: I work nights.'));
-    writeFileSync(lock, '1 1');
-    const r = t.review('--lock', lock);
+    const r = t.review();
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/the review reply was rejected: the reply contains no JSON object/);
-    expect(existsSync(lock)).toBe(false);
+    const db = t.db();
+    expect(db.prepare('SELECT (SELECT count(*) FROM memories) + (SELECT count(*) FROM notices) AS n').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT outcome FROM llm_calls').all()).toEqual([{ outcome: 'invalid' }]);
+    db.close();
   });
 
   it('names an unknown session', () => {

@@ -37,10 +37,14 @@ export async function runReview(kit: Kit, invoker: Invoker, sessionId: string, s
     if (!(err instanceof KeiError && RETRY_LATER.has(err.code))) advance();
     throw err;
   }
-  const applied = applyOperations(kit.db, kit.memory, sessionId, ops, window, kit.clock.now());
-  advance();
-  const notice = noticeFor(applied);
-  if (notice) kit.db.prepare('INSERT INTO notices (session_id, text, created_at) VALUES (?, ?, ?)').run(sessionId, notice, kit.clock.now());
+  // One transaction: the memories, their record, the notice and the cursor appear together or not at all.
+  const { applied, notice } = kit.db.transaction(() => {
+    const done = applyOperations(kit.db, kit.memory, sessionId, ops, window, kit.clock.now());
+    advance();
+    const text = noticeFor(done);
+    if (text) kit.db.prepare('INSERT INTO notices (session_id, text, created_at) VALUES (?, ?, ?)').run(sessionId, text, kit.clock.now());
+    return { applied: done, notice: text };
+  }).immediate();
   return { session: sessionId, status: 'reviewed', applied, notice };
 }
 
