@@ -3,6 +3,7 @@
 // --ignore-scripts, so the native SQLite module is not built and dist/ may be missing. The first
 // event starts a one-time build in the background (locked, logged) and every hook exits 0 meanwhile.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,7 +34,10 @@ if (!ready) {
 }
 if (mode === 'hook') {
   process.argv.splice(2, process.argv.length, ...rest);
-  await (await import('../dist/hooks/main.js')).main(rest);
+  // The pre-bundled hook (one file) when the build made it, the module graph otherwise.
+  const bundle = join(root, 'dist', 'hooks', 'hook.cjs');
+  const hook = existsSync(bundle) ? createRequire(import.meta.url)(bundle) : await import('../dist/hooks/main.js');
+  await hook.main(rest);
 } else {
   await (await import('../dist/server/main.js')).main(rest);
 }

@@ -14,13 +14,9 @@ export type Db = Database.Database;
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   const db = new Database(file, nativeBindingOption());
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  // Search reads the FTS index on every call: keep its pages in memory instead of re-reading them.
-  db.pragma('cache_size = -32000');
-  db.pragma('mmap_size = 268435456');
+  // One call for all settings (the hook path opens the database on every event).
+  // cache_size: search reads the FTS index on every call; keep its pages in memory.
+  db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32000; PRAGMA mmap_size = 268435456;');
   migrate(db, migrations);
   return db;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, type Logger } from '../core/log.js';
 import { resolveKeiHome } from '../core/paths.js';
-import { readStdinCapped } from './stdin.js';
+import { readStdinCapped, readStdinJsonSync } from './stdin.js';
 
 const MAX_STDIN_BYTES = 1024 * 1024;
 /**
@@ -29,7 +29,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   }, deadline);
   watchdog.unref();
   try {
-    const { text, truncated } = await readStdinCapped(MAX_STDIN_BYTES, 800);
+    const { text, truncated } = readStdinJsonSync(MAX_STDIN_BYTES) ?? await readStdinCapped(MAX_STDIN_BYTES, 800);
     if (truncated) throw new Error(`hook input over ${MAX_STDIN_BYTES} bytes`);
     const out = await runHook(event, text, home, log);
     if (out) process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -54,7 +54,7 @@ function hookChecks(home: string, project: string): Check[] {
       return { name: `Claude Code hooks (${scope})`, ok: false, detail: (err as Error).message, fix: `repair ${settings}` };
     }
     if (commands.length === 0) return { name: `Claude Code hooks (${scope})`, ok: true, optional: true, detail: 'not installed', fix: `kei-skills setup claude-code --scope ${scope}` };
-    const missing = commands.map((c) => /'([^']*kei-hook[^']*)'|(\S*kei-hook\.js)/.exec(c)).map((m) => m?.[1] ?? m?.[2] ?? '').filter((p) => !existsSync(p));
+    const missing = commands.map((c) => /'([^']*kei-hook[^']*)'|(\S*kei-hook\.c?js)/.exec(c)).map((m) => m?.[1] ?? m?.[2] ?? '').filter((p) => !existsSync(p));
     return { name: `Claude Code hooks (${scope})`, ok: missing.length === 0, detail: missing.length ? `points at missing ${missing[0]}` : `${commands.length} events → ${executables().hook}`, fix: `kei-skills setup claude-code --scope ${scope}` };
   });
 }

@@ -14,7 +14,7 @@ export interface Executables {
 }
 
 export function executables(root = installationRoot()): Executables {
-  return { node: process.execPath, mcp: join(root, 'bin', 'kei-mcp.js'), hook: join(root, 'bin', 'kei-hook.js'), cli: join(root, 'bin', 'kei-skills.js') };
+  return { node: process.execPath, mcp: join(root, 'bin', 'kei-mcp.js'), hook: join(root, 'bin', 'kei-hook.cjs'), cli: join(root, 'bin', 'kei-skills.js') };
 }
 
 /** A shell command line with every path quoted (hook commands run through a shell). */
@@ -24,4 +24,4 @@ export function commandLine(parts: string[]): string {
 
 /** Marks what we own in other tools' configs: hook commands naming kei-hook, servers named kei. */
 export const SERVER_NAME = 'kei';
-export const isOurHookCommand = (command: unknown): boolean => typeof command === 'string' && /kei-hook(\.js)?\b/.test(command);
+export const isOurHookCommand = (command: unknown): boolean => typeof command === 'string' && /kei-hook(\.c?js)?\b/.test(command);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { crypto } from '../core/lazy-builtin.js';
 import type { Db } from '../core/db.js';
 
 export interface GuardEvent {
@@ -13,7 +13,7 @@ export interface GuardEvent {
 
 /** Records a blocked or bypassed write: a hash of the content (never the content itself), rules and caller. */
 export function recordGuardEvent(db: Db, event: GuardEvent): void {
-  const hash = createHash('sha256').update(event.content).digest('hex');
+  const hash = crypto().createHash('sha256').update(event.content).digest('hex');
   db.prepare(
     'INSERT INTO guard_events (at, surface, caller, content_hash, verdict, rules, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(event.at, event.surface, event.caller, hash, event.verdict, event.rules.join(','), event.reason ?? null);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { crypto } from '../core/lazy-builtin.js';
 import { KeiError } from '../core/errors.js';
 import { SCOPES, type Memory, type Scope } from './types.js';
 
@@ -35,7 +35,7 @@ export function toMemory(row: MemoryRow): Memory {
 /** Two entries are the same memory when they differ only in case and white space. */
 export function normalizedHash(content: string): string {
   const norm = content.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
-  return createHash('sha1').update(norm).digest('hex');
+  return crypto().createHash('sha1').update(norm).digest('hex');
 }
 
 const TAG = /^[\p{L}\p{N}_.:/-]{1,40}$/u;

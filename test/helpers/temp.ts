@@ -7,7 +7,7 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const SHARED = resolve(REPO_ROOT, '..', 'shared');
 export const BIN = {
   mcp: join(REPO_ROOT, 'bin', 'kei-mcp.js'),
-  hook: join(REPO_ROOT, 'bin', 'kei-hook.js'),
+  hook: join(REPO_ROOT, 'bin', 'kei-hook.cjs'),
   skills: join(REPO_ROOT, 'bin', 'kei-skills.js'),
 };
 

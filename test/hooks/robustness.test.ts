@@ -81,6 +81,28 @@ describe('kei-hook never breaks a session', () => {
   });
 });
 
+describe('hook input', () => {
+  it('finishes as soon as the event JSON has arrived, even when the writer keeps stdin open', async () => {
+    const home = tempDir('kei-open-stdin-');
+    const child = spawn(process.execPath, [BIN.hook, 'UserPromptSubmit'], { env: { ...process.env, KEI_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.write(JSON.stringify({ hook_event_name: 'UserPromptSubmit', session_id: 'open-stdin', cwd: home, prompt: 'hello there' }));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.stdin.destroy();
+    expect(code).toBe(0);
+    const db = openDatabase(join(home, 'kei.db'));
+    expect(db.prepare('SELECT prompt FROM turns').all()).toEqual([{ prompt: 'hello there' }]);
+    db.close();
+  }, 30_000);
+
+  it('gives up on a stdin that never sends anything whole, still exiting 0', async () => {
+    const home = tempDir('kei-partial-stdin-');
+    const child = spawn(process.execPath, [BIN.hook, 'Stop'], { env: { ...process.env, KEI_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.write('{"hook_event_name": "Stop", "session_id": "par');
+    setTimeout(() => child.stdin.end(), 300);
+    expect(await new Promise<number | null>((resolve) => child.on('exit', resolve))).toBe(0);
+  }, 30_000);
+});
+
 describe('concurrent hooks', () => {
   it(`20 processes at a time × ${EVENTS_PER_PROCESS_SLOT} events each against one database: every event recorded, no lock errors`, async () => {
     const home = tempDir('kei-home-');

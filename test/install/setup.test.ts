@@ -25,7 +25,7 @@ const CASES: { client: string; scope?: 'user' | 'project'; file: (home: string, 
     existing: '{\n  // keep me\n  "model": "opus",\n  "hooks": {\n    "Stop": [ { "hooks": [ { "type": "command", "command": "say done" } ] } ]\n  }\n}\n',
     check: (t) => {
       expect(t).toContain('"command": "say done"');
-      expect(t.match(/kei-hook\.js/g)).toHaveLength(8);
+      expect(t.match(/kei-hook\.cjs/g)).toHaveLength(8);
       expect(t).toContain(exe.hook);
     },
   },
@@ -111,6 +111,16 @@ describe('setup claude-code', () => {
     setup('claude-code', home, home);
     setup('claude-code', home, home, 'user', true);
     expect(readFileSync(skill, 'utf8')).toContain('My own version.');
+  });
+
+  it('replaces hook entries of an older install (bin/kei-hook.js) instead of adding a second set', () => {
+    const home = tempDir('kei-home-');
+    const old = `node ${exe.hook.replace(/\.cjs$/, '.js')} Stop`;
+    write(join(home, '.claude', 'settings.json'), JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: old }] }] } }));
+    setup('claude-code', home, home);
+    const text = readFileSync(join(home, '.claude', 'settings.json'), 'utf8');
+    expect(text).not.toContain('kei-hook.js');
+    expect(JSON.parse(text).hooks.Stop).toHaveLength(1);
   });
 
   it('refuses to touch a file it cannot parse', () => {

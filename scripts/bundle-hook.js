@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Part of `npm run build`: the hook path as one CommonJS file (dist/hooks/hook.cjs). Claude Code starts
+// `kei-hook` on every prompt and tool call; one pre-linked file skips Node's ES module loader and the
+// resolution of some thirty small modules on every event. better-sqlite3 stays external (native addon).
+import { build } from 'esbuild';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+await build({
+  entryPoints: [join(root, 'src', 'hooks', 'main.ts')],
+  outfile: join(root, 'dist', 'hooks', 'hook.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  // import.meta.url (used to find the addon and bin/) becomes this file's own URL.
+  define: { 'import.meta.url': '__kei_module_url' },
+  banner: { js: "const __kei_module_url = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,7 @@
+/**
+ * `node:crypto`, loaded on first use: the hook path runs on every prompt and tool call and most
+ * events never hash or draw random bytes, so they should not pay for loading it.
+ */
+export function crypto(): typeof import('node:crypto') {
+  return process.getBuiltinModule('node:crypto');
+}
