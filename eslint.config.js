@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // bin/kei-hook.cjs is CommonJS on purpose (it skips the ES module loader on every hook event).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The Constructor Pattern: small files, short functions. Warnings, so they guide without blocking.
     files: ['src/**/*.ts'],
     rules: {
