@@ -63,11 +63,13 @@ describe('nightly extraction', () => {
     kit.close();
   });
 
-  it('leaves out short, unfinished and tool-poor sessions', async () => {
+  it('leaves out short, unfinished, tool-poor and still-running sessions', async () => {
     const { kit } = kitWith();
     recordSession(kit.db, 'short', deploySession().slice(0, 3), kit.clock.now());
     recordSession(kit.db, 'open', deploySession(), kit.clock.now(), { completed: false });
     recordSession(kit.db, 'talk', [1, 2, 3, 4].map((i) => ({ prompt: `question ${i}`, calls: [] })), kit.clock.now());
+    recordSession(kit.db, 'going', deploySession(), kit.clock.now() - 20 * 60_000);
+    kit.db.prepare("UPDATE sessions SET ended_at = NULL WHERE id = 'going'").run();
     const report = await runNightly(kit);
     expect(report.items).toEqual([]);
     kit.close();

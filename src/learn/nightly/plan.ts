@@ -93,8 +93,11 @@ function planExtractions(input: PlanInput, managed: ManagedSkill[], plan: Plan):
   const index = similarityIndex(input);
   let room = input.maxChanges - plan.reextract.length;
   let active = managed.filter((s) => s.auto).length - plan.archive.filter((a) => a.skill.auto).length;
-  const candidates = db.prepare(`SELECT id FROM trajectories WHERE completed = 1 AND processed_at IS NULL AND tool_call_count >= ? AND last_turn - first_turn + 1 >= ?
-    ORDER BY created_at, id`).all(config.minToolCalls, config.minTurns) as { id: string }[];
+  // A session still going (seen within the hour and not ended) is left for a later night: it may not be done.
+  const candidates = db.prepare(`SELECT t.id FROM trajectories t LEFT JOIN sessions s ON s.id = t.session_id
+    WHERE t.completed = 1 AND t.processed_at IS NULL AND t.tool_call_count >= ? AND t.last_turn - t.first_turn + 1 >= ?
+      AND (s.id IS NULL OR s.ended_at IS NOT NULL OR coalesce(s.last_seen_at, s.started_at) < ?)
+    ORDER BY t.created_at, t.id`).all(config.minToolCalls, config.minTurns, input.now - 3_600_000) as { id: string }[];
   let left = 0;
   for (const { id } of candidates) {
     const evidence = loadEvidence(db, id);
