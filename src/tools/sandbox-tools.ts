@@ -4,7 +4,7 @@ import { openSandboxBackend } from '../sandbox/index.js';
 import { defineTool, type ToolExtra } from './define-tool.js';
 
 const backend = z.enum(['auto', 'bwrap', 'sandbox-exec', 'daytona', 'none']).optional().describe('Where to run; "auto" (default) picks the isolating backend available.');
-const info = z.object({ name: z.string(), backend: z.string(), state: z.string(), created_at: z.number(), last_used_at: z.number().nullable() });
+const info = z.object({ name: z.string(), backend: z.string(), state: z.string(), created_at: z.number(), last_used_at: z.number().optional().describe('Absent when never used.') });
 
 function backendFor(kit: Kit, choice?: string) {
   return openSandboxBackend({ db: kit.db, clock: kit.clock, config: kit.config, keiHome: kit.paths.home, env: kit.env }, choice);
@@ -31,13 +31,13 @@ export const sandboxExec = defineTool({
     cwd: z.string().optional().describe('Folder inside the sandbox.'),
     files: z.array(z.object({ path: z.string(), content: z.string() })).max(100).optional().describe('Files to write into the sandbox first.'),
   },
-  output: { exit_code: z.number().nullable(), stdout: z.string(), stderr: z.string(), duration_ms: z.number(), truncated: z.boolean(), timed_out: z.boolean(), backend: z.string() },
+  output: { exit_code: z.number().optional().describe('Absent when the command was killed (timeout, signal).'), stdout: z.string(), stderr: z.string(), duration_ms: z.number(), truncated: z.boolean(), timed_out: z.boolean(), backend: z.string() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async handle(args, kit, extra) {
     const box = backendFor(kit, args.backend);
     const r = await box.exec(args.sandbox, { command: args.command, timeoutMs: args.timeout_ms, cwd: args.cwd, files: args.files }, { onProgress: progressReporter(extra), signal: extra.signal });
     const text = `exit ${r.exitCode}${r.timedOut ? ' (timed out)' : ''}${r.truncated ? ' (output truncated)' : ''} in ${r.durationMs} ms [${box.name}]\n${r.stdout}${r.stderr ? `\n--- stderr ---\n${r.stderr}` : ''}`;
-    return { structured: { exit_code: r.exitCode, stdout: r.stdout, stderr: r.stderr, duration_ms: r.durationMs, truncated: r.truncated, timed_out: r.timedOut, backend: box.name }, text };
+    return { structured: { exit_code: r.exitCode ?? undefined, stdout: r.stdout, stderr: r.stderr, duration_ms: r.durationMs, truncated: r.truncated, timed_out: r.timedOut, backend: box.name }, text };
   },
 });
 
@@ -50,7 +50,7 @@ export const sandboxList = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, kit) {
     const list = await backendFor(kit, args.backend).list();
-    const sandboxes = list.map((s) => ({ name: s.name, backend: s.backend, state: s.state, created_at: s.createdAt, last_used_at: s.lastUsedAt }));
+    const sandboxes = list.map((s) => ({ name: s.name, backend: s.backend, state: s.state, created_at: s.createdAt, last_used_at: s.lastUsedAt ?? undefined }));
     return { structured: { sandboxes }, text: sandboxes.map((s) => `${s.name} (${s.backend}, ${s.state})`).join('\n') || 'No sandboxes.' };
   },
 });

@@ -3,8 +3,18 @@ import { jobStore, runJobNow } from '../schedule/index.js';
 import type { JobRow } from '../schedule/jobs.js';
 import { defineTool } from './define-tool.js';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const jobShape = z.object({ id: z.string(), name: z.string(), when: z.string(), kind: z.string(), payload: z.string(), enabled: z.boolean(), next_run: z.string().nullable(), last_run: z.string().nullable() });
+// Optional rather than nullable: a single JSON Schema type is what every MCP client can read.
+const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
+const jobShape = z.object({ id: z.string(), name: z.string(), when: z.string(), kind: z.string(), payload: z.string(), enabled: z.boolean(), next_run: z.string().optional().describe('Absent when the job will not run again.'), last_run: z.string().optional().describe('Absent before the first run.') });
+const runShape = z.object({
+  id: z.number(), job: z.string(), scheduled_for: z.string(), started_at: z.string().optional(), ended_at: z.string().optional(), status: z.string(),
+  exit_code: z.number().optional(), output: z.string().describe('The first 500 characters.'), attempts: z.number(), log_path: z.string().optional(),
+});
+const toRun = (r: Record<string, unknown>) => ({
+  id: Number(r.id), job: String(r.job), scheduled_for: iso(r.scheduled_for as number) ?? '', started_at: iso(r.started_at as number | null), ended_at: iso(r.ended_at as number | null),
+  status: String(r.status), exit_code: typeof r.exit_code === 'number' ? r.exit_code : undefined, output: String(r.output ?? ''), attempts: Number(r.attempts ?? 0),
+  log_path: typeof r.log_path === 'string' ? r.log_path : undefined,
+});
 const toJob = (j: JobRow) => ({ id: j.id, name: j.name, when: j.when_spec, kind: j.kind, payload: j.payload, enabled: j.enabled === 1, next_run: iso(j.next_run_at), last_run: iso(j.last_run_at) });
 
 export const scheduleCreate = defineTool({
@@ -74,11 +84,11 @@ export const scheduleRuns = defineTool({
   title: 'Job run history',
   description: 'Recent runs of one job (or of all jobs), newest first, with their scheduled time, status, exit code and an excerpt of the output; full output is in the log file named.',
   input: { job: z.string().optional(), limit: z.number().int().min(1).max(200).optional() },
-  output: { runs: z.array(z.record(z.string(), z.unknown())) },
+  output: { runs: z.array(runShape) },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handle(args, kit) {
-    const runs = jobStore(kit).runs(args.job, args.limit);
-    return { structured: { runs }, text: runs.map((r) => `${r.job} @ ${iso(r.scheduled_for as number)}: ${r.status} ${String(r.output ?? '').slice(0, 100)}`).join('\n') || 'No runs yet.' };
+    const runs = jobStore(kit).runs(args.job, args.limit).map(toRun);
+    return { structured: { runs }, text: runs.map((r) => `${r.job} @ ${r.scheduled_for}: ${r.status} ${r.output.slice(0, 100)}`).join('\n') || 'No runs yet.' };
   },
 });
 

@@ -9,10 +9,12 @@ const NAME = /^[A-Za-z0-9_./-]{1,64}$/;
 
 describe('the MCP Inspector CLI (Node 22, from the npm registry) against kei-mcp over stdio', () => {
   let home: string;
+  let lastStderr = '';
   const inspect = async (...args: string[]) => {
     // The Inspector gives the server only a default environment (HOME, PATH, …): KEI_HOME is the default under HOME.
     const r = await runNode22('mcp-inspector', ['--cli', process.execPath, BIN.mcp, ...args], { HOME: home });
     expect(r.code, r.stderr.slice(-2000)).toBe(0);
+    lastStderr = r.stderr;
     return JSON.parse(r.stdout) as Record<string, { name: string; description?: string }[]> & Record<string, unknown>;
   };
 
@@ -24,8 +26,9 @@ describe('the MCP Inspector CLI (Node 22, from the npm registry) against kei-mcp
   });
   afterAll(() => removeSuiteDirs());
 
-  it('lists every tool, each with a valid name and a description', async () => {
-    const { tools } = await inspect('--method', 'tools/list');
+  it('lists every tool, each with a valid name, a description and schemas with no portability warnings', async () => {
+    const { tools } = await inspect('--method', 'tools/list', '--strict');
+    expect(lastStderr).not.toMatch(/Warning: tool/);
     expect(tools.map((t) => t.name).sort()).toEqual(ALL_TOOLS.map((t) => t.name).sort());
     for (const tool of tools) {
       expect(tool.name).toMatch(NAME);
