@@ -93,11 +93,7 @@ function planExtractions(input: PlanInput, managed: ManagedSkill[], plan: Plan):
   const index = similarityIndex(input);
   let room = input.maxChanges - plan.reextract.length;
   let active = managed.filter((s) => s.auto).length - plan.archive.filter((a) => a.skill.auto).length;
-  // A session still going (seen within the hour and not ended) is left for a later night: it may not be done.
-  const candidates = db.prepare(`SELECT t.id FROM trajectories t LEFT JOIN sessions s ON s.id = t.session_id
-    WHERE t.completed = 1 AND t.processed_at IS NULL AND t.tool_call_count >= ? AND t.last_turn - t.first_turn + 1 >= ?
-      AND (s.id IS NULL OR s.ended_at IS NOT NULL OR coalesce(s.last_seen_at, s.started_at) < ?)
-    ORDER BY t.created_at, t.id`).all(config.minToolCalls, config.minTurns, input.now - 3_600_000) as { id: string }[];
+  const candidates = extractionCandidates(input);
   let left = 0;
   for (const { id } of candidates) {
     const evidence = loadEvidence(db, id);
@@ -120,6 +116,15 @@ function planExtractions(input: PlanInput, managed: ManagedSkill[], plan: Plan):
   if (left === 0) return;
   const why = room <= 0 ? `the cap of ${input.maxChanges} changes per cycle is reached` : `${config.maxAutoSkills} auto-extracted skills are active (nightly.maxAutoSkills)`;
   plan.deferred.push({ subject: `${left} trajectories`, reason: `extraction: ${why}` });
+}
+
+/** Completed, unprocessed, big enough; a session still going (seen within the hour, not ended) waits for a later night. */
+function extractionCandidates(input: PlanInput): { id: string }[] {
+  const { db, config } = input;
+  return db.prepare(`SELECT t.id FROM trajectories t LEFT JOIN sessions s ON s.id = t.session_id
+    WHERE t.completed = 1 AND t.processed_at IS NULL AND t.tool_call_count >= ? AND t.last_turn - t.first_turn + 1 >= ?
+      AND (s.id IS NULL OR s.ended_at IS NOT NULL OR coalesce(s.last_seen_at, s.started_at) < ?)
+    ORDER BY t.created_at, t.id`).all(config.minToolCalls, config.minTurns, input.now - 3_600_000) as { id: string }[];
 }
 
 export function similarityIndex(input: PlanInput): SimilarityIndex {
