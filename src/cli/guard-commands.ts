@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { scanText, type ScanResult, type Surface } from '../guard/index.js';
 import { CliError, failWith, formatTable, formatTime, printJson, printLine } from './output.js';
+import { listGuardEvents } from '../ledger/guard-events.js';
 import { withKit } from './with-kit.js';
 
 const SURFACES = ['memory', 'skill', 'context'];
@@ -29,10 +30,10 @@ export function registerGuardCommands(program: Command): void {
   guard.command('events').option('--limit <n>', 'most recent events', '50').option('--json')
     .description('writes the guard blocked (or that were let through with the documented bypass): when, where, which rules')
     .action((o: { limit: string; json?: boolean }) => withKit((kit) => {
-      const rows = kit.db.prepare('SELECT at, surface, caller, verdict, rules, reason FROM guard_events ORDER BY id DESC LIMIT ?').all(Number(o.limit) || 50) as Record<string, string | number | null>[];
+      const rows = listGuardEvents(kit.db, Number(o.limit) || 50).map(({ at, surface, caller, verdict, rules, reason }) => ({ at, surface, caller, verdict, rules, reason }));
       if (o.json) return printJson(rows);
       if (rows.length === 0) return printLine('The guard has blocked nothing yet.');
-      printLine(formatTable(['at', 'surface', 'caller', 'verdict', 'rules', 'reason'], rows.map((r) => [formatTime(r.at as number), String(r.surface), String(r.caller), String(r.verdict), String(r.rules), String(r.reason ?? '')])));
+      printLine(formatTable(['at', 'surface', 'caller', 'verdict', 'rules', 'reason'], rows.map((r) => [formatTime(r.at), r.surface, r.caller, r.verdict, r.rules, r.reason ?? ''])));
     }));
 }
 

@@ -6,6 +6,7 @@ import { runNightly } from '../learn/nightly/run-nightly.js';
 import { summaryLine, type NightlyReport } from '../learn/nightly/report.js';
 import { extractFromSession } from '../learn/on-demand.js';
 import { runReview } from '../learn/review/run-review.js';
+import { sessionCwd } from '../ledger/sessions.js';
 import { failWith, formatTable, printJson, printLine } from './output.js';
 import { withKit } from './with-kit.js';
 
@@ -55,7 +56,7 @@ async function review(o: { session: string; json?: boolean }): Promise<void> {
   hardStop.unref();
   try {
     kit = openKit({ logName: 'review' });
-    const cwd = (kit.db.prepare('SELECT cwd FROM sessions WHERE id = ?').get(o.session) as { cwd: string | null } | undefined)?.cwd;
+    const cwd = sessionCwd(kit.db, o.session);
     if (cwd && cwd !== process.cwd()) {
       kit.close();
       kit = openKit({ logName: 'review', cwd });

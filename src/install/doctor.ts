@@ -1,9 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import type { Kit } from '../kit.js';
-import { errorMessage } from '../core/errors.js';
-import { localDay, usageOn } from '../learn/invoker/budget.js';
-import { selectBackend } from '../learn/invoker/select.js';
+import { invokerStatus } from '../learn/invoker/index.js';
 import { claudeCodeFiles } from './claude-code.js';
 import { executables, isOurHookCommand } from './executables.js';
 import { readOrNull } from './file-change.js';
@@ -88,15 +86,11 @@ function sandboxCheck(): Check {
 
 function modelCheck(kit: Kit): Check {
   const fix = 'set ANTHROPIC_API_KEY, install the claude CLI, or set invoker.command (KEI_INVOKER_COMMAND)';
-  try {
-    const selection = selectBackend({ config: kit.config, env: kit.env, workDir: kit.paths.home });
-    const usage = usageOn(kit.db, localDay(kit.clock.now()));
-    const budget = `today ${usage.calls}/${kit.config.budget.callsPerDay} calls, ${usage.tokens}/${kit.config.budget.tokensPerDay} tokens`;
-    if (!selection.backend) return { name: 'model back end', ok: false, optional: true, detail: `none: learning runs offline only (${budget})`, fix };
-    return { name: 'model back end', ok: true, detail: `${selection.backend.name}: ${selection.reason}; ${budget}` };
-  } catch (err) {
-    return { name: 'model back end', ok: false, detail: errorMessage(err), fix };
-  }
+  const { backend, reason, error, usage } = invokerStatus(kit);
+  if (error) return { name: 'model back end', ok: false, detail: error, fix };
+  const budget = `today ${usage.calls}/${kit.config.budget.callsPerDay} calls, ${usage.tokens}/${kit.config.budget.tokensPerDay} tokens`;
+  if (!backend) return { name: 'model back end', ok: false, optional: true, detail: `none: learning runs offline only (${budget})`, fix };
+  return { name: 'model back end', ok: true, detail: `${backend}: ${reason}; ${budget}` };
 }
 
 export function doctorFailed(checks: Check[]): boolean {

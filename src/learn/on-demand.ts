@@ -5,7 +5,7 @@ import { loadEvidence } from './evidence.js';
 import { extractSkill, type ExtractOutcome } from './extract.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { Invoker } from './invoker/invoker.js';
-import { managedSkills, similarityIndex } from './nightly/plan.js';
+import { managedSkills, planInputFor, similarityIndex } from './nightly/plan.js';
 
 /** The session a request is about: the one given, else the most recently active one of this project. */
 export function currentSession(kit: Kit, sessionId?: string): string {
@@ -30,8 +30,7 @@ export async function extractFromSession(kit: Kit, invoker: Invoker, sessionId?:
   const evidence = loadEvidence(kit.db, `traj_${session}`);
   if (!evidence || !evidence.calls.some((c) => c.ok)) throw new KeiError('nothing_to_extract', `session ${session} has no successful tool call recorded yet; a skill needs steps to follow`);
   const config = kit.config.nightly;
-  const skills = kit.skills.registry.all();
-  const input = { db: kit.db, now: kit.clock.now(), config, skills, keiSkillsDir: `${kit.paths.home}/skills`, maxChanges: config.maxChangesPerCycle };
+  const input = planInputFor(kit);
   const active = managedSkills(input).filter((s) => s.auto).length;
   if (active >= config.maxAutoSkills) throw new KeiError('cap_reached', `${active} auto-extracted skills are active (nightly.maxAutoSkills = ${config.maxAutoSkills}); archive some first`);
   const fingerprint = fingerprintOf(evidence);

@@ -43,3 +43,8 @@ export function previousSessionEnd(db: Db, currentId: string): number | null {
   const row = db.prepare('SELECT max(coalesce(ended_at, last_seen_at)) AS t FROM sessions WHERE id != ?').get(currentId) as { t: number | null };
   return row.t;
 }
+
+/** The folder a session ran in, when the hooks recorded it. */
+export function sessionCwd(db: Db, id: string): string | undefined {
+  return (db.prepare('SELECT cwd FROM sessions WHERE id = ?').get(id) as { cwd: string | null } | undefined)?.cwd ?? undefined;
+}

@@ -31,3 +31,9 @@ export function overBudget(usage: Usage, budget: Budget, promptTokens: number): 
 }
 
 export const estimateTokens = (chars: number): number => Math.ceil(chars / 4);
+
+/** The latest recorded model calls, newest first. */
+export function recentCalls(db: Db, limit: number): Record<string, unknown>[] {
+  return db.prepare(`SELECT at, backend, model, purpose, prompt_chars, reply_chars, input_tokens, output_tokens, cost_usd, duration_ms, outcome, detail
+    FROM llm_calls ORDER BY id DESC LIMIT ?`).all(limit) as Record<string, unknown>[];
+}

@@ -1,6 +1,7 @@
 import { KeiError } from '../../core/errors.js';
 import type { Kit } from '../../kit.js';
 import { Invoker } from './invoker.js';
+import { localDay, usageOn, type Usage } from './budget.js';
 import { selectBackend, type Selection } from './select.js';
 
 /**
@@ -20,4 +21,25 @@ export function openInvoker(kit: Kit, o: { tolerant?: boolean } = {}): Invoker {
 }
 
 export { Invoker } from './invoker.js';
-export { localDay, usageOn } from './budget.js';
+export interface InvokerStatus {
+  /** The back end that would be used, when one is. */
+  backend?: string;
+  reason: string;
+  /** Set when the configured back end cannot work (the reason why). */
+  error?: string;
+  usage: Usage;
+}
+
+/** Which back end this kit would use and why, and today's usage: what `kei-skills llm` and `doctor` show. */
+export function invokerStatus(kit: Kit): InvokerStatus {
+  const usage = usageOn(kit.db, localDay(kit.clock.now()));
+  try {
+    const s = selectBackend({ config: kit.config, env: kit.env, workDir: kit.paths.home });
+    return { backend: s.backend?.name, reason: s.reason, usage };
+  } catch (err) {
+    const error = err instanceof KeiError ? err.message : String(err);
+    return { reason: error, error, usage };
+  }
+}
+
+export { localDay, recentCalls, usageOn } from './budget.js';

@@ -1,5 +1,6 @@
 import type { KeiConfig } from '../../core/config.js';
 import type { Db } from '../../core/db.js';
+import type { Kit } from '../../kit.js';
 import type { Skill } from '../../skills/types.js';
 import { loadEvidence, type TrajectoryEvidence } from '../evidence.js';
 import { SimilarityIndex, fingerprintOf, type Similar } from '../fingerprint.js';
@@ -38,6 +39,11 @@ export interface PlanInput {
 }
 
 const DAY = 86_400_000;
+
+/** The plan's inputs for this kit: its ledger, clock, nightly config, visible skills and own skills folder. */
+export function planInputFor(kit: Kit, maxChanges = kit.config.nightly.maxChangesPerCycle): PlanInput {
+  return { db: kit.db, now: kit.clock.now(), config: kit.config.nightly, skills: kit.skills.registry.all(), keiSkillsDir: `${kit.paths.home}/skills`, maxChanges };
+}
 
 /** Decides the whole cycle from the ledger and the skills on disk; reads only, so `--dry-run` shows exactly this. */
 export function planNightly(input: PlanInput): Plan {

@@ -7,7 +7,7 @@ import { extractSkill, markProcessed } from '../extract.js';
 import { reextractSkill, validateSkill } from '../improve.js';
 import { openInvoker, type Invoker } from '../invoker/index.js';
 import { judgeBatch, pendingJudgements } from '../judge.js';
-import { planNightly, type Plan } from './plan.js';
+import { planInputFor, planNightly, type Plan } from './plan.js';
 import { countItems, type NightlyReport, type ReportItem } from './report.js';
 
 export interface NightlyOptions {
@@ -35,8 +35,8 @@ export async function runNightly(kit: Kit, o: NightlyOptions = {}): Promise<Nigh
   const invoker = o.invoker ?? openInvoker(kit, { tolerant: true });
   const cycle: Cycle = { kit, invoker, items: [], deadline: Date.now() + kit.config.nightly.timeBudgetMinutes * 60_000, signal: o.signal };
   if (!o.dryRun) await judge(cycle);
-  const plan = planNightly({ db: kit.db, now: kit.clock.now(), config: kit.config.nightly, skills: kit.skills.registry.all(), keiSkillsDir: `${kit.paths.home}/skills`, maxChanges: o.max ?? kit.config.nightly.maxChangesPerCycle });
-  if (o.dryRun) describePlan(plan, cycle.items);
+  const plan = planNightly(planInputFor(kit, o.max));
+  if (o.dryRun) describePlan(plan, cycle.items, kit.config.nightly.windowDays);
   else await execute(plan, cycle);
   const report: NightlyReport = { id: newId('night', startedAt), startedAt, finishedAt: kit.clock.now(), dryRun: o.dryRun === true, invoker: invoker.backendName ?? `none (${invoker.reason})`, items: cycle.items, counts: countItems(cycle.items) };
   if (!o.dryRun) {
@@ -97,11 +97,11 @@ async function attempt(c: Cycle, subject: string, work: () => ReportItem | Promi
   }
 }
 
-function describePlan(plan: Plan, items: ReportItem[]): void {
+function describePlan(plan: Plan, items: ReportItem[], windowDays: number): void {
   for (const d of plan.duplicates) items.push({ action: 'skipped', subject: d.trajectory, detail: similarText(d.similar) });
   for (const r of plan.reextract) items.push({ action: 'improved', subject: r.skill.name, detail: `would re-extract: ${rateText(r.metrics)}` });
   for (const e of plan.extract) items.push({ action: 'extracted', subject: e.evidence.id, detail: `would extract a skill (${e.evidence.calls.length} tool calls, ${e.evidence.prompts.length} turns)` });
-  for (const a of plan.archive) items.push({ action: 'archived', subject: a.skill.name, detail: `would archive: ${unusedText(a.lastUse, 30)}` });
+  for (const a of plan.archive) items.push({ action: 'archived', subject: a.skill.name, detail: `would archive: ${unusedText(a.lastUse, windowDays)}` });
   for (const v of plan.validate) items.push({ action: 'validated', subject: v.skill.name, detail: `would mark validated: ${rateText(v.metrics)}` });
   for (const d of plan.deferred) items.push({ action: 'left', subject: d.subject, detail: d.reason });
 }

@@ -17,8 +17,9 @@ const SOURCE = 'reviewer';
 
 /** Applies the reviewer's operations through the memory store (so every one is guarded) and records each outcome. */
 export function applyOperations(db: Db, memory: MemoryStore, sessionId: string, ops: ReviewOperation[], provenance: { userText: string; toolText: string }, at: number): AppliedOp[] {
+  const said = { userText: norm(provenance.userText), toolText: norm(provenance.toolText) };
   return ops.map((op) => {
-    const applied = applyOne(memory, op, provenance);
+    const applied = applyOne(memory, op, said);
     db.prepare('INSERT INTO review_ops (session_id, at, op, scope, content, old, outcome, detail, memory_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       sessionId, at, op.op, op.op === 'add' ? op.scope : null, 'content' in op ? op.content : null, 'old' in op ? op.old : null, applied.outcome, applied.detail ?? null, applied.memoryId ?? null);
     return applied;
@@ -41,9 +42,10 @@ function applyOne(memory: MemoryStore, op: ReviewOperation, provenance: { userTe
   }
 }
 
-/** A proposal copied from tool output (and never said by the user) is the classic self-instruction leak. */
-function fromToolsOnly(content: string, p: { userText: string; toolText: string }): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** A proposal copied from tool output (and never said by the user) is the classic self-instruction leak. `said` is normalised. */
+function fromToolsOnly(content: string, said: { userText: string; toolText: string }): boolean {
   const needle = norm(content);
-  return needle.length >= 20 && norm(p.toolText).includes(needle) && !norm(p.userText).includes(needle);
+  return needle.length >= 20 && said.toolText.includes(needle) && !said.userText.includes(needle);
 }

@@ -1,6 +1,7 @@
 import type { Kit } from '../../kit.js';
 import { KeiError } from '../../core/errors.js';
 import { reviewerReply } from '../contracts.js';
+import { clip } from '../evidence.js';
 import type { Invoker } from '../invoker/invoker.js';
 import { applyOperations, type AppliedOp } from './apply.js';
 import { REVIEWER_SYSTEM, reviewerPrompt } from './prompt.js';
@@ -53,14 +54,10 @@ export function noticeFor(applied: AppliedOp[]): string | undefined {
   const lines: string[] = [];
   const saved = applied.filter((a) => a.outcome === 'applied');
   if (saved.length > 0) {
-    const what = saved.map((a) => (a.op.op === 'remove' ? `removed "${short(a.op.old)}"` : short(a.op.content))).join('; ');
+    const what = saved.map((a) => (a.op.op === 'remove' ? `removed "${clip(a.op.old, 67)}"` : clip(a.op.content, 67))).join('; ');
     lines.push(`💾 saved ${saved.length} ${saved.length === 1 ? 'memory' : 'memories'}: ${what}`);
   }
   const blocked = applied.filter((a) => a.outcome === 'blocked');
   if (blocked.length > 0) lines.push(`🛡️ the guard blocked ${blocked.length} proposed ${blocked.length === 1 ? 'memory' : 'memories'} (see kei-skills guard events)`);
   return lines.length > 0 ? lines.join('\n') : undefined;
-}
-
-function short(text: string): string {
-  return text.length > 70 ? `${text.slice(0, 67)}…` : text;
 }

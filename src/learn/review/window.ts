@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { redactSecrets } from '../../guard/redact.js';
 import { stripPrivate } from '../../ledger/private.js';
 import { TranscriptParser, type Step } from '../../ledger/transcript.js';
+import { clip } from '../evidence.js';
 
 export interface ReviewWindow {
   /** The conversation since the cursor, rendered for the reviewer prompt (latest part kept when long). */
@@ -42,10 +43,6 @@ function render(step: Step): string {
 
 function clean(text: string): string {
   return redactSecrets(stripPrivate(text.replace(HIDDEN, ''))).trim();
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function keepLatest(parts: string[], maxChars: number): string {
