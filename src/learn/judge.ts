@@ -1,4 +1,4 @@
-import type { Db } from '../core/db.js';
+import { cached, type Db } from '../core/db.js';
 import type { Kit } from '../kit.js';
 import { judgeReply } from './contracts.js';
 import { clip } from './evidence.js';
@@ -38,8 +38,9 @@ export async function judgeBatch(kit: Kit, invoker: Invoker, batch: Pending[], s
 }
 
 function describe(db: Db, p: Pending): string {
-  const prompt = (db.prepare('SELECT prompt FROM turns WHERE session_id = ? AND turn_index = ?').get(p.session_id, p.turn_index) as { prompt: string | null } | undefined)?.prompt ?? '';
-  const next = (db.prepare('SELECT prompt FROM turns WHERE session_id = ? AND turn_index = ?').get(p.session_id, p.turn_index + 1) as { prompt: string | null } | undefined)?.prompt;
+  const turnPrompt = (turn: number) => (cached(db, 'SELECT prompt FROM turns WHERE session_id = ? AND turn_index = ?').get(p.session_id, turn) as { prompt: string | null } | undefined)?.prompt;
+  const prompt = turnPrompt(p.turn_index) ?? '';
+  const next = turnPrompt(p.turn_index + 1);
   const calls = db.prepare('SELECT tool_name, ok, input_summary FROM tool_calls WHERE session_id = ? AND turn_index = ? AND at >= ? ORDER BY id LIMIT 15')
     .all(p.session_id, p.turn_index, p.ts) as { tool_name: string; ok: number; input_summary: string | null }[];
   const steps = calls.map((c) => `  [${c.ok ? 'ok' : 'ERROR'}] ${c.tool_name} ${clip(c.input_summary ?? '', 160)}`).join('\n') || '  (no tool calls)';
