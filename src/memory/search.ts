@@ -56,13 +56,22 @@ function matchInStages(db: Db, terms: string[], filter: Filter, limit: number): 
 }
 
 /**
+ * The best matches by bm25, newest first among equals, without a second sort key: the inner query
+ * walks the index newest first (FTS5 reads its doclists backwards, no sort), `LIMIT -1` keeps it a
+ * separate step, and SQLite's top-N sort keeps equal ranks in arrival order. A two-key ORDER BY
+ * measured ~15–30% slower over the thousands of rows a common word matches.
+ */
+const TOP_BY_RANK = `SELECT rid, rank FROM (
+    SELECT rowid AS rid, bm25(memories_fts, 2.0, 1.0) AS rank FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT -1
+  ) ORDER BY rank LIMIT ?`;
+
+/**
  * Fast path: rank inside the FTS index alone (no join per match), then look up the few best rows
  * and apply scope and tag filters. Only when filters drop too many does it rank the filtered set in full.
  */
 function rankedRows(db: Db, match: string, filter: Filter, limit: number): HitRow[] {
   const window = Math.max(40, limit * 4);
-  const top = cached(db, 'SELECT rowid AS rid, bm25(memories_fts, 2.0, 1.0) AS rank FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rank, rowid DESC LIMIT ?')
-    .all(match, window) as { rid: number; rank: number }[];
+  const top = cached(db, TOP_BY_RANK).all(match, window) as { rid: number; rank: number }[];
   if (top.length === 0) return [];
   const ranks = new Map(top.map((t) => [t.rid, t.rank]));
   const placeholders = top.map(() => '?').join(',');

@@ -155,6 +155,16 @@ describe('search', () => {
     expect(kit.memory.search('docker', { tags: ['ops'] }).map((h) => h.content)).toEqual(['New note about docker']);
   });
 
+  it('returns the newest of many equally relevant entries, beyond the ranking window', () => {
+    const kit = testKit();
+    for (let i = 10; i < 90; i++) {
+      kit.memory.add(`Note ${i} about docker`);
+      kit.clock.advance(1000);
+    }
+    const hits = kit.memory.search('docker', { limit: 5 });
+    expect(hits.map((h) => h.content)).toEqual([89, 88, 87, 86, 85].map((i) => `Note ${i} about docker`));
+  });
+
   it('falls back to any-word matching and stems words', () => {
     const kit = testKit();
     kit.memory.add('Running tests requires the database container');
