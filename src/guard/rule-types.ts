@@ -19,14 +19,23 @@ export function gap(n: number): string {
 }
 
 export function phrase(rule: string, category: Category, severity: Severity, source: string, surfaces?: readonly Surface[]): PatternRule {
-  return { rule, category, severity, pattern: new RegExp(source, 'gu'), view: 'folded', surfaces };
+  return withLazyPattern({ rule, category, severity, view: 'folded', surfaces }, source, 'gu');
 }
 
 /** The same rule, but not counted when the text advises against the act ("never edit CLAUDE.md"). */
 export function negatable(rule: PatternRule): PatternRule {
-  return { ...rule, negatable: true };
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(rule), negatable: { value: true, enumerable: true } }) as PatternRule;
 }
 
 export function token(rule: string, category: Category, severity: Severity, source: string, flags = 'g'): PatternRule {
-  return { rule, category, severity, pattern: new RegExp(source, flags), view: 'raw' };
+  return withLazyPattern({ rule, category, severity, view: 'raw' }, source, flags);
+}
+
+/**
+ * The rule's regular expression is built on first use: building all of them (Unicode-mode parsing)
+ * cost every process that loads the guard ~5–25 ms, even a hook or command that never scans.
+ */
+function withLazyPattern(fields: Omit<PatternRule, 'pattern'>, source: string, flags: string): PatternRule {
+  let compiled: RegExp | undefined;
+  return Object.defineProperty(fields, 'pattern', { enumerable: true, get: () => (compiled ??= new RegExp(source, flags)) }) as PatternRule;
 }

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { redactSecrets, scanText } from '../../src/guard/index.js';
+import { ALL_RULES } from '../../src/guard/rules/index.js';
 
 const verdict = (text: string, surface: 'memory' | 'skill' | 'context' = 'memory') => scanText(text, { surface }).verdict;
 const rules = (text: string) => scanText(text).findings.map((f) => f.rule);
 
 // Test fixtures are assembled at run time so this file itself holds no key-shaped literals.
 const fake = (prefix: string, body: string) => prefix + body;
+
+describe('rule set', () => {
+  it('has unique names and patterns that all compile (they are built on first use)', () => {
+    const names = ALL_RULES.map((r) => r.rule);
+    expect(new Set(names).size).toBe(names.length);
+    for (const r of ALL_RULES) expect(() => r.pattern.test(''), r.rule).not.toThrow();
+    const negatable = ALL_RULES.filter((r) => r.negatable);
+    expect(negatable.length).toBeGreaterThan(0);
+    for (const r of negatable) expect(r.pattern.flags, r.rule).toContain('g');
+  });
+});
 
 describe('layer 2: secrets', () => {
   it.each([
