@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { KeiError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
@@ -22,22 +23,32 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
 }
 
 let bindingPath: string | null | undefined;
+const ADDON = join('better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 
 /**
  * The compiled addon's path, given to better-sqlite3 directly: its default lookup (the `bindings`
  * package) probes a dozen paths on every start, which the hook path pays for on every event.
+ * Our own node_modules first (one stat; both dist/core/db.js and the hook bundle sit two levels
+ * below the package root), then wherever Node's resolution finds the package (a hoisted install).
  */
 function nativeBindingOption(): { nativeBinding?: string } {
-  if (bindingPath === undefined) {
-    try {
-      const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
-      const candidate = join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
-      bindingPath = existsSync(candidate) ? candidate : null;
-    } catch {
-      bindingPath = null;
-    }
-  }
+  if (bindingPath === undefined) bindingPath = ownAddon() ?? resolvedAddon();
   return bindingPath ? { nativeBinding: bindingPath } : {};
+}
+
+function ownAddon(): string | null {
+  const candidate = join(fileURLToPath(new URL('../..', import.meta.url)), 'node_modules', ADDON);
+  return existsSync(candidate) ? candidate : null;
+}
+
+function resolvedAddon(): string | null {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
+    const candidate = join(dirname(dirname(pkg)), ADDON);
+    return existsSync(candidate) ? candidate : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Applies every migration above `PRAGMA user_version`, all in one immediate transaction. */
