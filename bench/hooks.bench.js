@@ -10,7 +10,7 @@ import { percentiles } from './lib/corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const hook = join(root, 'bin', 'kei-hook.cjs');
-const ROUNDS = Number(process.env.KEI_BENCH_HOOK_ROUNDS ?? 30);
+const ROUNDS = Number(process.env.KEI_BENCH_HOOK_ROUNDS ?? 60);
 const home = mkdtempSync(join(tmpdir(), 'kei-bench-hooks-'));
 const payload = (event) => JSON.stringify({ session_id: 'bench', cwd: root, transcript_path: '/tmp/t.jsonl', hook_event_name: event, prompt: 'run the tests please', tool_name: 'Bash', tool_input: { command: 'npm test' }, tool_response: { stdout: 'ok' }, tool_use_id: 'toolu_1' });
 const time = (args, input) => {
