@@ -34,7 +34,7 @@ export function registerLearnCommands(program: Command): void {
     .action((name: string) => withKit((kit) => printLine(`Restored ${name} to ${unarchiveSkill(kit, name)}`)));
   program.command('archived').option('--json').description('list the skills in KEI_HOME/skills/_archive')
     .action((o: { json?: boolean }) => withKit((kit) => {
-      const folders = archivedFolders(`${kit.paths.home}/skills/_archive`);
+      const folders = archivedFolders(kit.paths.archive);
       if (o.json) return printJson(folders);
       printLine(folders.length ? folders.join('\n') : 'No archived skills.');
     }));

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { executables } from '../install/executables.js';
 import type { Kit } from '../kit.js';
 import { jobStore, runDaemon, runDuePass, runJobNow } from '../schedule/index.js';
-import { ensureNightlyJob } from '../schedule/jobs.js';
+import { ensureNightlyJob, NIGHTLY_JOB } from '../schedule/jobs.js';
 import { describePlan, detectTimer, installTimer, planTimer, timerStatus, uninstallTimer, type TimerKind } from '../schedule/os-timer.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
 import { withKit } from './with-kit.js';
@@ -59,7 +59,7 @@ function registerRunners(program: Command): void {
     .description('run due jobs every minute from the OS (systemd user timer with Persistent=true, launchd, or crontab)')
     .action((o: { kind?: string; dryRun?: boolean }) => withKit((kit) => {
       const p = plan(kit, o.kind);
-      if (o.dryRun) return printLine(`${describePlan(p)}\n${jobStore(kit).byName('nightly') ? '' : 'would add the job "nightly" (builtin nightly learning cycle, 0 3 * * *)'}`);
+      if (o.dryRun) return printLine(`${describePlan(p)}\n${jobStore(kit).byName(NIGHTLY_JOB.name) ? '' : `would add the job "${NIGHTLY_JOB.name}" (builtin nightly learning cycle, ${NIGHTLY_JOB.when})`}`);
       printLine(installTimer(p).join('\n'));
       if (ensureNightlyJob(jobStore(kit))) printLine('Added the job "nightly": the learning cycle at 03:00 local time (kei-skills schedule pause nightly to stop it).');
     }));

@@ -5,3 +5,8 @@
 export function crypto(): typeof import('node:crypto') {
   return process.getBuiltinModule('node:crypto');
 }
+
+/** `node:child_process`, loaded on first use: most hook events start no process. */
+export function childProcess(): typeof import('node:child_process') {
+  return process.getBuiltinModule('node:child_process');
+}

@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childProcess } from '../core/lazy-builtin.js';
 import type { HookContext } from './types.js';
 
 const MAX_REVIEWERS = 2;
@@ -41,9 +41,7 @@ export function maybeStartReviewer(ctx: HookContext, sessionId: string, turn: nu
 
 function spawnReviewer(ctx: HookContext, sessionId: string, slot: string): void {
   const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'kei-skills.js');
-  // Loaded only here: most Stop events start no reviewer and should not pay for child_process.
-  const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-  const child = spawn(process.execPath, [cli, 'review', '--session', sessionId], {
+  const child = childProcess().spawn(process.execPath, [cli, 'review', '--session', sessionId], {
     detached: true, stdio: 'ignore', env: { ...ctx.env, KEI_HOME: ctx.home },
   });
   writeSlot(slot, child.pid ?? 0, sessionId, 'w');

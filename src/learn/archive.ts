@@ -7,10 +7,10 @@ import type { Kit } from '../kit.js';
 export function archiveSkill(kit: Kit, name: string): string {
   const skill = kit.skills.registry.get(name);
   if (!skill) throw new KeiError('skill_not_found', `no skill named "${name}"`);
-  const skillsDir = join(kit.paths.home, 'skills');
+  const skillsDir = kit.paths.skills;
   const rel = relative(skillsDir, skill.folder);
   if (rel.startsWith('..') || rel.startsWith('_archive')) throw new KeiError('skill_not_archivable', `${skill.folder} is not in ${skillsDir}; only the kit's own skills are archived`);
-  const target = join(skillsDir, '_archive', rel);
+  const target = join(kit.paths.archive, rel);
   if (existsSync(target)) throw new KeiError('archive_exists', `${target} already exists; unarchive or remove it first`);
   mkdirSync(dirname(target), { recursive: true });
   renameSync(skill.folder, target);
@@ -21,10 +21,10 @@ export function archiveSkill(kit: Kit, name: string): string {
 
 /** Puts an archived skill back where it was. */
 export function unarchiveSkill(kit: Kit, name: string): string {
-  const archive = join(kit.paths.home, 'skills', '_archive');
+  const archive = kit.paths.archive;
   const found = archivedFolders(archive).find((f) => basename(f) === name);
   if (!found) throw new KeiError('skill_not_archived', `no archived skill named "${name}" in ${archive}`, { field: 'name' });
-  const target = join(kit.paths.home, 'skills', relative(archive, found));
+  const target = join(kit.paths.skills, relative(archive, found));
   if (existsSync(target)) throw new KeiError('skill_exists', `${target} exists again; move it away first`);
   if (kit.skills.registry.get(name)) throw new KeiError('skill_exists', `another skill named "${name}" is active at ${kit.skills.registry.get(name)?.path}`);
   mkdirSync(dirname(target), { recursive: true });

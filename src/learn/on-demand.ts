@@ -1,6 +1,7 @@
 import { KeiError } from '../core/errors.js';
 import type { Kit } from '../kit.js';
-import { refreshTrajectory } from '../ledger/turns.js';
+import { latestSessionOf, sessionExists } from '../ledger/sessions.js';
+import { refreshTrajectory, trajectoryIdOf } from '../ledger/turns.js';
 import { loadEvidence } from './evidence.js';
 import { extractSkill, type ExtractOutcome } from './extract.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -10,12 +11,12 @@ import { managedSkills, planInputFor, similarityIndex } from './nightly/plan.js'
 /** The session a request is about: the one given, else the most recently active one of this project. */
 export function currentSession(kit: Kit, sessionId?: string): string {
   if (sessionId) {
-    if (!kit.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sessionId)) throw new KeiError('session_not_found', `no session "${sessionId}" in the ledger`, { field: 'session_id' });
+    if (!sessionExists(kit.db, sessionId)) throw new KeiError('session_not_found', `no session "${sessionId}" in the ledger`, { field: 'session_id' });
     return sessionId;
   }
-  const row = kit.db.prepare('SELECT id FROM sessions WHERE project_key = ? ORDER BY coalesce(last_seen_at, started_at) DESC LIMIT 1').get(kit.projectKey) as { id: string } | undefined;
-  if (!row) throw new KeiError('session_not_found', `no recorded session for ${kit.projectKey}; are the KeiSeiKit hooks installed (kei-skills setup claude-code)?`, { field: 'session_id' });
-  return row.id;
+  const latest = latestSessionOf(kit.db, kit.projectKey);
+  if (!latest) throw new KeiError('session_not_found', `no recorded session for ${kit.projectKey}; are the KeiSeiKit hooks installed (kei-skills setup claude-code)?`, { field: 'session_id' });
+  return latest;
 }
 
 /**
@@ -25,9 +26,10 @@ export function currentSession(kit: Kit, sessionId?: string): string {
  */
 export async function extractFromSession(kit: Kit, invoker: Invoker, sessionId?: string, signal?: AbortSignal): Promise<ExtractOutcome> {
   const session = currentSession(kit, sessionId);
-  const row = kit.db.prepare('SELECT completed, outcome FROM trajectories WHERE id = ?').get(`traj_${session}`) as { completed: number; outcome: string | null } | undefined;
+  const trajectory = trajectoryIdOf(session);
+  const row = kit.db.prepare('SELECT completed, outcome FROM trajectories WHERE id = ?').get(trajectory) as { completed: number; outcome: string | null } | undefined;
   refreshTrajectory(kit.db, session, row?.completed === 1, row?.outcome ?? 'in progress', kit.clock.now());
-  const evidence = loadEvidence(kit.db, `traj_${session}`);
+  const evidence = loadEvidence(kit.db, trajectory);
   if (!evidence || !evidence.calls.some((c) => c.ok)) throw new KeiError('nothing_to_extract', `session ${session} has no successful tool call recorded yet; a skill needs steps to follow`);
   const config = kit.config.nightly;
   const input = planInputFor(kit);

@@ -48,3 +48,13 @@ export function previousSessionEnd(db: Db, currentId: string): number | null {
 export function sessionCwd(db: Db, id: string): string | undefined {
   return (db.prepare('SELECT cwd FROM sessions WHERE id = ?').get(id) as { cwd: string | null } | undefined)?.cwd ?? undefined;
 }
+
+export function sessionExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(id) !== undefined;
+}
+
+/** The most recently active session recorded for a project. */
+export function latestSessionOf(db: Db, projectKey: string): string | undefined {
+  const row = db.prepare('SELECT id FROM sessions WHERE project_key = ? ORDER BY coalesce(last_seen_at, started_at) DESC LIMIT 1').get(projectKey) as { id: string } | undefined;
+  return row?.id;
+}

@@ -31,6 +31,10 @@ export function recordToolCall(db: Db, c: ToolCallInput): void {
     .run(c.ok ? 0 : 1, c.sessionId, c.turnIndex);
 }
 
+/** Trajectory ids are the session's id with this prefix (one trajectory per session). */
+export const TRAJECTORY_PREFIX = 'traj_';
+export const trajectoryIdOf = (sessionId: string): string => `${TRAJECTORY_PREFIX}${sessionId}`;
+
 /**
  * One trajectory per session: its turn range, tool-call count and whether it ended normally.
  * Refreshed at every Stop and at SessionEnd so the nightly cycle sees complete work.
@@ -41,5 +45,5 @@ export function refreshTrajectory(db: Db, sessionId: string, completed: boolean,
   if (stats.first === null) return;
   db.prepare(`INSERT INTO trajectories (id, session_id, first_turn, last_turn, tool_call_count, completed, outcome, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(id) DO UPDATE SET first_turn = excluded.first_turn, last_turn = excluded.last_turn, tool_call_count = excluded.tool_call_count,
-      completed = excluded.completed, outcome = excluded.outcome`).run(`traj_${sessionId}`, sessionId, stats.first, stats.last, stats.calls, completed ? 1 : 0, outcome, at);
+      completed = excluded.completed, outcome = excluded.outcome`).run(trajectoryIdOf(sessionId), sessionId, stats.first, stats.last, stats.calls, completed ? 1 : 0, outcome, at);
 }

@@ -96,8 +96,11 @@ export class JobStore {
   }
 }
 
-/** The nightly learning cycle as a job at 03:00 local time, created once (the user may pause or cancel it). */
+/** The nightly learning cycle as a job at 03:00 local time. */
+export const NIGHTLY_JOB = { name: 'nightly', when: '0 3 * * *', kind: 'builtin', payload: 'nightly', creator: 'keiseikit', catchUp: 'once' } as const;
+
+/** Creates the nightly job once (the user may pause or cancel it); undefined when it already exists. */
 export function ensureNightlyJob(jobs: JobStore): JobRow | undefined {
-  if (jobs.byName('nightly')) return undefined;
-  return jobs.create({ name: 'nightly', when: '0 3 * * *', kind: 'builtin', payload: 'nightly', creator: 'keiseikit', catchUp: 'once' }).job;
+  if (jobs.byName(NIGHTLY_JOB.name)) return undefined;
+  return jobs.create({ ...NIGHTLY_JOB }).job;
 }

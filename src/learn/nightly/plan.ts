@@ -42,7 +42,7 @@ const DAY = 86_400_000;
 
 /** The plan's inputs for this kit: its ledger, clock, nightly config, visible skills and own skills folder. */
 export function planInputFor(kit: Kit, maxChanges = kit.config.nightly.maxChangesPerCycle): PlanInput {
-  return { db: kit.db, now: kit.clock.now(), config: kit.config.nightly, skills: kit.skills.registry.all(), keiSkillsDir: `${kit.paths.home}/skills`, maxChanges };
+  return { db: kit.db, now: kit.clock.now(), config: kit.config.nightly, skills: kit.skills.registry.all(), keiSkillsDir: kit.paths.skills, maxChanges };
 }
 
 /** Decides the whole cycle from the ledger and the skills on disk; reads only, so `--dry-run` shows exactly this. */
