@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childProcess } from '../core/lazy-builtin.js';
+import { takeNotices } from '../ledger/notices.js';
 import type { HookContext } from './types.js';
 
 const MAX_REVIEWERS = 2;
@@ -9,10 +10,7 @@ const STALE_MS = 10 * 60 * 1000;
 
 /** Announcements waiting for this session (e.g. what the reviewer saved), marked as shown. */
 export function pendingNotice(ctx: HookContext, sessionId: string): string | undefined {
-  const rows = ctx.db.prepare('SELECT id, text FROM notices WHERE session_id = ? AND shown_at IS NULL ORDER BY id').all(sessionId) as { id: number; text: string }[];
-  if (rows.length === 0) return undefined;
-  ctx.db.prepare(`UPDATE notices SET shown_at = ? WHERE id IN (${rows.map(() => '?').join(',')})`).run(ctx.now, ...rows.map((r) => r.id));
-  return rows.map((r) => r.text).join('\n');
+  return takeNotices(ctx.db, sessionId, ctx.now);
 }
 
 /**

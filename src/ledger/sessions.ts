@@ -58,3 +58,12 @@ export function latestSessionOf(db: Db, projectKey: string): string | undefined 
   const row = db.prepare('SELECT id FROM sessions WHERE project_key = ? ORDER BY coalesce(last_seen_at, started_at) DESC LIMIT 1').get(projectKey) as { id: string } | undefined;
   return row?.id;
 }
+
+/** Where the reviewer stands in a session: its transcript and the first line not reviewed yet. */
+export function reviewState(db: Db, id: string): { transcript_path: string | null; review_cursor: number } | undefined {
+  return db.prepare('SELECT transcript_path, review_cursor FROM sessions WHERE id = ?').get(id) as { transcript_path: string | null; review_cursor: number } | undefined;
+}
+
+export function setReviewCursor(db: Db, id: string, line: number): void {
+  db.prepare('UPDATE sessions SET review_cursor = ? WHERE id = ?').run(line, id);
+}

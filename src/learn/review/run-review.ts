@@ -1,5 +1,7 @@
 import type { Kit } from '../../kit.js';
 import { KeiError } from '../../core/errors.js';
+import { addNotice } from '../../ledger/notices.js';
+import { reviewState, setReviewCursor } from '../../ledger/sessions.js';
 import { reviewerReply } from '../contracts.js';
 import { clip } from '../evidence.js';
 import type { Invoker } from '../invoker/invoker.js';
@@ -21,11 +23,11 @@ const RETRY_LATER = new Set(['budget_exhausted', 'invoker_unavailable', 'invoker
 
 /** One review of a session: the transcript since the last review → the model → guarded memory writes → a notice. */
 export async function runReview(kit: Kit, invoker: Invoker, sessionId: string, signal?: AbortSignal): Promise<ReviewResult> {
-  const session = kit.db.prepare('SELECT transcript_path, review_cursor FROM sessions WHERE id = ?').get(sessionId) as { transcript_path: string | null; review_cursor: number } | undefined;
+  const session = reviewState(kit.db, sessionId);
   if (!session) throw new KeiError('session_not_found', `no session "${sessionId}" in the ledger`, { field: 'session' });
   const window = session.transcript_path ? readReviewWindow(session.transcript_path, session.review_cursor, WINDOW_CHARS) : undefined;
   if (!window) return { session: sessionId, status: 'no-transcript', reason: 'the session has no readable transcript', applied: [] };
-  const advance = () => kit.db.prepare('UPDATE sessions SET review_cursor = ? WHERE id = ?').run(window.lines, sessionId);
+  const advance = () => setReviewCursor(kit.db, sessionId, window.lines);
   if (!window.userText.trim()) {
     advance();
     return { session: sessionId, status: 'nothing-new', reason: 'nothing the user wrote since the last review', applied: [] };
@@ -43,7 +45,7 @@ export async function runReview(kit: Kit, invoker: Invoker, sessionId: string, s
     const done = applyOperations(kit.db, kit.memory, sessionId, ops, window, kit.clock.now());
     advance();
     const text = noticeFor(done);
-    if (text) kit.db.prepare('INSERT INTO notices (session_id, text, created_at) VALUES (?, ?, ?)').run(sessionId, text, kit.clock.now());
+    if (text) addNotice(kit.db, sessionId, text, kit.clock.now());
     return { applied: done, notice: text };
   }).immediate();
   return { session: sessionId, status: 'reviewed', applied, notice };
