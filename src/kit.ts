@@ -44,6 +44,7 @@ export function openKit(options: KitOptions = {}): Kit {
     db, clock, log, projectKey, env,
     maxEntryChars: config.memory.maxEntryChars,
     defaultSearchLimit: config.memory.searchLimit,
+    rankWindow: config.memory.rankWindow,
   });
   return assemble({ paths, config, db, log, clock, projectKey, memory, env });
 }

@@ -6,6 +6,7 @@ import { sandboxesSql as sandboxes } from './schema/sandboxes.js';
 import { jobsSql as jobs } from './schema/jobs.js';
 import { tapsSql as taps } from './schema/taps.js';
 import { learnSql as learn } from './schema/learn.js';
+import { memoryVersionSql as memoryVersion } from './schema/memory-version.js';
 
 /** One ordered list for the whole database; each entry runs once, inside the migration transaction. */
 export interface Migration {
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'jobs', sql: jobs },
   { version: 7, name: 'taps', sql: taps },
   { version: 8, name: 'learn', sql: learn },
+  { version: 9, name: 'memory-version', sql: memoryVersion },
 ];

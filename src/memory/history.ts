@@ -1,6 +1,6 @@
 import type { Db } from '../core/db.js';
 import { KeiError } from '../core/errors.js';
-import type { MemoryRow } from './rows.js';
+import { NEXT_RID_SQL, type MemoryRow } from './rows.js';
 
 export type HistoryAction = 'add' | 'replace' | 'remove' | 'undo';
 type Snapshot = Omit<MemoryRow, 'rid'>;
@@ -38,7 +38,7 @@ export function undoLatest(db: Db, memoryId: string, at: number): { action: Hist
     db.prepare('DELETE FROM memories WHERE id = ?').run(memoryId);
   } else if (entry.action === 'replace' && before) {
     if (!current) throw new KeiError('memory_not_found', `${memoryId} was removed after the replace; undo the remove first`);
-    db.prepare('UPDATE memories SET content = ?, norm_hash = ?, tags = ?, updated_at = ? WHERE id = ?').run(before.content, before.norm_hash, before.tags, at, memoryId);
+    db.prepare(`UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ? WHERE id = ?`).run(before.content, before.norm_hash, before.tags, at, memoryId);
   } else if (entry.action === 'remove' && before) {
     insertSnapshot(db, before);
   }

@@ -17,6 +17,12 @@ export interface MemoryRow {
   use_count: number;
 }
 
+/**
+ * SQL for the next rowid: an edited memory takes it, so rowid order stays "most recently written
+ * first", the order in which search hands candidates to the ranking window.
+ */
+export const NEXT_RID_SQL = '(SELECT coalesce(max(rid), 0) + 1 FROM memories)';
+
 export function toMemory(row: MemoryRow): Memory {
   return {
     id: row.id,

@@ -3,6 +3,8 @@ import { toFtsQuery, likePattern } from './fts-query.js';
 import { decodeTags } from './rows.js';
 import { visibilityFilter } from './scope-filter.js';
 import { snippetMaker, type SnippetMaker } from './snippet.js';
+import { bm25Ranker, stemKey, tokensOf } from './bm25.js';
+import { termStatsOf, type TermStats } from './term-stats.js';
 import type { Scope, SearchHit } from './types.js';
 
 interface HitRow {
@@ -21,7 +23,12 @@ export interface SearchRequest {
   scope?: Scope;
   tags?: readonly string[];
   limit: number;
+  /** How many of the newest all-words matches are ranked (see `rankedWindow`). */
+  rankWindow?: number;
 }
+
+/** Default of `memory.rankWindow`. */
+export const DEFAULT_RANK_WINDOW = 200;
 
 type Filter = { sql: string; params: unknown[] };
 
@@ -30,7 +37,7 @@ export function searchMemories(db: Db, req: SearchRequest): SearchHit[] {
   const fts = toFtsQuery(req.query);
   const filter = visibilityFilter(req.projectKey, req.scope, req.tags);
   let rows: HitRow[];
-  if (fts.terms.length > 0) rows = matchInStages(db, fts.terms, filter, req.limit);
+  if (fts.terms.length > 0) rows = matchInStages(db, fts.terms, filter, req.limit, req.rankWindow ?? DEFAULT_RANK_WINDOW);
   else if (fts.substring !== undefined) rows = plainRows(db, "m.content LIKE ? ESCAPE '\\'", [likePattern(fts.substring)], filter, req.limit);
   else rows = plainRows(db, '1', [], filter, req.limit);
   const terms = (req.query.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 16);
@@ -39,47 +46,55 @@ export function searchMemories(db: Db, req: SearchRequest): SearchHit[] {
 }
 
 /**
- * All words first. If that finds nothing, words absent from every memory are dropped (they can
- * only make an AND fail) and the rest tried together; only then any word. Keeps the expensive
- * any-word ranking over huge match sets ("how do we handle notes") for when nothing else works.
+ * Words found in no memory can only make an all-words match fail, so they are dropped first (the
+ * statistics cache knows); then all remaining words; only if no memory has them all, any word.
+ * Keeps the expensive any-word ranking over huge match sets ("how do we handle notes") for when
+ * nothing else works.
  */
-function matchInStages(db: Db, terms: string[], filter: Filter, limit: number): HitRow[] {
-  const all = rankedRows(db, terms.join(' '), filter, limit);
-  if (all.length > 0 || terms.length === 1) return all;
-  const present = terms.filter((t) => cached(db, 'SELECT 1 FROM memories_fts WHERE memories_fts MATCH ? LIMIT 1').get(t) !== undefined);
+function matchInStages(db: Db, terms: string[], filter: Filter, limit: number, window: number): HitRow[] {
+  const stats = termStatsOf(db);
+  const present = terms.filter((t) => stats.documentFrequency(t) > 0);
   if (present.length === 0) return [];
-  if (present.length < terms.length) {
-    const narrowed = rankedRows(db, present.join(' '), filter, limit);
-    if (narrowed.length > 0 || present.length === 1) return narrowed;
-  }
-  return rankedRows(db, present.join(' OR '), filter, limit);
+  const all = rankedWindow(db, stats, present, filter, limit, window);
+  if (all.length > 0 || present.length === 1) return all;
+  return fullyRankedRows(db, present.join(' OR '), filter, limit);
 }
 
 /**
- * The best matches by bm25, newest first among equals, without a second sort key: the inner query
- * walks the index newest first (FTS5 reads its doclists backwards, no sort), `LIMIT -1` keeps it a
- * separate step, and SQLite's top-N sort keeps equal ranks in arrival order. A two-key ORDER BY
- * measured ~15–30% slower over the thousands of rows a common word matches.
+ * bm25 over the newest `window` visible memories that contain every word: FTS5 hands them over in
+ * rowid order (newest first, no sort), and the kit scores them with cached word statistics. The work
+ * is bounded by the window, not by how many of 100,000 memories a common word matches; a query
+ * matching fewer memories than the window is ranked over all of them.
  */
-const TOP_BY_RANK = `SELECT rid, rank FROM (
-    SELECT rowid AS rid, bm25(memories_fts, 2.0, 1.0) AS rank FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT -1
-  ) ORDER BY rank LIMIT ?`;
+function rankedWindow(db: Db, stats: TermStats, terms: string[], filter: Filter, limit: number, window: number): HitRow[] {
+  const sql = `SELECT m.rid, m.content, m.tags, m.updated_at FROM memories_fts JOIN memories m ON m.rid = memories_fts.rowid
+    WHERE memories_fts MATCH ? AND ${filter.sql} ORDER BY memories_fts.rowid DESC LIMIT ?`;
+  const candidates = cached(db, sql).raw().all(terms.join(' '), ...filter.params, Math.max(window, limit)) as CandidateRow[];
+  if (candidates.length === 0) return [];
+  const rank = bm25Ranker(terms.map((t) => ({ key: termKey(t), idf: stats.idf(t) })), stats.averageTokens, true);
+  const ranked = candidates.map(([rid, content, tags, updatedAt]) => ({ rid, updatedAt, rank: rank({ content, tags }) }));
+  const best = ranked.sort((a, b) => byRankThenRecency(a.rank, b.rank, a.updatedAt, b.updatedAt, a.rid, b.rid)).slice(0, limit);
+  return rowsWithRanks(db, best);
+}
 
-/**
- * Fast path: rank inside the FTS index alone (no join per match), then look up the few best rows
- * and apply scope and tag filters. Only when filters drop too many does it rank the filtered set in full.
- */
-function rankedRows(db: Db, match: string, filter: Filter, limit: number): HitRow[] {
-  const window = Math.max(40, limit * 4);
-  const top = cached(db, TOP_BY_RANK).all(match, window) as { rid: number; rank: number }[];
-  if (top.length === 0) return [];
-  const ranks = new Map(top.map((t) => [t.rid, t.rank]));
-  const placeholders = top.map(() => '?').join(',');
-  const rows = cached(db, `SELECT m.rid, m.id, m.content, m.scope, m.tags, m.updated_at, 0 AS rank FROM memories m WHERE m.rid IN (${placeholders}) AND ${filter.sql}`)
-    .all(...ranks.keys(), ...filter.params) as HitRow[];
-  for (const row of rows) row.rank = ranks.get(row.rid) ?? 0;
-  if (rows.length < limit && top.length === window) return fullyRankedRows(db, match, filter, limit);
-  return sortByRankThenRecency(rows).slice(0, limit);
+type CandidateRow = [rid: number, content: string, tags: string, updatedAt: number];
+
+/** The full rows of the few best candidates, in their ranked order. */
+function rowsWithRanks(db: Db, best: { rid: number; rank: number }[]): HitRow[] {
+  const placeholders = best.map(() => '?').join(',');
+  const rows = cached(db, `SELECT rid, id, content, scope, tags, updated_at, 0 AS rank FROM memories WHERE rid IN (${placeholders})`)
+    .all(...best.map((b) => b.rid)) as HitRow[];
+  const byRid = new Map(rows.map((r) => [r.rid, r]));
+  return best.flatMap((b) => {
+    const row = byRid.get(b.rid);
+    return row ? [{ ...row, rank: b.rank }] : [];
+  });
+}
+
+/** The light stem of a quoted query word; a word the tokenizer splits in two ("a_b") matches no single token. */
+function termKey(quoted: string): string {
+  const tokens = tokensOf(quoted.slice(1, -1));
+  return tokens.length === 1 ? stemKey(tokens[0]) : ` ${quoted}`;
 }
 
 function fullyRankedRows(db: Db, match: string, filter: Filter, limit: number): HitRow[] {
@@ -96,9 +111,8 @@ function plainRows(db: Db, where: string, params: unknown[], filter: Filter, lim
 }
 
 /** Scores within a thousandth count as equal; then the most recently updated entry wins. */
-function sortByRankThenRecency(rows: HitRow[]): HitRow[] {
-  const key = (r: HitRow) => Math.round(r.rank * 1000);
-  return rows.sort((a, b) => key(a) - key(b) || b.updated_at - a.updated_at || b.rid - a.rid);
+function byRankThenRecency(rankA: number, rankB: number, updatedA: number, updatedB: number, ridA: number, ridB: number): number {
+  return Math.round(rankA * 1000) - Math.round(rankB * 1000) || updatedB - updatedA || ridB - ridA;
 }
 
 function toHit(row: HitRow, snippet: SnippetMaker): SearchHit {

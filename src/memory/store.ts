@@ -6,7 +6,7 @@ import type { Logger } from '../core/log.js';
 import { guardWrite } from '../ledger/guard-gate.js';
 import { contextMemories, renderMemoryContext, type ContextSnapshot } from './context.js';
 import { recordHistory, snapshot, undoLatest } from './history.js';
-import { checkScope, encodeTags, normalizedHash, toMemory, type MemoryRow } from './rows.js';
+import { checkScope, encodeTags, NEXT_RID_SQL, normalizedHash, toMemory, type MemoryRow } from './rows.js';
 import { visibilityFilter } from './scope-filter.js';
 import { searchMemories } from './search.js';
 import { UsageRecorder } from './usage.js';
@@ -21,6 +21,8 @@ export interface MemoryStoreOptions {
   projectKey: string;
   maxEntryChars: number;
   defaultSearchLimit: number;
+  /** How many of the newest all-words matches a search ranks (config `memory.rankWindow`). */
+  rankWindow?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -66,7 +68,7 @@ export class MemoryStore {
     return this.o.db.transaction(() => {
       const row = this.resolve(target);
       const now = this.o.clock.now();
-      this.o.db.prepare('UPDATE memories SET content = ?, norm_hash = ?, tags = ?, updated_at = ? WHERE rid = ?')
+      this.o.db.prepare(`UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ? WHERE rid = ?`)
         .run(text, normalizedHash(text), tags ?? row.tags, now, row.rid);
       const after = this.rowById(row.id);
       recordHistory(this.o.db, row.id, 'replace', snapshot(row), snapshot(after), source, now);
@@ -94,7 +96,7 @@ export class MemoryStore {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const scope = options.scope === undefined ? undefined : checkScope(options.scope);
     const limit = clampLimit(options.limit ?? this.o.defaultSearchLimit);
-    const hits = searchMemories(this.o.db, { query: String(query ?? ''), projectKey: this.o.projectKey, scope, tags: options.tags, limit });
+    const hits = searchMemories(this.o.db, { query: String(query ?? ''), projectKey: this.o.projectKey, scope, tags: options.tags, limit, rankWindow: this.o.rankWindow });
     this.usage.record(hits.map((h) => h.id), this.o.clock.now());
     return hits;
   }
