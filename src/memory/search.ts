@@ -28,7 +28,7 @@ export interface SearchRequest {
 }
 
 /** Default of `memory.rankWindow`. */
-export const DEFAULT_RANK_WINDOW = 200;
+export const DEFAULT_RANK_WINDOW = 100;
 
 type Filter = { sql: string; params: unknown[] };
 

@@ -1,4 +1,7 @@
+import { stemKey } from './bm25.js';
+
 const WINDOW = 120;
+const WORD = /[\p{L}\p{N}_]+/gu;
 
 export interface SnippetMaker {
   (content: string): string;
@@ -6,12 +9,12 @@ export interface SnippetMaker {
 
 /**
  * Returns a function making short excerpts around the first query word found, with matched words
- * in [brackets]. Built once per search (one regular expression for all hits); done here rather than
- * with FTS5 `snippet()`, which SQLite would compute for every match before sorting.
+ * in [brackets] (a word containing a query word's stem, so "deploy" marks "deployment"). Built once
+ * per search; done here rather than with FTS5 `snippet()`, which SQLite would compute for every match.
  */
 export function snippetMaker(terms: readonly string[]): SnippetMaker {
-  const stems = [...new Set(terms.map(stemOf).filter((s) => s.length > 0))];
-  const pattern = stems.length > 0 ? new RegExp(`[\\p{L}\\p{N}_]*(?:${stems.map(escapeRegExp).join('|')})[\\p{L}\\p{N}_]*`, 'giu') : undefined;
+  const stems = [...new Set(terms.map((t) => stemKey(t.toLowerCase())).filter((s) => s.length > 0))];
+  const mark = (word: string) => (stems.some((s) => word.toLowerCase().includes(s)) ? `[${word}]` : word);
   return (content: string) => {
     const lower = content.toLowerCase();
     let first = -1;
@@ -22,18 +25,8 @@ export function snippetMaker(terms: readonly string[]): SnippetMaker {
     const start = first <= 40 ? 0 : content.lastIndexOf(' ', first - 30) + 1;
     const end = Math.min(content.length, start + WINDOW);
     let text = content.slice(start, end);
-    if (pattern) text = text.replace(pattern, (word) => `[${word}]`);
+    // Word by word (linear): a pattern with the stems between two open word classes backtracks at every letter.
+    if (stems.length > 0) text = text.replace(WORD, mark);
     return `${start > 0 ? '…' : ''}${text}${end < content.length ? '…' : ''}`;
   };
-}
-
-/** A crude stem (the porter tokenizer matches "tests" for "test"): drop common endings. */
-function stemOf(term: string): string {
-  const lower = term.toLowerCase();
-  if (lower.length <= 4) return lower;
-  return lower.replace(/(?:ing|ed|es|s)$/u, '');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
