@@ -13,7 +13,7 @@ const memoryShape = {
 export const memorySearch = defineTool({
   name: 'memory_search',
   title: 'Search memory',
-  description: 'Search what you have remembered about this user and project (facts, preferences, decisions). Use it at the start of a task or when the user refers to something from before. Any text is a valid query; an empty query lists the most recent entries. Returns entries ranked by relevance with id, content, scope, tags, score and a snippet.',
+  description: 'Search what you have remembered about this user and project (facts, preferences, decisions). Use it at the start of a task or when the user refers to something from before. Any text is a valid query; an empty query lists the most recent entries. Returns entries ranked by relevance with id, content, scope, tags, score and a snippet. When very many entries contain all the words, the most recent of them are ranked: add a distinctive word to reach older ones.',
   input: {
     query: z.string().describe('Words to look for; any text is accepted.'),
     scope: scope.optional().describe('Only "user" (about the person, every project) or "project" (this repository) entries; both when absent.'),
