@@ -2,7 +2,7 @@
  * bm25 as FTS5 computes it (k1 1.2, b 0.75; content counts twice, tags once; length = all tokens of
  * the row), for the few candidate rows a search fetched anyway. Words are compared by a light stem,
  * so "deploys" counts for "deployed"; a word FTS5 matched by its porter stem that the light stem
- * misses still counts once, since a candidate of an all-words query contains every word.
+ * misses still counts once in the content.
  */
 const K1 = 1.2;
 const B = 0.75;
@@ -18,12 +18,14 @@ export interface QueryTerm {
 export interface RankInput {
   content: string;
   tags: string;
+  /** Which query words FTS5 matched in this row; all of them when absent. */
+  matched?: readonly boolean[];
 }
 
 export type Ranker = (row: RankInput) => number;
 
 /** A function giving each row its rank, lower is better, like FTS5's bm25() (the negated score). */
-export function bm25Ranker(terms: readonly QueryTerm[], averageTokens: number, everyTermPresent: boolean): Ranker {
+export function bm25Ranker(terms: readonly QueryTerm[], averageTokens: number): Ranker {
   const keys = terms.map((t) => t.key);
   return (row) => {
     const freq = new Array<number>(terms.length).fill(0);
@@ -31,7 +33,7 @@ export function bm25Ranker(terms: readonly QueryTerm[], averageTokens: number, e
     const norm = K1 * (1 - B + (B * length) / averageTokens);
     let score = 0;
     for (let i = 0; i < terms.length; i++) {
-      const f = freq[i] === 0 && everyTermPresent ? CONTENT_WEIGHT : freq[i];
+      const f = freq[i] === 0 && (row.matched?.[i] ?? true) ? CONTENT_WEIGHT : freq[i];
       score += (terms[i].idf * (f * (K1 + 1))) / (f + norm);
     }
     return -score;

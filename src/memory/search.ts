@@ -23,7 +23,7 @@ export interface SearchRequest {
   scope?: Scope;
   tags?: readonly string[];
   limit: number;
-  /** How many of the newest all-words matches are ranked (see `rankedWindow`). */
+  /** How many of the newest matches are ranked (see `newestMatches`). */
   rankWindow?: number;
 }
 
@@ -48,39 +48,65 @@ export function searchMemories(db: Db, req: SearchRequest): SearchHit[] {
 /**
  * Words found in no memory can only make an all-words match fail, so they are dropped first (the
  * statistics cache knows); then all remaining words; only if no memory has them all, any word.
- * Keeps the expensive any-word ranking over huge match sets ("how do we handle notes") for when
- * nothing else works.
  */
 function matchInStages(db: Db, terms: string[], filter: Filter, limit: number, window: number): HitRow[] {
   const stats = termStatsOf(db);
   const present = terms.filter((t) => stats.documentFrequency(t) > 0);
   if (present.length === 0) return [];
-  const all = rankedWindow(db, stats, present, filter, limit, window);
-  if (all.length > 0 || present.length === 1) return all;
-  return fullyRankedRows(db, present.join(' OR '), filter, limit);
+  const all = newestMatches(db, present.join(' '), filter, Math.max(window, limit));
+  if (all.length > 0 || present.length === 1) return rankCandidates(db, stats, present, all, limit);
+  return rankCandidates(db, stats, present, anyWordCandidates(db, present, filter, Math.max(window, limit)), limit);
 }
 
 /**
- * bm25 over the newest `window` visible memories that contain every word: FTS5 hands them over in
- * rowid order (newest first, no sort), and the kit scores them with cached word statistics. The work
- * is bounded by the window, not by how many of 100,000 memories a common word matches; a query
- * matching fewer memories than the window is ranked over all of them.
+ * The newest `count` visible memories matching an FTS5 expression: FTS5 hands them over in rowid
+ * order (newest first, no sort) and stops there, so the work is bounded by `count`, not by how many
+ * of 100,000 memories a common word matches. Ranking them is the kit's (`rankCandidates`).
  */
-function rankedWindow(db: Db, stats: TermStats, terms: string[], filter: Filter, limit: number, window: number): HitRow[] {
+function newestMatches(db: Db, match: string, filter: Filter, count: number): Candidate[] {
   const sql = `SELECT m.rid, m.content, m.tags, m.updated_at FROM memories_fts JOIN memories m ON m.rid = memories_fts.rowid
     WHERE memories_fts MATCH ? AND ${filter.sql} ORDER BY memories_fts.rowid DESC LIMIT ?`;
-  const candidates = cached(db, sql).raw().all(terms.join(' '), ...filter.params, Math.max(window, limit)) as CandidateRow[];
-  if (candidates.length === 0) return [];
-  const rank = bm25Ranker(terms.map((t) => ({ key: termKey(t), idf: stats.idf(t) })), stats.averageTokens, true);
-  const ranked = candidates.map(([rid, content, tags, updatedAt]) => ({ rid, updatedAt, rank: rank({ content, tags }) }));
-  const best = ranked.sort((a, b) => byRankThenRecency(a.rank, b.rank, a.updatedAt, b.updatedAt, a.rid, b.rid)).slice(0, limit);
-  return rowsWithRanks(db, best);
+  const rows = cached(db, sql).raw().all(match, ...filter.params, count) as [number, string, string, number][];
+  return rows.map(([rid, content, tags, updatedAt]) => ({ rid, content, tags, updatedAt, rank: 0 }));
 }
 
-type CandidateRow = [rid: number, content: string, tags: string, updatedAt: number];
+/**
+ * For the any-word stage: each word's newest matches, the window shared between the words, so a
+ * rare word's memories are candidates even when a common word has thousands newer. Each candidate
+ * knows which words matched it.
+ */
+function anyWordCandidates(db: Db, terms: string[], filter: Filter, window: number): Candidate[] {
+  const each = Math.max(10, Math.ceil(window / terms.length));
+  const byRid = new Map<number, Candidate>();
+  terms.forEach((term, i) => {
+    for (const c of newestMatches(db, term, filter, each)) {
+      const seen = byRid.get(c.rid) ?? { ...c, matched: terms.map(() => false) };
+      (seen.matched as boolean[])[i] = true;
+      byRid.set(c.rid, seen);
+    }
+  });
+  return [...byRid.values()];
+}
+
+interface Candidate {
+  rid: number;
+  content: string;
+  tags: string;
+  updatedAt: number;
+  rank: number;
+  matched?: boolean[];
+}
+
+/** bm25 with the cached word statistics, the best `limit` as full rows, newest first among equals. */
+function rankCandidates(db: Db, stats: TermStats, terms: string[], candidates: Candidate[], limit: number): HitRow[] {
+  if (candidates.length === 0) return [];
+  const rank = bm25Ranker(terms.map((t) => ({ key: termKey(t), idf: stats.idf(t) })), stats.averageTokens);
+  for (const c of candidates) c.rank = rank(c);
+  return rowsWithRanks(db, candidates.sort(byRankThenRecency).slice(0, limit));
+}
 
 /** The full rows of the few best candidates, in their ranked order. */
-function rowsWithRanks(db: Db, best: { rid: number; rank: number }[]): HitRow[] {
+function rowsWithRanks(db: Db, best: Candidate[]): HitRow[] {
   const placeholders = best.map(() => '?').join(',');
   const rows = cached(db, `SELECT rid, id, content, scope, tags, updated_at, 0 AS rank FROM memories WHERE rid IN (${placeholders})`)
     .all(...best.map((b) => b.rid)) as HitRow[];
@@ -97,13 +123,6 @@ function termKey(quoted: string): string {
   return tokens.length === 1 ? stemKey(tokens[0]) : ` ${quoted}`;
 }
 
-function fullyRankedRows(db: Db, match: string, filter: Filter, limit: number): HitRow[] {
-  const sql = `SELECT m.rid, m.id, m.content, m.scope, m.tags, m.updated_at, bm25(memories_fts, 2.0, 1.0) AS rank
-    FROM memories_fts JOIN memories m ON m.rid = memories_fts.rowid
-    WHERE memories_fts MATCH ? AND ${filter.sql} ORDER BY round(rank, 3) ASC, m.updated_at DESC, m.rid DESC LIMIT ?`;
-  return cached(db, sql).all(match, ...filter.params, limit) as HitRow[];
-}
-
 function plainRows(db: Db, where: string, params: unknown[], filter: Filter, limit: number): HitRow[] {
   const sql = `SELECT m.rid, m.id, m.content, m.scope, m.tags, m.updated_at, 0 AS rank FROM memories m
     WHERE ${where} AND ${filter.sql} ORDER BY m.updated_at DESC, m.rid DESC LIMIT ?`;
@@ -111,8 +130,8 @@ function plainRows(db: Db, where: string, params: unknown[], filter: Filter, lim
 }
 
 /** Scores within a thousandth count as equal; then the most recently updated entry wins. */
-function byRankThenRecency(rankA: number, rankB: number, updatedA: number, updatedB: number, ridA: number, ridB: number): number {
-  return Math.round(rankA * 1000) - Math.round(rankB * 1000) || updatedB - updatedA || ridB - ridA;
+function byRankThenRecency(a: Candidate, b: Candidate): number {
+  return Math.round(a.rank * 1000) - Math.round(b.rank * 1000) || b.updatedAt - a.updatedAt || b.rid - a.rid;
 }
 
 function toHit(row: HitRow, snippet: SnippetMaker): SearchHit {

@@ -6,9 +6,9 @@ import { testKit } from '../helpers/kit.js';
 type Kit = ReturnType<typeof testKit>;
 
 /** FTS5's own bm25 for every row a query matches, the way search ranked before it computed bm25 itself. */
-function fts5Scores(kit: Kit, words: string[]): Map<string, number> {
+function fts5Scores(kit: Kit, words: string[], joiner = ' '): Map<string, number> {
   const rows = kit.db.prepare(`SELECT m.id, bm25(memories_fts, 2.0, 1.0) AS rank FROM memories_fts JOIN memories m ON m.rid = memories_fts.rowid
-    WHERE memories_fts MATCH ?`).all(words.map((w) => `"${w}"`).join(' ')) as { id: string; rank: number }[];
+    WHERE memories_fts MATCH ?`).all(words.map((w) => `"${w}"`).join(joiner)) as { id: string; rank: number }[];
   return new Map(rows.map((r) => [r.id, Math.round(-r.rank * 1000) / 1000]));
 }
 
@@ -40,6 +40,18 @@ describe('memory ranking', () => {
       const scores = hits.map((h) => h.score);
       expect(scores, query).toEqual([...scores].sort((a, b) => b - a));
     }
+  });
+
+  it('scores the any-word fallback as FTS5 bm25 does, with a rare word\'s entries among the candidates', () => {
+    const kit = testKit({ config: { memory: { rankWindow: 40 } } });
+    filler(kit, 60);
+    for (let i = 0; i < 100; i++) kit.memory.add(`Service ${i} is deployed with helm`);
+    const rare = kit.memory.add('Terraform state lives in the ops bucket').memory;
+    for (let i = 0; i < 100; i++) kit.memory.add(`Team ${i} deploys with helm too`);
+    const hits = kit.memory.search('terraform helm', { limit: 5 });
+    expect(hits[0].id).toBe(rare.id);
+    const reference = fts5Scores(kit, ['terraform', 'helm'], ' OR ');
+    for (const hit of hits) expect(hit.score, hit.content).toBeCloseTo(reference.get(hit.id) ?? NaN, 3);
   });
 
   it('ranks only the newest rankWindow matches, and an edited memory counts as new', () => {
