@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.js';
-import type { Db } from '../core/db.js';
+import { cached, type Db } from '../core/db.js';
 import { KeiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Logger } from '../core/log.js';
@@ -48,11 +48,11 @@ export class MemoryStore {
     const projectKey = scope === 'project' ? this.o.projectKey : '';
     return this.o.db.transaction(() => {
       const hash = normalizedHash(text);
-      const existing = this.o.db.prepare('SELECT * FROM memories WHERE scope = ? AND project_key = ? AND norm_hash = ?').get(scope, projectKey, hash) as MemoryRow | undefined;
+      const existing = cached(this.o.db, 'SELECT * FROM memories WHERE scope = ? AND project_key = ? AND norm_hash = ?').get(scope, projectKey, hash) as MemoryRow | undefined;
       if (existing) return { memory: toMemory(existing), duplicate: true };
       const now = this.o.clock.now();
       const id = newId('m', now);
-      this.o.db.prepare(`INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at)
+      cached(this.o.db, `INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, scope, projectKey, text, hash, tags, source, now, now);
       const row = this.rowById(id);
       recordHistory(this.o.db, id, 'add', null, snapshot(row), source, now);
@@ -68,7 +68,7 @@ export class MemoryStore {
     return this.o.db.transaction(() => {
       const row = this.resolve(target);
       const now = this.o.clock.now();
-      this.o.db.prepare(`UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ? WHERE rid = ?`)
+      cached(this.o.db, `UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ? WHERE rid = ?`)
         .run(text, normalizedHash(text), tags ?? row.tags, now, row.rid);
       const after = this.rowById(row.id);
       recordHistory(this.o.db, row.id, 'replace', snapshot(row), snapshot(after), source, now);
@@ -79,7 +79,7 @@ export class MemoryStore {
   remove(target: Target, options: { source?: string } = {}): Memory {
     return this.o.db.transaction(() => {
       const row = this.resolve(target);
-      this.o.db.prepare('DELETE FROM memories WHERE rid = ?').run(row.rid);
+      cached(this.o.db, 'DELETE FROM memories WHERE rid = ?').run(row.rid);
       recordHistory(this.o.db, row.id, 'remove', snapshot(row), null, options.source ?? 'api', this.o.clock.now());
       return toMemory(row);
     }).immediate();
@@ -88,7 +88,7 @@ export class MemoryStore {
   undo(id: string): { action: string; memory: Memory | null } {
     return this.o.db.transaction(() => {
       const { action } = undoLatest(this.o.db, id, this.o.clock.now());
-      const row = this.o.db.prepare('SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow | undefined;
+      const row = cached(this.o.db, 'SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow | undefined;
       return { action, memory: row ? toMemory(row) : null };
     }).immediate();
   }
@@ -104,7 +104,7 @@ export class MemoryStore {
   list(options: ListOptions = {}): Memory[] {
     const scope = options.scope === undefined ? undefined : checkScope(options.scope);
     const filter = visibilityFilter(this.o.projectKey, scope, options.tags);
-    const rows = this.o.db.prepare(`SELECT m.* FROM memories m WHERE ${filter.sql} ORDER BY m.updated_at DESC, m.rid DESC LIMIT ? OFFSET ?`)
+    const rows = cached(this.o.db, `SELECT m.* FROM memories m WHERE ${filter.sql} ORDER BY m.updated_at DESC, m.rid DESC LIMIT ? OFFSET ?`)
       .all(...filter.params, clampLimit(options.limit ?? 50, 10_000), Math.max(0, options.offset ?? 0)) as MemoryRow[];
     return rows.map(toMemory);
   }
@@ -115,17 +115,17 @@ export class MemoryStore {
   }
 
   get(id: string): Memory | undefined {
-    const row = this.o.db.prepare('SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow | undefined;
+    const row = cached(this.o.db, 'SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow | undefined;
     return row ? toMemory(row) : undefined;
   }
 
   stats(): MemoryStats {
     const db = this.o.db;
-    const counts = db.prepare(`SELECT count(*) AS total, sum(scope = 'user') AS user, sum(scope = 'project') AS project,
+    const counts = cached(db, `SELECT count(*) AS total, sum(scope = 'user') AS user, sum(scope = 'project') AS project,
         sum(scope = 'project' AND project_key = ?) AS thisProject, count(DISTINCT CASE WHEN scope = 'project' THEN project_key END) AS projects,
         min(created_at) AS oldest, max(updated_at) AS newest FROM memories`).get(this.o.projectKey) as Record<string, number | null>;
-    const history = db.prepare('SELECT count(*) AS n FROM memory_history').get() as { n: number };
-    const blocks = db.prepare("SELECT count(*) AS n FROM guard_events WHERE verdict = 'block'").get() as { n: number };
+    const history = cached(db, 'SELECT count(*) AS n FROM memory_history').get() as { n: number };
+    const blocks = cached(db, "SELECT count(*) AS n FROM guard_events WHERE verdict = 'block'").get() as { n: number };
     return {
       total: counts.total ?? 0, user: counts.user ?? 0, project: counts.project ?? 0, thisProject: counts.thisProject ?? 0,
       projects: counts.projects ?? 0, historyEntries: history.n, guardBlocks: blocks.n, oldest: counts.oldest, newest: counts.newest,
@@ -151,7 +151,7 @@ export class MemoryStore {
   }
 
   private rowById(id: string): MemoryRow {
-    return this.o.db.prepare('SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow;
+    return cached(this.o.db, 'SELECT * FROM memories WHERE id = ?').get(id) as MemoryRow;
   }
 
 }
