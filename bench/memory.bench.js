@@ -118,6 +118,23 @@ async function benchClientAndAdds(server) {
   return { searchSdkClient, add: { ...add, pipelinedPerSecond: addPipelined } };
 }
 
+/**
+ * The same searches with the ranking window opened to every match (`memory.rankWindow` at its largest, 10,000):
+ * what ranking all of them costs, measured in the same run, so the window's share of the result shows.
+ */
+async function benchFullRanking(server) {
+  const config = join(server.home, 'config.json');
+  writeFileSync(config, JSON.stringify({ memory: { rankWindow: 10_000 } }));
+  const raw = await startRawClient(process.execPath, [join(root, 'bin', 'kei-mcp.js')], { KEI_HOME: server.home });
+  try {
+    await sampleCalls(raw, 'memory_search', makeQueries(WARMUP, 3).map((query) => ({ query })));
+    return percentiles(await sampleCalls(raw, 'memory_search', makeQueries(QUERIES).map((query) => ({ query }))));
+  } finally {
+    await raw.close();
+    rmSync(config, { force: true });
+  }
+}
+
 async function benchReference(size) {
   const dir = mkdtempSync(join(tmpdir(), 'kei-bench-ref-'));
   try {
@@ -136,7 +153,7 @@ async function benchReference(size) {
   }
 }
 
-const results = { date: new Date().toISOString(), node: process.version, rounds: ROUNDS, kei: [], reference: null };
+const results = { date: new Date().toISOString(), node: process.version, rounds: ROUNDS, rankWindow: 'default (100)', kei: [], reference: null };
 const servers = [];
 try {
   for (const size of sizes) servers.push(await startKei(size));
@@ -145,8 +162,10 @@ try {
   const searches = await benchSearch(servers);
   for (const [i, server] of servers.entries()) {
     const r = { size: server.size, search: searches[i], ...(await benchClientAndAdds(server)) };
+    if (server === servers[servers.length - 1]) r.searchFullRanking = await benchFullRanking(server);
     results.kei.push(r);
     console.log(`kei-mcp @ ${r.size}: search p50 ${r.search.p50} ms (rounds: ${r.search.roundP50.join(', ')}), p90 ${r.search.p90}, p99 ${r.search.p99}; first ${WARMUP} calls of the fresh server: p50 ${r.search.firstCalls.p50}, p99 ${r.search.firstCalls.p99}; with the SDK client validating results: p50 ${r.searchSdkClient.p50}, p99 ${r.searchSdkClient.p99}; add p50 ${r.add.p50} ms, ${r.add.perSecond}/s sequential, ${r.add.pipelinedPerSecond}/s pipelined`);
+    if (r.searchFullRanking) console.log(`kei-mcp @ ${r.size} ranking up to 10,000 matches (rankWindow 10,000): search p50 ${r.searchFullRanking.p50} ms, p99 ${r.searchFullRanking.p99}`);
   }
 } finally {
   for (const s of servers) {

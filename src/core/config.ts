@@ -5,7 +5,7 @@ import { KeiError } from './errors.js';
 const memorySchema = z.strictObject({
   maxEntryChars: z.number().int().min(50).max(100_000).default(4000),
   searchLimit: z.number().int().min(1).max(200).default(10),
-  rankWindow: z.number().int().min(10).max(1_000_000).default(100),
+  rankWindow: z.number().int().min(10).max(10_000).default(100),
 });
 
 const guardSchema = z.strictObject({

@@ -27,7 +27,7 @@ function seed(kit: Kit, n: number): void {
 
 describe('memory ranking', () => {
   it('gives every hit the score FTS5 bm25 gives it, and returns the best of all matches within the window', () => {
-    const kit = testKit({ config: { memory: { rankWindow: 100_000 } } });
+    const kit = testKit({ config: { memory: { rankWindow: 10_000 } } });
     seed(kit, 1500);
     for (const query of ['pnpm', 'billing deployed', 'prefers vitest', 'Berlin', 'handle caching', 'Rust cargo', 'ops']) {
       const words = query.toLowerCase().split(' ');
