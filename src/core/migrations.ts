@@ -7,6 +7,7 @@ import { jobsSql as jobs } from './schema/jobs.js';
 import { tapsSql as taps } from './schema/taps.js';
 import { learnSql as learn } from './schema/learn.js';
 import { memoryVersionSql as memoryVersion } from './schema/memory-version.js';
+import { memoryContextSql as memoryContext } from './schema/memory-context.js';
 
 /** One ordered list for the whole database; each entry runs once, inside the migration transaction. */
 export interface Migration {
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'taps', sql: taps },
   { version: 8, name: 'learn', sql: learn },
   { version: 9, name: 'memory-version', sql: memoryVersion },
+  { version: 10, name: 'memory-context', sql: memoryContext },
 ];

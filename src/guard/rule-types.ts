@@ -11,6 +11,9 @@ export interface PatternRule {
   surfaces?: readonly Surface[];
   /** A match right after "never", "don't", "do not" … is advice against the act, not the act. */
   negatable?: boolean;
+  /** The pattern's source and flags, readable without building it (see `rulesFingerprint`). */
+  source: string;
+  flags: string;
 }
 
 /** Up to `n` words of filler between two key words, linear to match (alternating disjoint classes). */
@@ -35,7 +38,7 @@ export function token(rule: string, category: Category, severity: Severity, sour
  * The rule's regular expression is built on first use: building all of them (Unicode-mode parsing)
  * cost every process that loads the guard ~5–25 ms, even a hook or command that never scans.
  */
-function withLazyPattern(fields: Omit<PatternRule, 'pattern'>, source: string, flags: string): PatternRule {
+function withLazyPattern(fields: Omit<PatternRule, 'pattern' | 'source' | 'flags'>, source: string, flags: string): PatternRule {
   let compiled: RegExp | undefined;
-  return Object.defineProperty(fields, 'pattern', { enumerable: true, get: () => (compiled ??= new RegExp(source, flags)) }) as PatternRule;
+  return Object.defineProperty({ ...fields, source, flags }, 'pattern', { enumerable: true, get: () => (compiled ??= new RegExp(source, flags)) }) as PatternRule;
 }

@@ -16,18 +16,18 @@ export interface GateContext {
 /**
  * The one door every write of outside text passes: scans it on its surface and throws
  * `GuardBlockedError` (recording the attempt) when the guard says block. The documented bypass
- * needs both `KEI_MEMORY_SKIP_GUARD=1` and a reason, and is itself recorded.
+ * needs both `KEI_MEMORY_SKIP_GUARD=1` and a reason, and is itself recorded. Says which of the two let it through.
  */
-export function guardWrite(ctx: GateContext, text: string, surface: Surface, caller: string): void {
+export function guardWrite(ctx: GateContext, text: string, surface: Surface, caller: string): 'clean' | 'bypassed' {
   const env = ctx.env ?? process.env;
   const result = scanText(text, { surface });
-  if (result.verdict === 'allow') return;
+  if (result.verdict === 'allow') return 'clean';
   const rules = [...new Set(result.findings.map((f) => f.rule))];
   const reason = bypassReason(env);
   if (reason !== undefined) {
     recordGuardEvent(ctx.db, { surface, caller, content: text, verdict: 'bypass', rules, reason, at: ctx.clock.now() });
     ctx.log.warn('guard bypassed by KEI_MEMORY_SKIP_GUARD', { surface, caller, rules, reason });
-    return;
+    return 'bypassed';
   }
   recordGuardEvent(ctx.db, { surface, caller, content: text, verdict: 'block', rules, at: ctx.clock.now() });
   ctx.log.info('guard blocked a write', { surface, caller, rules });

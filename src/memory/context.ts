@@ -1,13 +1,43 @@
-import type { Db } from '../core/db.js';
+import { cached, type Db } from '../core/db.js';
 import { scanText } from '../guard/index.js';
+import { guardMarkOf } from './guard-mark.js';
 import { toMemory, type MemoryRow } from './rows.js';
 import type { Memory } from './types.js';
 
-/** The memories worth showing a new session first: this project's, then the most used, then the newest. */
-export function contextMemories(db: Db, projectKey: string, limit = 300): Memory[] {
-  const rows = db.prepare(`SELECT * FROM memories WHERE scope = 'user' OR (scope = 'project' AND project_key = ?)
-    ORDER BY (scope = 'project') DESC, use_count DESC, updated_at DESC LIMIT ?`).all(projectKey, limit) as MemoryRow[];
-  return rows.map(toMemory);
+/** A memory for the context, and the guard mark it carries (see `guardMarkOf`). */
+export interface ContextEntry {
+  memory: Memory;
+  mark: string | null;
+}
+
+const MOST_USED_FIRST = 'ORDER BY use_count DESC, updated_at DESC LIMIT ?';
+
+/**
+ * The memories worth showing a new session first: this project's, then the user's; in each the most
+ * used, then the newest. Two walks down the `memories_context` index, not a sort of every memory.
+ */
+export function contextMemories(db: Db, projectKey: string, limit = 300): ContextEntry[] {
+  const project = cached(db, `SELECT * FROM memories WHERE scope = 'project' AND project_key = ? ${MOST_USED_FIRST}`).all(projectKey, limit) as MemoryRow[];
+  const user = project.length >= limit ? []
+    : cached(db, `SELECT * FROM memories WHERE scope = 'user' AND project_key = '' ${MOST_USED_FIRST}`).all(limit - project.length) as MemoryRow[];
+  return [...project, ...user].map((row) => ({ memory: toMemory(row), mark: row.guard_mark }));
+}
+
+/** The context snapshot of a project, and the marks of entries it found clean, so the next one skips them. */
+export function contextSnapshotOf(db: Db, projectKey: string, budgetChars: number): ContextSnapshot {
+  const snap = renderMemoryContext(contextMemories(db, projectKey), budgetChars);
+  markScannedClean(db, snap.newlyClean);
+  return snap;
+}
+
+function markScannedClean(db: Db, entries: readonly Memory[]): void {
+  if (entries.length === 0) return;
+  try {
+    const stmt = cached(db, 'UPDATE memories SET guard_mark = ? WHERE id = ? AND content = ?');
+    db.transaction(() => { for (const m of entries) stmt.run(guardMarkOf(m.content), m.id, m.content); })();
+  } catch {
+    // Only an optimisation: a busy or read-only database means these entries are scanned again next time.
+  }
 }
 
 export interface ContextSnapshot {
@@ -15,27 +45,33 @@ export interface ContextSnapshot {
   included: number;
   blocked: number;
   omitted: number;
+  /** Entries scanned here and allowed: their mark can be brought up to date. */
+  newlyClean: Memory[];
 }
 
 /**
- * Memories as they are shown to a model at the start of a session. Every entry is scanned again
- * (rules improve; an entry stored under an older guard or a bypass may fail now): a failing entry
- * is shown as `[BLOCKED: <rule>]` and stays on disk for the user to inspect.
+ * Memories as they are shown to a model at the start of a session. An entry is scanned again unless
+ * the current guard already passed exactly this content (its mark): rules improve, and an entry stored
+ * under an older guard, by a bypass or by other means may fail now. A failing entry is shown as
+ * `[BLOCKED: <rule>]` and stays on disk for the user to inspect.
  */
-export function renderMemoryContext(memories: readonly Memory[], budgetChars: number): ContextSnapshot {
+export function renderMemoryContext(entries: readonly ContextEntry[], budgetChars: number): ContextSnapshot {
   const lines: string[] = [];
+  const newlyClean: Memory[] = [];
   let used = 0;
   let blocked = 0;
-  let included = 0;
-  for (const memory of memories) {
-    const scan = scanText(memory.content, { surface: 'memory' });
-    const shown = scan.verdict === 'block' ? `[BLOCKED: ${scan.findings[0]?.rule ?? 'guard'}]` : memory.content.replace(/\s+/g, ' ');
-    const line = `- (${memory.scope}, ${memory.id}) ${shown}`;
+  for (const { memory, mark } of entries) {
+    const prefix = `- (${memory.scope}, ${memory.id}) `;
+    const plain = prefix + memory.content.replace(/\s+/g, ' ');
+    // Measured before scanning: the first scan of a process builds the guard's patterns (~40 ms).
+    if (used + plain.length + 1 > budgetChars) break;
+    const scan = mark !== null && mark === guardMarkOf(memory.content) ? undefined : scanText(memory.content, { surface: 'memory' });
+    const line = scan?.verdict === 'block' ? `${prefix}[BLOCKED: ${scan.findings[0]?.rule ?? 'guard'}]` : plain;
     if (used + line.length + 1 > budgetChars) break;
     lines.push(line);
     used += line.length + 1;
-    included++;
-    if (scan.verdict === 'block') blocked++;
+    if (scan?.verdict === 'block') blocked++;
+    else if (scan) newlyClean.push(memory);
   }
-  return { text: lines.join('\n'), included, blocked, omitted: memories.length - included };
+  return { text: lines.join('\n'), included: lines.length, blocked, omitted: entries.length - lines.length, newlyClean };
 }

@@ -38,7 +38,7 @@ export function undoLatest(db: Db, memoryId: string, at: number): { action: Hist
     cached(db, 'DELETE FROM memories WHERE id = ?').run(memoryId);
   } else if (entry.action === 'replace' && before) {
     if (!current) throw new KeiError('memory_not_found', `${memoryId} was removed after the replace; undo the remove first`);
-    cached(db, `UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ? WHERE id = ?`).run(before.content, before.norm_hash, before.tags, at, memoryId);
+    cached(db, `UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ?, guard_mark = NULL WHERE id = ?`).run(before.content, before.norm_hash, before.tags, at, memoryId);
   } else if (entry.action === 'remove' && before) {
     insertSnapshot(db, before);
   }

@@ -15,6 +15,8 @@ export interface MemoryRow {
   updated_at: number;
   last_used_at: number | null;
   use_count: number;
+  /** See `currentGuardMark`; null when the entry was bypassed or written by other means. */
+  guard_mark: string | null;
 }
 
 /**

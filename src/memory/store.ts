@@ -4,7 +4,8 @@ import { KeiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Logger } from '../core/log.js';
 import { guardWrite } from '../ledger/guard-gate.js';
-import { contextMemories, renderMemoryContext, type ContextSnapshot } from './context.js';
+import { guardMarkOf } from './guard-mark.js';
+import { contextSnapshotOf, type ContextSnapshot } from './context.js';
 import { recordHistory, snapshot, undoLatest } from './history.js';
 import { checkScope, encodeTags, NEXT_RID_SQL, normalizedHash, toMemory, type MemoryRow } from './rows.js';
 import { visibilityFilter } from './scope-filter.js';
@@ -44,7 +45,7 @@ export class MemoryStore {
     const tags = encodeTags(options.tags);
     const text = this.checkContent(content);
     const source = options.source ?? 'api';
-    this.guard(text, source);
+    const mark = this.guard(text, source) === 'clean' ? guardMarkOf(text) : null;
     const projectKey = scope === 'project' ? this.o.projectKey : '';
     return this.o.db.transaction(() => {
       const hash = normalizedHash(text);
@@ -52,8 +53,8 @@ export class MemoryStore {
       if (existing) return { memory: toMemory(existing), duplicate: true };
       const now = this.o.clock.now();
       const id = newId('m', now);
-      cached(this.o.db, `INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, scope, projectKey, text, hash, tags, source, now, now);
+      cached(this.o.db, `INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at, guard_mark)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, scope, projectKey, text, hash, tags, source, now, now, mark);
       const row = this.rowById(id);
       recordHistory(this.o.db, id, 'add', null, snapshot(row), source, now);
       return { memory: toMemory(row), duplicate: false };
@@ -64,12 +65,12 @@ export class MemoryStore {
     const text = this.checkContent(newContent);
     const tags = options.tags === undefined ? undefined : encodeTags(options.tags);
     const source = options.source ?? 'api';
-    this.guard(text, source);
+    const mark = this.guard(text, source) === 'clean' ? guardMarkOf(text) : null;
     return this.o.db.transaction(() => {
       const row = this.resolve(target);
       const now = this.o.clock.now();
-      cached(this.o.db, `UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ? WHERE rid = ?`)
-        .run(text, normalizedHash(text), tags ?? row.tags, now, row.rid);
+      cached(this.o.db, `UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ?, guard_mark = ? WHERE rid = ?`)
+        .run(text, normalizedHash(text), tags ?? row.tags, now, mark, row.rid);
       const after = this.rowById(row.id);
       recordHistory(this.o.db, row.id, 'replace', snapshot(row), snapshot(after), source, now);
       return { before: toMemory(row), after: toMemory(after) };
@@ -109,9 +110,9 @@ export class MemoryStore {
     return rows.map(toMemory);
   }
 
-  /** The most useful memories for a new session (this project's first, then most used, then newest), re-scanned. */
+  /** The most useful memories for a new session (this project's first, then most used, then newest), re-scanned when the guard changed. */
   contextSnapshot(budgetChars: number): ContextSnapshot {
-    return renderMemoryContext(contextMemories(this.o.db, this.o.projectKey), budgetChars);
+    return contextSnapshotOf(this.o.db, this.o.projectKey, budgetChars);
   }
 
   get(id: string): Memory | undefined {
@@ -142,8 +143,8 @@ export class MemoryStore {
     return text;
   }
 
-  private guard(text: string, source: string): void {
-    guardWrite({ db: this.o.db, clock: this.o.clock, log: this.o.log, env: this.o.env }, text, 'memory', source);
+  private guard(text: string, source: string): 'clean' | 'bypassed' {
+    return guardWrite({ db: this.o.db, clock: this.o.clock, log: this.o.log, env: this.o.env }, text, 'memory', source);
   }
 
   private resolve(target: Target): MemoryRow {
