@@ -20,6 +20,19 @@ const time = (args, input, kei = home) => {
   if (r.status !== 0) throw new Error(`exit ${r.status}`);
   return performance.now() - t0;
 };
+/** One event against bare `node -e 0`, alternating, ROUNDS times: the p50s and their ratio. */
+function compare(event, input, kei) {
+  const bare = [];
+  const ours = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    bare.push(time(['-e', '0'], ''));
+    ours.push(time([hook, event], input, kei));
+  }
+  const b = percentiles(bare);
+  const o = percentiles(ours);
+  return { bareMs: b, hookMs: o, ratioP50: Math.round((o.p50 / b.p50) * 100) / 100 };
+}
+
 /**
  * The two events that read memories, on a data home holding `n` of them (added through the kit, so
  * guarded and marked as a user's would be), after one SessionStart that any first session pays.
@@ -34,16 +47,8 @@ function withMemories(n) {
     time([hook, 'SessionStart'], prompt('SessionStart'), kei);
     const out = { memories: n, events: {} };
     for (const event of ['SessionStart', 'UserPromptSubmit']) {
-      const bare = [];
-      const ours = [];
-      for (let i = 0; i < ROUNDS; i++) {
-        bare.push(time(['-e', '0'], ''));
-        ours.push(time([hook, event], prompt(event), kei));
-      }
-      const b = percentiles(bare);
-      const o = percentiles(ours);
-      out.events[event] = { bareMs: b, hookMs: o, ratioP50: Math.round((o.p50 / b.p50) * 100) / 100 };
-      console.log(`${event.padEnd(18)} with ${n} memories: hook p50 ${o.p50.toFixed(0)} ms, bare node p50 ${b.p50.toFixed(0)} ms → ${out.events[event].ratioP50}×`);
+      const r = (out.events[event] = compare(event, prompt(event), kei));
+      console.log(`${event.padEnd(18)} with ${n} memories: hook p50 ${r.hookMs.p50.toFixed(0)} ms, bare node p50 ${r.bareMs.p50.toFixed(0)} ms → ${r.ratioP50}×`);
     }
     return out;
   } finally {
@@ -55,17 +60,8 @@ try {
   spawnSync(process.execPath, [hook, 'SessionStart'], { input: payload('SessionStart'), env: { ...process.env, KEI_HOME: home } });
   const results = { date: new Date().toISOString(), node: process.version, rounds: ROUNDS, events: {} };
   for (const event of ['SessionStart', 'UserPromptSubmit', 'PostToolUse', 'Stop', 'SessionEnd']) {
-    const bare = [];
-    const ours = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      bare.push(time(['-e', '0'], ''));
-      ours.push(time([hook, event], payload(event)));
-    }
-    const b = percentiles(bare);
-    const o = percentiles(ours);
-    const ratio = Math.round((o.p50 / b.p50) * 100) / 100;
-    results.events[event] = { bareMs: b, hookMs: o, ratioP50: ratio };
-    console.log(`${event.padEnd(18)} hook p50 ${o.p50.toFixed(0)} ms, bare node p50 ${b.p50.toFixed(0)} ms → ${ratio}× (target ≤ 1.3×)`);
+    const r = (results.events[event] = compare(event, payload(event), home));
+    console.log(`${event.padEnd(18)} hook p50 ${r.hookMs.p50.toFixed(0)} ms, bare node p50 ${r.bareMs.p50.toFixed(0)} ms → ${r.ratioP50}× (target ≤ 1.3×)`);
   }
   results.withMemories = withMemories(1000);
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
