@@ -25,16 +25,23 @@ export function contextMemories(db: Db, projectKey: string, limit = 300): Contex
 
 /** The context snapshot of a project, and the marks of entries it found clean, so the next one skips them. */
 export function contextSnapshotOf(db: Db, projectKey: string, budgetChars: number): ContextSnapshot {
-  const snap = renderMemoryContext(contextMemories(db, projectKey), budgetChars);
-  markScannedClean(db, snap.newlyClean);
+  const { newlyClean, ...snap } = renderMemoryContext(contextMemories(db, projectKey), budgetChars);
+  markScannedClean(db, newlyClean);
   return snap;
 }
 
-function markScannedClean(db: Db, entries: readonly Memory[]): void {
+/** An entry scanned and allowed at this render: the mark it has earned. */
+interface CleanEntry {
+  id: string;
+  content: string;
+  mark: string;
+}
+
+function markScannedClean(db: Db, entries: readonly CleanEntry[]): void {
   if (entries.length === 0) return;
   try {
     const stmt = cached(db, 'UPDATE memories SET guard_mark = ? WHERE id = ? AND content = ?');
-    db.transaction(() => { for (const m of entries) stmt.run(guardMarkOf(m.content), m.id, m.content); })();
+    db.transaction(() => { for (const e of entries) stmt.run(e.mark, e.id, e.content); })();
   } catch {
     // Only an optimisation: a busy or read-only database means these entries are scanned again next time.
   }
@@ -45,8 +52,6 @@ export interface ContextSnapshot {
   included: number;
   blocked: number;
   omitted: number;
-  /** Entries scanned here and allowed: their mark can be brought up to date. */
-  newlyClean: Memory[];
 }
 
 /**
@@ -55,9 +60,9 @@ export interface ContextSnapshot {
  * under an older guard, by a bypass or by other means may fail now. A failing entry is shown as
  * `[BLOCKED: <rule>]` and stays on disk for the user to inspect.
  */
-export function renderMemoryContext(entries: readonly ContextEntry[], budgetChars: number): ContextSnapshot {
+export function renderMemoryContext(entries: readonly ContextEntry[], budgetChars: number): ContextSnapshot & { newlyClean: CleanEntry[] } {
   const lines: string[] = [];
-  const newlyClean: Memory[] = [];
+  const newlyClean: CleanEntry[] = [];
   let used = 0;
   let blocked = 0;
   for (const { memory, mark } of entries) {
@@ -65,13 +70,14 @@ export function renderMemoryContext(entries: readonly ContextEntry[], budgetChar
     const plain = prefix + memory.content.replace(/\s+/g, ' ');
     // Measured before scanning: the first scan of a process builds the guard's patterns (~40 ms).
     if (used + plain.length + 1 > budgetChars) break;
-    const scan = mark !== null && mark === guardMarkOf(memory.content) ? undefined : scanText(memory.content, { surface: 'memory' });
+    const earned = guardMarkOf(memory.content);
+    const scan = mark === earned ? undefined : scanText(memory.content, { surface: 'memory' });
     const line = scan?.verdict === 'block' ? `${prefix}[BLOCKED: ${scan.findings[0]?.rule ?? 'guard'}]` : plain;
     if (used + line.length + 1 > budgetChars) break;
     lines.push(line);
     used += line.length + 1;
     if (scan?.verdict === 'block') blocked++;
-    else if (scan) newlyClean.push(memory);
+    else if (scan) newlyClean.push({ id: memory.id, content: memory.content, mark: earned });
   }
   return { text: lines.join('\n'), included: lines.length, blocked, omitted: entries.length - lines.length, newlyClean };
 }

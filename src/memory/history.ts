@@ -3,7 +3,8 @@ import { KeiError } from '../core/errors.js';
 import { NEXT_RID_SQL, type MemoryRow } from './rows.js';
 
 export type HistoryAction = 'add' | 'replace' | 'remove' | 'undo';
-type Snapshot = Omit<MemoryRow, 'rid'>;
+/** A memory as history keeps it: without its rowid and guard mark, which belong to the row, not the entry. */
+type Snapshot = Omit<MemoryRow, 'rid' | 'guard_mark'>;
 
 interface HistoryRow {
   hid: number;
@@ -14,7 +15,7 @@ interface HistoryRow {
 }
 
 export function snapshot(row: MemoryRow): Snapshot {
-  const { rid: _rid, ...rest } = row;
+  const { rid: _rid, guard_mark: _mark, ...rest } = row;
   return rest;
 }
 

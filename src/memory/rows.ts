@@ -15,7 +15,7 @@ export interface MemoryRow {
   updated_at: number;
   last_used_at: number | null;
   use_count: number;
-  /** See `currentGuardMark`; null when the entry was bypassed or written by other means. */
+  /** See `guardMarkOf`; null when the entry was bypassed or written by other means. */
   guard_mark: string | null;
 }
 

@@ -53,9 +53,10 @@ function matchInStages(db: Db, terms: string[], filter: Filter, limit: number, w
   const stats = termStatsOf(db);
   const present = terms.filter((t) => stats.documentFrequency(t) > 0);
   if (present.length === 0) return [];
-  const all = newestMatches(db, present.join(' '), filter, Math.max(window, limit));
+  const count = Math.max(window, limit);
+  const all = newestMatches(db, present.join(' '), filter, count);
   if (all.length > 0 || present.length === 1) return rankCandidates(db, stats, present, all, limit);
-  return rankCandidates(db, stats, present, anyWordCandidates(db, present, filter, Math.max(window, limit)), limit);
+  return rankCandidates(db, stats, present, anyWordCandidates(db, present, filter, count), limit);
 }
 
 /**
@@ -105,15 +106,15 @@ function rankCandidates(db: Db, stats: TermStats, terms: string[], candidates: C
   return rowsWithRanks(db, candidates.sort(byRankThenRecency).slice(0, limit));
 }
 
-/** The full rows of the few best candidates, in their ranked order. */
+/** The few best candidates as hits: their id and scope (the rest was read with the candidate), in ranked order. */
 function rowsWithRanks(db: Db, best: Candidate[]): HitRow[] {
   const placeholders = best.map(() => '?').join(',');
-  const rows = cached(db, `SELECT rid, id, content, scope, tags, updated_at, 0 AS rank FROM memories WHERE rid IN (${placeholders})`)
-    .all(...best.map((b) => b.rid)) as HitRow[];
+  const rows = cached(db, `SELECT rid, id, scope FROM memories WHERE rid IN (${placeholders})`)
+    .all(...best.map((b) => b.rid)) as { rid: number; id: string; scope: Scope }[];
   const byRid = new Map(rows.map((r) => [r.rid, r]));
   return best.flatMap((b) => {
     const row = byRid.get(b.rid);
-    return row ? [{ ...row, rank: b.rank }] : [];
+    return row ? [{ rid: b.rid, id: row.id, scope: row.scope, content: b.content, tags: b.tags, updated_at: b.updatedAt, rank: b.rank }] : [];
   });
 }
 

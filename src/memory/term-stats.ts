@@ -29,10 +29,6 @@ export class TermStats {
     this.averageLength = totals.rows > 0 ? Math.max(1, totals.tokens / totals.rows) : 1;
   }
 
-  get documentCount(): number {
-    return this.docs;
-  }
-
   get averageTokens(): number {
     return this.averageLength;
   }
@@ -80,7 +76,7 @@ function readTotals(db: Db): { rows: number; tokens: number } {
 }
 
 /** SQLite's variable-length integers: 7 bits a byte, high bit set on all but the last; a ninth byte gives 8. */
-export function readVarints(buf: Uint8Array): number[] {
+function readVarints(buf: Uint8Array): number[] {
   const out: number[] = [];
   let i = 0;
   while (i < buf.length) {
