@@ -3,7 +3,7 @@ import { sanitizeForLedger } from '../../ledger/private.js';
 import { currentTurn, ensureSession } from '../../ledger/sessions.js';
 import { recordInvocation } from '../../ledger/skill-invocations.js';
 import { endTurn, refreshTrajectory, startTurn } from '../../ledger/turns.js';
-import { relevantMemories } from '../relevant-memories.js';
+import { relevantMemories } from '../../memory/prompt-memories.js';
 import type { HookContext, HookOutput, HookPayload } from '../types.js';
 import { pendingNotice, maybeStartReviewer } from '../review-trigger.js';
 
