@@ -10,10 +10,11 @@ const open = (kit: Kit, backend?: string) => openSandboxBackend({ db: kit.db, cl
 export function registerSandboxCommands(program: Command): void {
   const sandbox = program.command('sandbox').description('run untrusted commands isolated (bubblewrap, sandbox-exec, Daytona)');
   sandbox.command('exec').argument('<command...>').option('--name <sandbox>', 'persistent sandbox (files kept between runs)').option('--backend <b>', 'auto|bwrap|sandbox-exec|daytona|none')
-    .option('--timeout <ms>', 'wall-clock limit').option('--json').description('run a command in a sandbox; exits with its exit code')
-    .addHelpText('after', '\nExamples:\n  kei-skills sandbox exec -- curl https://example.com      (fails: no network)\n  kei-skills sandbox exec --name build -- make test')
-    .action((words: string[], o: { name?: string; backend?: string; timeout?: string; json?: boolean }) => withKit(async (kit) => {
-      const r = await open(kit, o.backend).exec(o.name, { command: words.join(' '), timeoutMs: o.timeout ? Number(o.timeout) : undefined });
+    .option('--timeout <ms>', 'wall-clock limit')
+    .option('--ro <path>', 'mount a host path read-only (repeatable; the host is otherwise not visible)', (v: string, all: string[]) => [...all, v], [] as string[]).option('--json').description('run a command in a sandbox; exits with its exit code')
+    .addHelpText('after', '\nExamples:\n  kei-skills sandbox exec -- curl https://example.com      (fails: no network)\n  kei-skills sandbox exec --name build -- make test\n  kei-skills sandbox exec --ro /opt/tools -- /opt/tools/bin/lint .')
+    .action((words: string[], o: { name?: string; backend?: string; timeout?: string; ro: string[]; json?: boolean }) => withKit(async (kit) => {
+      const r = await open(kit, o.backend).exec(o.name, { command: words.join(' '), timeoutMs: o.timeout ? Number(o.timeout) : undefined, readOnly: o.ro });
       if (o.json) printJson(r);
       else {
         process.stdout.write(r.stdout);

@@ -31,6 +31,8 @@ const sandboxSchema = z.strictObject({
   processes: z.number().int().min(8).max(100_000).default(256),
   fileSizeMb: z.number().int().min(1).max(100_000).default(256),
   outputBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /** Host paths (absolute) every local sandbox may read; nothing of the host beyond the system folders is mounted otherwise. */
+  readOnlyPaths: z.array(z.string()).max(100).default([]),
   daytona: z.strictObject({
     apiUrl: z.string().default('https://app.daytona.io/api'),
     autoStopMinutes: z.number().int().min(0).max(10_080).default(15),
@@ -69,6 +71,15 @@ const nightlySchema = z.strictObject({
   judgeBatch: z.number().int().min(1).max(50).default(10),
 });
 
+const mcpSchema = z.strictObject({
+  /** Most `kei-mcp --http` sessions open at once; an initialize beyond it is refused (503) until one ends or expires. */
+  httpMaxSessions: z.number().int().min(1).max(10_000).default(64),
+  /** An HTTP session with no request and no open stream for this long is closed and freed. */
+  httpSessionIdleMs: z.number().int().min(1000).max(86_400_000).default(30 * 60_000),
+  /** Longest message line on stdio; a longer one is discarded unread with a JSON-RPC error. */
+  stdioMaxLineBytes: z.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024),
+});
+
 const logSchema = z.strictObject({
   level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -98,6 +109,7 @@ export const configSchema = z.strictObject({
   invoker: invokerSchema.default(() => invokerSchema.parse({})),
   budget: budgetSchema.default(() => budgetSchema.parse({})),
   nightly: nightlySchema.default(() => nightlySchema.parse({})),
+  mcp: mcpSchema.default(() => mcpSchema.parse({})),
   log: logSchema.default(() => logSchema.parse({})),
 });
 
@@ -120,6 +132,8 @@ const ENV_OVERRIDES: [string, string[]][] = [
   ['KEI_INVOKER', ['invoker', 'backend']], ['KEI_INVOKER_COMMAND', ['invoker', 'command']], ['KEI_INVOKER_MODEL', ['invoker', 'model']],
   ['KEI_CLAUDE_BIN', ['invoker', 'claudeBin']], ['KEI_REVIEW_EVERY', ['review', 'everyTurns']],
   ['KEI_BUDGET_CALLS', ['budget', 'callsPerDay']], ['KEI_BUDGET_TOKENS', ['budget', 'tokensPerDay']],
+  ['KEI_MCP_MAX_SESSIONS', ['mcp', 'httpMaxSessions']], ['KEI_MCP_SESSION_IDLE_MS', ['mcp', 'httpSessionIdleMs']],
+  ['KEI_MCP_MAX_LINE_BYTES', ['mcp', 'stdioMaxLineBytes']],
 ];
 
 /** Applies the documented environment overrides on top of a loaded config; a bad value names the variable. */

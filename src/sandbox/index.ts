@@ -25,7 +25,7 @@ export function openSandboxBackend(ctx: SandboxContext, requested?: string): San
   const records = new SandboxRecords(ctx.db);
   const s = ctx.config.sandbox;
   const limits = { cpuSeconds: s.cpuSeconds, memoryMb: s.memoryMb, processes: s.processes, fileSizeMb: s.fileSizeMb, outputBytes: s.outputBytes, timeoutMs: s.timeoutMs };
-  const local = (mode: 'bwrap' | 'sandbox-exec' | 'none') => new LocalSandboxes({ keiHome: ctx.keiHome, records, clock: ctx.clock, limits, mode, home: ctx.env.HOME });
+  const local = (mode: 'bwrap' | 'sandbox-exec' | 'none') => new LocalSandboxes({ keiHome: ctx.keiHome, records, clock: ctx.clock, limits, mode, home: ctx.env.HOME, readOnly: s.readOnlyPaths });
   const daytona = () => new DaytonaSandboxes(new DaytonaClient({ apiUrl: s.daytona.apiUrl, apiKey: ctx.env.DAYTONA_API_KEY ?? '', autoStopMinutes: s.daytona.autoStopMinutes, allowNoAutoStop: s.daytona.allowNoAutoStop }), records, ctx.clock);
   switch (choice) {
     case 'bwrap': if (!bwrapAvailable()) throw new KeiError('sandbox_unavailable', `bubblewrap is not installed. ${INSTALL_HINT}`); return local('bwrap');

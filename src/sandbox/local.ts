@@ -6,9 +6,10 @@ import type { Clock } from '../core/clock.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { KeiError } from '../core/errors.js';
 import { resolveInside } from '../skills/safe-path.js';
-import { bwrapArgs } from './bwrap-args.js';
+import { bwrapArgs, checkReadOnlyPaths, sandboxHome } from './bwrap-args.js';
 import { seatbeltArgs } from './seatbelt.js';
-import { createPidsCgroup } from './pids-cgroup.js';
+import { createSandboxCgroup, type SandboxCgroup } from './sandbox-cgroup.js';
+import { findExecutable } from './find-executable.js';
 import { checkSandboxName, SandboxRecords } from './registry.js';
 import { runBounded } from './run-process.js';
 import type { ExecHooks, ExecRequest, ExecResult, Limits, SandboxBackend, SandboxInfo } from './types.js';
@@ -21,10 +22,24 @@ export interface LocalOptions {
   /** 'bwrap' isolates; 'none' runs unsandboxed and exists only when the user set `sandbox.backend: "none"`. */
   mode: 'bwrap' | 'sandbox-exec' | 'none';
   home?: string;
+  /** Host paths every command may read (sandbox.readOnlyPaths). */
+  readOnly?: string[];
 }
 
 export function bwrapAvailable(): boolean {
   return spawnSync('bwrap', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** bwrap and the shell that enters the cgroup start with no environment: pid 1 inside shows nothing of ours. */
+const EMPTY_ENV: NodeJS.ProcessEnv = {};
+
+interface RunPlan {
+  work: string;
+  cwd: string;
+  req: ExecRequest;
+  limits: Limits;
+  readOnly: string[];
+  cgroup?: SandboxCgroup;
 }
 
 /** Sandboxes on this machine: a work folder under KEI_HOME/sandboxes/<name>, commands run under bubblewrap. */
@@ -36,18 +51,18 @@ export class LocalSandboxes implements SandboxBackend {
   }
 
   async exec(sandbox: string | undefined, req: ExecRequest, hooks?: ExecHooks): Promise<ExecResult> {
+    const readOnly = checkReadOnlyPaths([...(this.o.readOnly ?? []), ...(req.readOnly ?? [])]);
     const ephemeral = sandbox === undefined;
     const work = ephemeral ? mkdtempSync(join(this.root(), '.tmp-')) : this.folder((await this.create(sandbox)).name);
     try {
       for (const f of req.files ?? []) writeFileAtomic(resolveInside(work, f.path), f.content);
       const cwd = req.cwd ? resolveInside(work, req.cwd) : work;
       mkdirSync(cwd, { recursive: true });
+      mkdirSync(sandboxHome(work), { recursive: true, mode: 0o700 });
       const limits = { ...this.o.limits, timeoutMs: req.timeoutMs ?? this.o.limits.timeoutMs };
-      const [file, args] = this.command(work, cwd, req, limits);
-      const cgroup = this.o.mode === 'none' ? undefined : createPidsCgroup(limits.processes);
+      const cgroup = this.o.mode === 'none' ? undefined : createSandboxCgroup({ processes: limits.processes, memoryBytes: limits.memoryMb * 1024 * 1024 });
       try {
-        if (!cgroup) return await runBounded(file, args, { stdin: req.stdin, timeoutMs: limits.timeoutMs, outputBytes: limits.outputBytes }, hooks);
-        return await runBounded('/bin/sh', ['-c', cgroup.enterCommand, file, ...args], { stdin: req.stdin, timeoutMs: limits.timeoutMs, outputBytes: limits.outputBytes }, hooks);
+        return await this.run({ work, cwd, req, limits, readOnly, cgroup }, hooks);
       } finally {
         cgroup?.release();
       }
@@ -57,10 +72,25 @@ export class LocalSandboxes implements SandboxBackend {
     }
   }
 
-  private command(work: string, cwd: string, req: ExecRequest, limits: Limits): [string, string[]] {
+  private async run(r: RunPlan, hooks?: ExecHooks): Promise<ExecResult> {
+    const [file, args] = this.command(r);
+    const isolated = this.o.mode === 'bwrap';
+    const bounds = { stdin: r.req.stdin, timeoutMs: r.limits.timeoutMs, outputBytes: r.limits.outputBytes, env: isolated ? EMPTY_ENV : undefined, cwd: isolated ? '/' : undefined };
+    if (!r.cgroup) return runBounded(file, args, bounds, hooks);
+    const result = await runBounded('/bin/sh', ['-c', r.cgroup.enterCommand, file, ...args], bounds, hooks);
+    if (!r.cgroup.oomKilled()) return result;
+    const note = `kei: killed for going over the sandbox's memory budget (${r.limits.memoryMb} MB for all its processes and /tmp together); raise sandbox.memoryMb in config.json if the command needs more\n`;
+    return { ...result, outOfMemory: true, stderr: result.stderr + note };
+  }
+
+  private command(r: RunPlan): [string, string[]] {
+    const { work, cwd, req, limits } = r;
     const home = this.o.home ?? homedir();
-    if (this.o.mode === 'bwrap') return ['bwrap', bwrapArgs({ work, cwd, home, keiHome: this.o.keiHome, env: req.env ?? {}, limits }, req.command)];
-    if (this.o.mode === 'sandbox-exec') return ['sandbox-exec', seatbeltArgs({ work, home, keiHome: this.o.keiHome }, `cd ${JSON.stringify(cwd)} && ${req.command}`)];
+    if (this.o.mode === 'bwrap') {
+      const plan = { work, cwd, home, keiHome: this.o.keiHome, readOnly: r.readOnly, env: req.env ?? {}, limits, memoryCgroup: r.cgroup?.enforces.memory ?? false };
+      return [findExecutable('bwrap') ?? 'bwrap', bwrapArgs(plan, req.command)];
+    }
+    if (this.o.mode === 'sandbox-exec') return ['sandbox-exec', seatbeltArgs({ work, home, keiHome: this.o.keiHome, readOnly: r.readOnly }, `cd ${JSON.stringify(cwd)} && ${req.command}`)];
     return ['/bin/sh', ['-c', 'cd "$1" && exec /bin/sh -c "$2"', 'kei', cwd, req.command]];
   }
 

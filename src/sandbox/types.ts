@@ -7,6 +7,8 @@ export interface ExecRequest {
   timeoutMs?: number;
   /** Files written into the work folder before the command runs. */
   files?: { path: string; content: string }[];
+  /** Host paths to mount read-only (local backends), on top of sandbox.readOnlyPaths in config.json. */
+  readOnly?: string[];
 }
 
 export interface ExecResult {
@@ -16,6 +18,8 @@ export interface ExecResult {
   durationMs: number;
   truncated: boolean;
   timedOut: boolean;
+  /** The kernel killed a process for going over the sandbox's memory budget (local sandboxes with a memory cgroup). */
+  outOfMemory?: boolean;
 }
 
 export interface ExecHooks {

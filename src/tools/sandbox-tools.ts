@@ -22,7 +22,7 @@ function progressReporter(extra: ToolExtra) {
 export const sandboxExec = defineTool({
   name: 'sandbox_exec',
   title: 'Run a command in a sandbox',
-  description: 'Run a shell command you do not fully trust (a downloaded script, generated code, a skill\'s helper) isolated: no network, no access to the user\'s secrets, only the sandbox folder writable, limited CPU, memory and time. Name a sandbox to keep its files between calls; omit it for a throw-away one. Long commands report progress; cancelling the request kills the command.',
+  description: 'Run a shell command you do not fully trust (a downloaded script, generated code, a skill\'s helper) isolated: no network, nothing of the user\'s home or the host\'s sockets and temporary files, only the sandbox folder writable, limited CPU, memory and time. Name a sandbox to keep its files between calls; omit it for a throw-away one. Long commands report progress; cancelling the request kills the command.',
   input: {
     command: z.string().min(1).describe('Shell command, run with /bin/sh -c.'),
     sandbox: z.string().optional().describe('Name of a persistent sandbox (created on first use).'),
@@ -31,13 +31,13 @@ export const sandboxExec = defineTool({
     cwd: z.string().optional().describe('Folder inside the sandbox.'),
     files: z.array(z.object({ path: z.string(), content: z.string() })).max(100).optional().describe('Files to write into the sandbox first.'),
   },
-  output: { exit_code: z.number().optional().describe('Absent when the command was killed (timeout, signal).'), stdout: z.string(), stderr: z.string(), duration_ms: z.number(), truncated: z.boolean(), timed_out: z.boolean(), backend: z.string() },
+  output: { exit_code: z.number().optional().describe('Absent when the command was killed (timeout, signal).'), stdout: z.string(), stderr: z.string(), duration_ms: z.number(), truncated: z.boolean(), timed_out: z.boolean(), out_of_memory: z.boolean().optional().describe('True when the kernel killed it for going over the memory budget.'), backend: z.string() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async handle(args, kit, extra) {
     const box = backendFor(kit, args.backend);
     const r = await box.exec(args.sandbox, { command: args.command, timeoutMs: args.timeout_ms, cwd: args.cwd, files: args.files }, { onProgress: progressReporter(extra), signal: extra.signal });
-    const text = `exit ${r.exitCode}${r.timedOut ? ' (timed out)' : ''}${r.truncated ? ' (output truncated)' : ''} in ${r.durationMs} ms [${box.name}]\n${r.stdout}${r.stderr ? `\n--- stderr ---\n${r.stderr}` : ''}`;
-    return { structured: { exit_code: r.exitCode ?? undefined, stdout: r.stdout, stderr: r.stderr, duration_ms: r.durationMs, truncated: r.truncated, timed_out: r.timedOut, backend: box.name }, text };
+    const text = `exit ${r.exitCode}${r.timedOut ? ' (timed out)' : ''}${r.outOfMemory ? ' (out of memory)' : ''}${r.truncated ? ' (output truncated)' : ''} in ${r.durationMs} ms [${box.name}]\n${r.stdout}${r.stderr ? `\n--- stderr ---\n${r.stderr}` : ''}`;
+    return { structured: { exit_code: r.exitCode ?? undefined, stdout: r.stdout, stderr: r.stderr, duration_ms: r.durationMs, truncated: r.truncated, timed_out: r.timedOut, out_of_memory: r.outOfMemory, backend: box.name }, text };
   },
 });
 

@@ -43,4 +43,13 @@ describe.skipIf(!bwrapAvailable())('sandbox tools through the real kei-mcp', () 
     expect(r.isError).toBe(true);
     expect(JSON.stringify(r.content)).toMatch(/"backend": "none"|backend.*none/);
   });
+
+  it('keeps the server\'s own environment (API keys, its token) out of a sandboxed command\'s reach', async () => {
+    session = await connectKeiMcp(tempDir('kei-home-'), { HOME: tempDir('kei-user-'), KEI_MCP_TOKEN: 'server-token-123', ANTHROPIC_API_KEY: 'sk-ant-server-key' });
+    const r = await session.call('sandbox_exec', { command: 'for f in /proc/[0-9]*/environ; do tr "\\0" "\\n" < "$f"; done 2>/dev/null; env' });
+    const out = (r.structuredContent as { stdout: string }).stdout;
+    expect(out).toContain('PATH=');
+    expect(out).not.toContain('server-token-123');
+    expect(out).not.toContain('sk-ant-server-key');
+  });
 });
