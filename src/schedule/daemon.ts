@@ -23,8 +23,12 @@ function sleepUntilNext(kit: Kit, stop: AbortSignal): Promise<void> {
   const row = kit.db.prepare('SELECT min(next_run_at) AS next FROM jobs WHERE enabled = 1').get() as { next: number | null };
   const poll = kit.config.schedule.pollMs;
   const wait = row.next === null ? poll : Math.max(20, Math.min(poll, row.next - kit.clock.now()));
+  // The listener goes when the sleep ends either way: one left per poll would pile up on the
+  // daemon's single signal for as long as it runs (Node warns of a leak after eleven).
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, wait);
-    stop.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    if (stop.aborted) return resolve();
+    const wake = () => { clearTimeout(timer); stop.removeEventListener('abort', wake); resolve(); };
+    const timer = setTimeout(wake, wait);
+    stop.addEventListener('abort', wake, { once: true });
   });
 }

@@ -2,6 +2,8 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { KeiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import type { Logger } from '../core/log.js';
+import { guardJobPayload, showJobOutput } from './job-guard.js';
 import { nextRuns, parseWhen, type When } from './when.js';
 
 export type JobKind = 'prompt' | 'command' | 'builtin';
@@ -45,7 +47,7 @@ const BUILTINS = ['prune-logs', 'export-trajectories', 'nightly'];
 
 /** Jobs in kei.db: what to run, when, and the next occurrence. */
 export class JobStore {
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly minIntervalMs: number) {}
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly minIntervalMs: number, private readonly log: Logger, private readonly env?: NodeJS.ProcessEnv) {}
 
   create(input: CreateJob): { job: JobRow; when: When; next: number[] } {
     if (!/^[\w.-]{1,64}$/.test(input.name)) throw new KeiError('invalid_job_name', `job name "${input.name}" must be 1-64 letters, digits, _ . -`, { field: 'name' });
@@ -54,6 +56,8 @@ export class JobStore {
     if (this.byName(input.name)) throw new KeiError('job_exists', `a job named "${input.name}" exists; cancel it first or pick another name`, { field: 'name' });
     const now = this.clock.now();
     const when = parseWhen(input.when, { now, timezone: input.timezone, minIntervalMs: this.minIntervalMs });
+    // Last of the checks: a refused payload is recorded as a guard event, a mistyped time is not.
+    guardJobPayload({ db: this.db, clock: this.clock, log: this.log, env: this.env }, input);
     const next = nextRuns(when, now, 3);
     const id = newId('job', now);
     this.db.prepare(`INSERT INTO jobs (id, name, when_spec, when_json, kind, payload, cwd, timezone, max_runs, catch_up, catch_up_deadline_ms, concurrency, creator, created_at, next_run_at)
@@ -89,10 +93,15 @@ export class JobStore {
     return this.get(job.id);
   }
 
+  /** Recent runs, newest first; `output` is its first 500 characters, or `[BLOCKED: <rule>]` (the guard scans all of it). */
   runs(idOrName?: string, limit = 20): Record<string, unknown>[] {
-    const sql = `SELECT r.id, j.name AS job, r.scheduled_for, r.started_at, r.ended_at, r.status, r.exit_code, substr(coalesce(r.output, ''), 1, 500) AS output, r.attempts, r.log_path
+    const sql = `SELECT r.id, j.name AS job, r.scheduled_for, r.started_at, r.ended_at, r.status, r.exit_code, coalesce(r.output, '') AS output, r.attempts, r.log_path
       FROM job_runs r JOIN jobs j ON j.id = r.job_id ${idOrName ? 'WHERE j.id = ? OR j.name = ?' : ''} ORDER BY r.scheduled_for DESC LIMIT ?`;
-    return (idOrName ? this.db.prepare(sql).all(idOrName, idOrName, limit) : this.db.prepare(sql).all(limit)) as Record<string, unknown>[];
+    const rows = (idOrName ? this.db.prepare(sql).all(idOrName, idOrName, limit) : this.db.prepare(sql).all(limit)) as Record<string, unknown>[];
+    return rows.map((r) => {
+      const shown = showJobOutput(String(r.job), String(r.output));
+      return { ...r, output: shown.blockedRule ? shown.text : shown.text.slice(0, 500), blocked_rule: shown.blockedRule };
+    });
   }
 }
 

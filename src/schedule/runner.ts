@@ -66,7 +66,9 @@ function claimOne(kit: Kit, job: JobRow, now: number): Claimed | undefined {
   const occurrence = fresh.next_run_at as number;
   if (fresh.concurrency === 'forbid' && kit.db.prepare("SELECT 1 FROM job_runs WHERE job_id = ? AND status = 'running' AND lease_until >= ?").get(fresh.id, now)) return undefined;
   const when = JSON.parse(fresh.when_json) as When;
-  const next = nextAfter(when, occurrence, now);
+  // Never sooner than the minimum interval, whatever the stored spec says: rows written before
+  // creation checked every syntax (a seconds-field cron) must not run every second either.
+  const next = nextAfter(when, occurrence, Math.max(now, occurrence + kit.config.schedule.minIntervalMs - 1));
   const late = now - occurrence;
   const runIt = late <= ON_TIME_MS || (fresh.catch_up === 'once' && late <= fresh.catch_up_deadline_ms);
   const runs = fresh.run_count + (runIt ? 1 : 0);

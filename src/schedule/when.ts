@@ -57,12 +57,33 @@ function absolute(spec: string, o: ParseOptions): When {
 function cron(spec: string, o: ParseOptions): When {
   const fields = spec.split(/\s+/).length;
   if (!spec.startsWith('@') && fields !== 5 && fields !== 6) throw refuse(spec, 'it is neither a duration, an ISO time nor a 5- or 6-field cron pattern');
+  let job: Cron;
   try {
-    new Cron(spec, { paused: true, timezone: o.timezone });
+    job = new Cron(spec, { paused: true, timezone: o.timezone });
   } catch (err) {
     throw refuse(spec, (err as Error).message);
   }
+  const gap = shortestGap(job, o.now);
+  if (gap < o.minIntervalMs) {
+    throw refuse(spec, `two of its runs are only ${describeDuration(gap)} apart, under the minimum of ${describeDuration(o.minIntervalMs)} (config schedule.minIntervalMs); `
+      + 'use a single value in the seconds field, e.g. "0 */5 * * * *", or a 5-field pattern such as "*/5 * * * *"');
+  }
   return { kind: 'cron', spec, cron: spec, timezone: o.timezone, description: `cron "${spec}"${o.timezone ? ` in ${o.timezone}` : ''}, repeating` };
+}
+
+/**
+ * Runs this many occurrences ahead to find the shortest gap between two consecutive runs. Counting
+ * the pattern's fields would not do: croner accepts seconds, lists, ranges, steps, L and W, and any of
+ * them can put two runs close together. Two runs within one minute recur in every minute the pattern
+ * matches, so they show up among the first few; sparse patterns reach years ahead within the sample.
+ */
+const GAP_SAMPLE = 512;
+
+function shortestGap(job: Cron, now: number): number {
+  const times = job.nextRuns(GAP_SAMPLE, new Date(now)).map((d) => d.getTime());
+  let shortest = Infinity;
+  for (let i = 1; i < times.length; i++) shortest = Math.min(shortest, times[i] - times[i - 1]);
+  return shortest;
 }
 
 /** The next `count` run times strictly after `after` (once-jobs have at most one). */

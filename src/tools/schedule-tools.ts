@@ -8,12 +8,13 @@ const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISO
 const jobShape = z.object({ id: z.string(), name: z.string(), when: z.string(), kind: z.string(), payload: z.string(), enabled: z.boolean(), next_run: z.string().optional().describe('Absent when the job will not run again.'), last_run: z.string().optional().describe('Absent before the first run.') });
 const runShape = z.object({
   id: z.number(), job: z.string(), scheduled_for: z.string(), started_at: z.string().optional(), ended_at: z.string().optional(), status: z.string(),
-  exit_code: z.number().optional(), output: z.string().describe('The first 500 characters.'), attempts: z.number(), log_path: z.string().optional(),
+  exit_code: z.number().optional(), output: z.string().describe('The first 500 characters, or "[BLOCKED: <rule>] …" when the injection guard withheld it.'), attempts: z.number(), log_path: z.string().optional(),
+  blocked_rule: z.string().optional().describe('The guard rule that withheld the output; absent when it is shown.'),
 });
 const toRun = (r: Record<string, unknown>) => ({
   id: Number(r.id), job: String(r.job), scheduled_for: iso(r.scheduled_for as number) ?? '', started_at: iso(r.started_at as number | null), ended_at: iso(r.ended_at as number | null),
   status: String(r.status), exit_code: typeof r.exit_code === 'number' ? r.exit_code : undefined, output: String(r.output ?? ''), attempts: Number(r.attempts ?? 0),
-  log_path: typeof r.log_path === 'string' ? r.log_path : undefined,
+  log_path: typeof r.log_path === 'string' ? r.log_path : undefined, blocked_rule: typeof r.blocked_rule === 'string' ? r.blocked_rule : undefined,
 });
 const toJob = (j: JobRow) => ({ id: j.id, name: j.name, when: j.when_spec, kind: j.kind, payload: j.payload, enabled: j.enabled === 1, next_run: iso(j.next_run_at), last_run: iso(j.last_run_at) });
 
@@ -88,7 +89,7 @@ export const scheduleRuns = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handle(args, kit) {
     const runs = jobStore(kit).runs(args.job, args.limit).map(toRun);
-    return { structured: { runs }, text: runs.map((r) => `${r.job} @ ${r.scheduled_for}: ${r.status} ${r.output.slice(0, 100)}`).join('\n') || 'No runs yet.' };
+    return { structured: { runs }, text: runs.map((r) => `${r.job} @ ${r.scheduled_for}: ${r.status} ${r.blocked_rule ? `[BLOCKED: ${r.blocked_rule}]` : r.output.slice(0, 100)}`).join('\n') || 'No runs yet.' };
   },
 });
 

@@ -3,6 +3,7 @@ import { contextSnapshotOf } from '../../memory/context.js';
 import { endSession, previousSessionEnd, upsertSession } from '../../ledger/sessions.js';
 import { refreshTrajectory } from '../../ledger/turns.js';
 import { settleSkillOutcomes } from '../../ledger/skill-outcomes.js';
+import { jobResultsSince } from '../../schedule/job-results.js';
 import type { HookContext, HookOutput, HookPayload } from '../types.js';
 
 /** SessionStart: record the session; give the model the user's and this project's memories. */
@@ -27,15 +28,9 @@ function memorySection(ctx: HookContext, projectKey: string, budget: number): st
   return `${header}${snap.text}${more}`;
 }
 
-/** Results of scheduled jobs that finished since the previous session (filled once schedules exist). */
+/** Results of scheduled jobs that finished since the previous session, guarded by the schedule domain. */
 function jobResultsSection(ctx: HookContext, sessionId: string): string {
-  const hasJobs = ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job_runs'").get();
-  if (!hasJobs) return '';
-  const since = previousSessionEnd(ctx.db, sessionId) ?? 0;
-  const runs = ctx.db.prepare(`SELECT j.name, r.status, r.ended_at, substr(coalesce(r.output, ''), 1, 300) AS output FROM job_runs r JOIN jobs j ON j.id = r.job_id
-    WHERE r.ended_at > ? ORDER BY r.ended_at DESC LIMIT 5`).all(since) as { name: string; status: string; output: string }[];
-  if (runs.length === 0) return '';
-  return `## Scheduled jobs that finished since the last session\n${runs.map((r) => `- ${r.name}: ${r.status}${r.output ? ` — ${r.output.replace(/\s+/g, ' ')}` : ''}`).join('\n')}`;
+  return jobResultsSince(ctx.db, previousSessionEnd(ctx.db, sessionId) ?? 0);
 }
 
 /** SessionEnd: close the session, its trajectory, and settle skill outcomes by rule. */
