@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, type Logger } from '../core/log.js';
 import { resolveKeiHome } from '../core/paths.js';
-import { readStdinCapped, readStdinJsonSync } from './stdin.js';
+import { readHookInput, type HookInput } from './stdin.js';
 
 const MAX_STDIN_BYTES = 1024 * 1024;
 /**
@@ -13,6 +13,8 @@ const MAX_STDIN_BYTES = 1024 * 1024;
  */
 const WATCHDOG_MS: Record<string, number> = { SessionEnd: 1300 };
 const DEFAULT_WATCHDOG_MS = 4500;
+/** Claude Code writes the event at once; waiting longer for it than this leaves no time to record it. */
+const MAX_INPUT_WAIT_MS = 2000;
 
 /**
  * Entry of `bin/kei-hook.js <Event>`. Whatever happens (bad input, unknown event, a locked,
@@ -29,14 +31,21 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   }, deadline);
   watchdog.unref();
   try {
-    const { text, truncated } = readStdinJsonSync(MAX_STDIN_BYTES) ?? await readStdinCapped(MAX_STDIN_BYTES, 800);
-    if (truncated) throw new Error(`hook input over ${MAX_STDIN_BYTES} bytes`);
-    const out = await runHook(event, text, home, log);
+    const input = await readHookInput(MAX_STDIN_BYTES, Math.min(MAX_INPUT_WAIT_MS, deadline / 2));
+    const out = await runHook(event, usableText(input), home, log);
     if (out) process.stdout.write(`${JSON.stringify(out)}\n`);
   } catch (err) {
     log.error(`kei-hook ${event} failed`, { error: (err as Error)?.message ?? String(err) });
   }
   process.exitCode = 0;
+}
+
+/** The input's text, or an error saying why it cannot be an event. */
+function usableText(input: HookInput): string {
+  if (input.end === 'too_large') throw new Error(`hook input over ${MAX_STDIN_BYTES} bytes; event ignored`);
+  // Reading stops early on a whole JSON object, so a timeout means the writer held stdin open mid-event.
+  if (input.end === 'timeout') throw new Error(`hook input incomplete: stdin stayed open without a whole JSON object (${input.bytes} bytes arrived); event ignored`);
+  return input.text;
 }
 
 async function runHook(event: string, text: string, home: string, log: Logger): Promise<Record<string, unknown> | undefined> {

@@ -1,60 +1,68 @@
-import { fstatSync, readSync } from 'node:fs';
+/** Why reading stopped: the writer closed stdin, a whole JSON value arrived, time ran out, or the cap was hit. */
+export type InputEnd = 'eof' | 'json' | 'timeout' | 'too_large';
 
-/** Reads at most `maxBytes` of stdin, or what arrived within `timeoutMs`: a hook never hangs on its input. */
-export function readStdinCapped(maxBytes: number, timeoutMs: number): Promise<{ text: string; truncated: boolean }> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const finish = (truncated: boolean) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      process.stdin.removeAllListeners('data');
-      process.stdin.pause();
-      resolve({ text: Buffer.concat(chunks).toString('utf8'), truncated });
-    };
-    const timer = setTimeout(() => finish(false), timeoutMs);
-    process.stdin.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) return finish(true);
-      chunks.push(chunk);
-    });
-    process.stdin.on('end', () => finish(false));
-    process.stdin.on('error', () => finish(false));
-  });
+export interface HookInput {
+  text: string;
+  end: InputEnd;
+  bytes: number;
 }
 
 /**
- * The fast path: reads the event synchronously (no stream machinery to load) and stops as soon as
- * one whole JSON object has arrived, so a writer that keeps stdin open cannot hold the hook.
- * Returns undefined when stdin is a terminal or non-blocking: the caller then uses readStdinCapped.
+ * Reads one hook event from stdin without ever blocking the event loop: a synchronous read of a pipe
+ * whose writer keeps it open would stall the process, watchdog included. Stops as soon as the bytes
+ * so far form one whole JSON value (the writer need not close stdin), after `waitMs` in all, or past
+ * `maxBytes`; then lets go of stdin so an open pipe cannot keep the process alive.
  */
-export function readStdinJsonSync(maxBytes: number): { text: string; truncated: boolean } | undefined {
+export function readHookInput(maxBytes: number, waitMs: number): Promise<HookInput> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let done = false;
+    const stdin = openStdin();
+    const finish = (end: InputEnd): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      release(stdin);
+      resolve({ text: end === 'too_large' ? '' : Buffer.concat(chunks).toString('utf8'), end, bytes });
+    };
+    const timer = setTimeout(() => finish('timeout'), waitMs);
+    if (!stdin) return finish('eof');
+    stdin.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > maxBytes) return finish('too_large');
+      chunks.push(chunk);
+      if (endsWithBrace(chunk) && isWholeJson(chunks)) finish('json');
+    });
+    stdin.once('end', () => finish('eof'));
+    stdin.once('error', () => finish('eof'));
+  });
+}
+
+function openStdin(): NodeJS.ReadStream | undefined {
   try {
-    const st = fstatSync(0);
-    if (!st.isSocket() && !st.isFIFO() && !st.isFile()) return undefined;
+    return process.stdin;
   } catch {
+    // No usable fd 0 (closed or invalid): treat as empty input, the caller logs it.
     return undefined;
   }
-  const chunks: Buffer[] = [];
-  const buf = Buffer.allocUnsafe(65536);
-  let size = 0;
-  for (;;) {
-    let n: number;
-    try {
-      n = readSync(0, buf, 0, buf.length, null);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EOF') break;
-      return size === 0 ? undefined : { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
-    }
-    if (n === 0) break;
-    size += n;
-    if (size > maxBytes) return { text: '', truncated: true };
-    chunks.push(Buffer.from(buf.subarray(0, n)));
-    if (buf[n - 1] === 0x7d && isWholeJson(chunks)) break;
+}
+
+function release(stdin: NodeJS.ReadStream | undefined): void {
+  if (!stdin) return;
+  stdin.removeAllListeners('data');
+  stdin.on('error', () => undefined);
+  stdin.destroy();
+}
+
+/** Cheap pre-check before a parse: a hook event is a JSON object, so it ends with `}` (then maybe whitespace). */
+function endsWithBrace(chunk: Buffer): boolean {
+  for (let i = chunk.length - 1; i >= 0; i--) {
+    const c = chunk[i];
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    return c === 0x7d;
   }
-  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+  return false;
 }
 
 function isWholeJson(chunks: Buffer[]): boolean {
