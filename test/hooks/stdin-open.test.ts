@@ -20,7 +20,7 @@ function hookWithOpenStdin(event: string, bytes: string, home: string): Promise<
     const t0 = Date.now();
     const child = spawn(process.execPath, [BIN.hook, event], { env: { ...process.env, KEI_HOME: home }, stdio: [fd, 'pipe', 'pipe'] });
     let stdout = '';
-    child.stdout.on('data', (d) => { stdout += d; });
+    child.stdout?.on('data', (d) => { stdout += d; });
     const killer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`kei-hook ${event} still running after 10 s with stdin open`)); }, 10_000);
     child.on('close', (code) => {
       clearTimeout(killer);
