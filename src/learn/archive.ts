@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { KeiError } from '../core/errors.js';
-import type { Kit } from '../kit.js';
+import type { LearnContext } from './context.js';
 
 /** Moves a skill folder to KEI_HOME/skills/_archive/<category>/<name>; `unarchive` brings it back. */
-export function archiveSkill(kit: Kit, name: string): string {
+export function archiveSkill(kit: Pick<LearnContext, 'clock' | 'db' | 'paths' | 'skills'>, name: string): string {
   const skill = kit.skills.registry.get(name);
   if (!skill) throw new KeiError('skill_not_found', `no skill named "${name}"`);
   const skillsDir = kit.paths.skills;
@@ -20,7 +20,7 @@ export function archiveSkill(kit: Kit, name: string): string {
 }
 
 /** Puts an archived skill back where it was. */
-export function unarchiveSkill(kit: Kit, name: string): string {
+export function unarchiveSkill(kit: Pick<LearnContext, 'clock' | 'db' | 'paths' | 'skills'>, name: string): string {
   const archive = kit.paths.archive;
   const found = archivedFolders(archive).find((f) => basename(f) === name);
   if (!found) throw new KeiError('skill_not_archived', `no archived skill named "${name}" in ${archive}`, { field: 'name' });

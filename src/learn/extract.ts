@@ -1,5 +1,5 @@
 import { KeiError, errorMessage } from '../core/errors.js';
-import type { Kit } from '../kit.js';
+import type { LearnContext } from './context.js';
 import { extractorReply } from './contracts.js';
 import { renderEvidence, type TrajectoryEvidence } from './evidence.js';
 import { EXTRACTOR_SYSTEM, extractionPrompt } from './extract-prompt.js';
@@ -19,7 +19,7 @@ export interface ExtractOutcome {
  * Trajectory → SKILL.md (the model's, or the offline draft) → validated, guarded, atomic write
  * under KEI_HOME/skills/<category>/<name> with provenance in metadata → recorded in the ledger.
  */
-export async function extractSkill(kit: Kit, invoker: Invoker, ev: TrajectoryEvidence, fingerprint: string[], signal?: AbortSignal): Promise<ExtractOutcome> {
+export async function extractSkill(kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>, invoker: Invoker, ev: TrajectoryEvidence, fingerprint: string[], signal?: AbortSignal): Promise<ExtractOutcome> {
   const { proposed, extractor, note } = await propose(invoker, ev, signal);
   const name = freeName(kit, proposed.name);
   const now = kit.clock.now();
@@ -32,7 +32,7 @@ export async function extractSkill(kit: Kit, invoker: Invoker, ev: TrajectoryEvi
   return { skill: name, path: skill.path, extractor, note };
 }
 
-export function markProcessed(kit: Kit, trajectoryId: string, note: string): void {
+export function markProcessed(kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>, trajectoryId: string, note: string): void {
   kit.db.prepare('UPDATE trajectories SET processed_at = ?, processed_note = ? WHERE id = ?').run(kit.clock.now(), note, trajectoryId);
 }
 
@@ -48,7 +48,7 @@ async function propose(invoker: Invoker, ev: TrajectoryEvidence, signal?: AbortS
   }
 }
 
-function freeName(kit: Kit, wanted: string): string {
+function freeName(kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>, wanted: string): string {
   if (!kit.skills.registry.get(wanted)) return wanted;
   for (let i = 2; i < 100; i++) {
     const candidate = `${wanted.slice(0, 60)}-${i}`;

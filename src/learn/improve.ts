@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeiError, errorMessage } from '../core/errors.js';
-import type { Kit } from '../kit.js';
+import type { LearnContext } from './context.js';
 import { joinSkillFile, parseFrontmatter, splitSkillFile, updateFrontmatter } from '../skills/frontmatter.js';
 import { extractorReply } from './contracts.js';
 import { clip, loadEvidence, renderEvidence } from './evidence.js';
@@ -13,7 +13,7 @@ import { parseProposedSkill } from './skill-text.js';
  * A new version of a failing skill, written from the failing trajectories (the model's rewrite, or
  * offline: the errors met appended as pitfalls). Versioned, so `kei-skills revert` undoes it.
  */
-export async function reextractSkill(kit: Kit, invoker: Invoker, name: string, failing: string[], signal?: AbortSignal): Promise<{ version: number; extractor: string; note?: string }> {
+export async function reextractSkill(kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>, invoker: Invoker, name: string, failing: string[], signal?: AbortSignal): Promise<{ version: number; extractor: string; note?: string }> {
   const skill = kit.skills.registry.get(name);
   if (!skill) throw new KeiError('skill_not_found', `no skill named "${name}"`);
   const current = readFileSync(skill.path, 'utf8');
@@ -57,7 +57,7 @@ function withPitfalls(text: string, lines: string[]): string {
 }
 
 /** Marks a skill `stability: validated` in its metadata (a versioned write). */
-export function validateSkill(kit: Kit, name: string): number {
+export function validateSkill(kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>, name: string): number {
   const skill = kit.skills.registry.get(name);
   if (!skill) throw new KeiError('skill_not_found', `no skill named "${name}"`);
   const text = withMetadata(readFileSync(join(skill.folder, 'SKILL.md'), 'utf8'), { stability: 'validated' });

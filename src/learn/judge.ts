@@ -1,5 +1,5 @@
 import { cached, type Db } from '../core/db.js';
-import type { Kit } from '../kit.js';
+import type { LearnContext } from './context.js';
 import { judgeReply } from './contracts.js';
 import { clip } from './evidence.js';
 import type { Invoker } from './invoker/invoker.js';
@@ -23,7 +23,7 @@ export function pendingJudgements(db: Db, now: number, limit: number): Pending[]
 }
 
 /** Asks the model about one batch and stores the verdicts it gave for invocations it was asked about. */
-export async function judgeBatch(kit: Kit, invoker: Invoker, batch: Pending[], signal?: AbortSignal): Promise<number> {
+export async function judgeBatch(kit: Pick<LearnContext, 'db'>, invoker: Invoker, batch: Pending[], signal?: AbortSignal): Promise<number> {
   const prompt = batch.map((p) => describe(kit.db, p)).join('\n\n');
   const reply = await invoker.ask({ purpose: 'judge', system: JUDGE_SYSTEM, prompt: `${prompt}\n\nAnswer with the JSON object only.`, schema: judgeReply, signal });
   const asked = new Set(batch.map((p) => p.id));

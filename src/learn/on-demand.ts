@@ -1,5 +1,5 @@
 import { KeiError } from '../core/errors.js';
-import type { Kit } from '../kit.js';
+import type { LearnContext } from './context.js';
 import { latestSessionOf, sessionExists } from '../ledger/sessions.js';
 import { refreshTrajectory, trajectoryIdOf } from '../ledger/turns.js';
 import { loadEvidence } from './evidence.js';
@@ -9,7 +9,7 @@ import type { Invoker } from './invoker/invoker.js';
 import { managedSkills, planInputFor, similarityIndex } from './nightly/plan.js';
 
 /** The session a request is about: the one given, else the most recently active one of this project. */
-export function currentSession(kit: Kit, sessionId?: string): string {
+export function currentSession(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'paths' | 'projectKey' | 'skills'>, sessionId?: string): string {
   if (sessionId) {
     if (!sessionExists(kit.db, sessionId)) throw new KeiError('session_not_found', `no session "${sessionId}" in the ledger`, { field: 'session_id' });
     return sessionId;
@@ -24,7 +24,7 @@ export function currentSession(kit: Kit, sessionId?: string): string {
  * pipeline as the nightly cycle, with its dedupe and its cap on auto-extracted skills; the
  * session need not be finished.
  */
-export async function extractFromSession(kit: Kit, invoker: Invoker, sessionId?: string, signal?: AbortSignal): Promise<ExtractOutcome> {
+export async function extractFromSession(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'paths' | 'projectKey' | 'skills'>, invoker: Invoker, sessionId?: string, signal?: AbortSignal): Promise<ExtractOutcome> {
   const session = currentSession(kit, sessionId);
   const trajectory = trajectoryIdOf(session);
   const row = kit.db.prepare('SELECT completed, outcome FROM trajectories WHERE id = ?').get(trajectory) as { completed: number; outcome: string | null } | undefined;

@@ -1,5 +1,5 @@
 import { KeiError } from '../../core/errors.js';
-import type { Kit } from '../../kit.js';
+import type { LearnContext } from '../context.js';
 import { Invoker } from './invoker.js';
 import { localDay, usageOn, type Usage } from './budget.js';
 import { selectBackend, type Selection } from './select.js';
@@ -9,7 +9,7 @@ import { selectBackend, type Selection } from './select.js';
  * `tolerant`, a configured back end that is missing leaves an Invoker without a model (and the
  * reason) instead of throwing, so work that needs no model still runs.
  */
-export function openInvoker(kit: Kit, o: { tolerant?: boolean } = {}): Invoker {
+export function openInvoker(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths'>, o: { tolerant?: boolean } = {}): Invoker {
   let selection: Selection;
   try {
     selection = selectBackend({ config: kit.config, env: kit.env, workDir: kit.paths.home });
@@ -31,7 +31,7 @@ export interface InvokerStatus {
 }
 
 /** Which back end this kit would use and why, and today's usage: what `kei-skills llm` and `doctor` show. */
-export function invokerStatus(kit: Kit): InvokerStatus {
+export function invokerStatus(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths'>): InvokerStatus {
   const usage = usageOn(kit.db, localDay(kit.clock.now()));
   try {
     const s = selectBackend({ config: kit.config, env: kit.env, workDir: kit.paths.home });

@@ -1,6 +1,6 @@
 import type { KeiConfig } from '../../core/config.js';
 import type { Db } from '../../core/db.js';
-import type { Kit } from '../../kit.js';
+import type { LearnContext } from '../context.js';
 import type { Skill } from '../../skills/types.js';
 import { loadEvidence, type TrajectoryEvidence } from '../evidence.js';
 import { SimilarityIndex, fingerprintOf, type Similar } from '../fingerprint.js';
@@ -41,7 +41,7 @@ export interface PlanInput {
 const DAY = 86_400_000;
 
 /** The plan's inputs for this kit: its ledger, clock, nightly config, visible skills and own skills folder. */
-export function planInputFor(kit: Kit, maxChanges = kit.config.nightly.maxChangesPerCycle): PlanInput {
+export function planInputFor(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'paths' | 'skills'>, maxChanges = kit.config.nightly.maxChangesPerCycle): PlanInput {
   return { db: kit.db, now: kit.clock.now(), config: kit.config.nightly, skills: kit.skills.registry.all(), keiSkillsDir: kit.paths.skills, maxChanges };
 }
 

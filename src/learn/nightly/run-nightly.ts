@@ -1,7 +1,7 @@
 import { KeiError, errorMessage } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { GuardBlockedError } from '../../guard/gate-error.js';
-import type { Kit } from '../../kit.js';
+import type { LearnContext } from '../context.js';
 import { archiveSkill } from '../archive.js';
 import { extractSkill, markProcessed } from '../extract.js';
 import { reextractSkill, validateSkill } from '../improve.js';
@@ -20,7 +20,7 @@ export interface NightlyOptions {
 }
 
 interface Cycle {
-  kit: Kit;
+  kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths' | 'skills'>;
   invoker: Invoker;
   items: ReportItem[];
   deadline: number;
@@ -30,7 +30,7 @@ interface Cycle {
 const JUDGE_BATCHES = 3;
 
 /** Phase D: judge, plan, then extract, improve, archive and validate within the caps and the time budget. */
-export async function runNightly(kit: Kit, o: NightlyOptions = {}): Promise<NightlyReport> {
+export async function runNightly(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths' | 'skills'>, o: NightlyOptions = {}): Promise<NightlyReport> {
   const startedAt = kit.clock.now();
   const invoker = o.invoker ?? openInvoker(kit, { tolerant: true });
   const cycle: Cycle = { kit, invoker, items: [], deadline: Date.now() + kit.config.nightly.timeBudgetMinutes * 60_000, signal: o.signal };

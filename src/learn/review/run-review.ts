@@ -1,4 +1,4 @@
-import type { Kit } from '../../kit.js';
+import type { LearnContext } from '../context.js';
 import { KeiError } from '../../core/errors.js';
 import { addNotice } from '../../ledger/notices.js';
 import { reviewState, setReviewCursor } from '../../ledger/sessions.js';
@@ -22,7 +22,7 @@ const WINDOW_CHARS = 24_000;
 const RETRY_LATER = new Set(['budget_exhausted', 'invoker_unavailable', 'invoker_failed']);
 
 /** One review of a session: the transcript since the last review → the model → guarded memory writes → a notice. */
-export async function runReview(kit: Kit, invoker: Invoker, sessionId: string, signal?: AbortSignal): Promise<ReviewResult> {
+export async function runReview(kit: Pick<LearnContext, 'clock' | 'db' | 'memory'>, invoker: Invoker, sessionId: string, signal?: AbortSignal): Promise<ReviewResult> {
   const session = reviewState(kit.db, sessionId);
   if (!session) throw new KeiError('session_not_found', `no session "${sessionId}" in the ledger`, { field: 'session' });
   const window = session.transcript_path ? readReviewWindow(session.transcript_path, session.review_cursor, WINDOW_CHARS) : undefined;
