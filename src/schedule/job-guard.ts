@@ -34,15 +34,19 @@ export interface ShownOutput {
   blockedRule?: string;
 }
 
+/** Scanned past the excerpt's end, so an injection that the cut splits is still matched whole. */
+const SCAN_MARGIN_CHARS = 500;
+
 /**
- * Job output is outside text (a command's stdout, a headless model's answer), scanned every time it
- * is shown rather than once when stored: rules improve, and rows from before this check exist. The
- * whole stored output is scanned, not just the excerpt shown, so a cut cannot hide half a pattern.
+ * The first `shownChars` of a job's output as a model may see them. Job output is outside text (a
+ * command's stdout, a headless model's answer), scanned each time it is shown rather than once when
+ * stored: rules improve, and rows from before this check exist. Only the part around what is shown is
+ * scanned (the hook answering SessionStart has a budget); the rest reaches no model from here.
  */
-export function showJobOutput(job: string, output: string): ShownOutput {
+export function showJobOutput(job: string, output: string, shownChars: number): ShownOutput {
   if (output === '') return { text: '' };
-  const scan = scanText(output, { surface: 'context' });
-  if (scan.verdict === 'allow') return { text: output };
+  const scan = scanText(output.slice(0, shownChars + SCAN_MARGIN_CHARS), { surface: 'context' });
+  if (scan.verdict === 'allow') return { text: output.slice(0, shownChars) };
   const rule = scan.findings[0]?.rule ?? 'guard';
   return { text: `[BLOCKED: ${rule}] output of job "${job}" withheld by the injection guard; the full output is in the job's log file`, blockedRule: rule };
 }

@@ -93,14 +93,14 @@ export class JobStore {
     return this.get(job.id);
   }
 
-  /** Recent runs, newest first; `output` is its first 500 characters, or `[BLOCKED: <rule>]` (the guard scans all of it). */
+  /** Recent runs, newest first; `output` is its first 500 characters, or `[BLOCKED: <rule>] …` when the guard withholds it. */
   runs(idOrName?: string, limit = 20): Record<string, unknown>[] {
     const sql = `SELECT r.id, j.name AS job, r.scheduled_for, r.started_at, r.ended_at, r.status, r.exit_code, coalesce(r.output, '') AS output, r.attempts, r.log_path
       FROM job_runs r JOIN jobs j ON j.id = r.job_id ${idOrName ? 'WHERE j.id = ? OR j.name = ?' : ''} ORDER BY r.scheduled_for DESC LIMIT ?`;
     const rows = (idOrName ? this.db.prepare(sql).all(idOrName, idOrName, limit) : this.db.prepare(sql).all(limit)) as Record<string, unknown>[];
     return rows.map((r) => {
-      const shown = showJobOutput(String(r.job), String(r.output));
-      return { ...r, output: shown.blockedRule ? shown.text : shown.text.slice(0, 500), blocked_rule: shown.blockedRule };
+      const shown = showJobOutput(String(r.job), String(r.output), 500);
+      return { ...r, output: shown.text, blocked_rule: shown.blockedRule };
     });
   }
 }

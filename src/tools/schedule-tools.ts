@@ -83,7 +83,7 @@ export const scheduleRunNow = defineTool({
 export const scheduleRuns = defineTool({
   name: 'schedule_runs',
   title: 'Job run history',
-  description: 'Recent runs of one job (or of all jobs), newest first, with their scheduled time, status, exit code and an excerpt of the output; full output is in the log file named.',
+  description: 'Recent runs of one job (or of all jobs), newest first, with their scheduled time, status, exit code and an excerpt of the output ("[BLOCKED: <rule>]" when the injection guard withholds it); full output is in the log file named.',
   input: { job: z.string().optional(), limit: z.number().int().min(1).max(200).optional() },
   output: { runs: z.array(runShape) },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },

@@ -71,6 +71,21 @@ describe('scheduler logic (fake clock, real database and commands)', () => {
     expect(r.status).toBe('refused');
     expect(String(jobStore(strict).runs('c')[0].output)).toMatch(/DAYTONA_API_KEY|allowUnsandboxed/);
   });
+
+  it('a stored every-second cron (written before creation checked it) still runs at most once a minute', async () => {
+    const { kit, clock } = kitAt(Date.UTC(2026, 0, 1));
+    const t0 = clock.now();
+    jobStore(kit).create({ name: 'legacy', when: '* * * * *', kind: 'command', payload: 'echo legacy' });
+    // What an older release stored for "* * * * * *": the pattern as given, no interval check.
+    kit.db.prepare("UPDATE jobs SET when_spec = '* * * * * *', when_json = ?, next_run_at = ? WHERE name = 'legacy'")
+      .run(JSON.stringify({ kind: 'cron', spec: '* * * * * *', cron: '* * * * * *', description: 'legacy' }), t0 + 1000);
+    for (let s = 1; s <= 90; s++) {
+      clock.set(t0 + s * 1000);
+      await runDuePass(kit);
+    }
+    const runs = rows(kit).map((r) => r.scheduled_for - t0);
+    expect(runs).toEqual([1000, 61_000]);
+  });
 });
 
 describe('runners in separate processes', () => {
