@@ -1,19 +1,28 @@
 import { excerptOf } from './excerpt.js';
 import type { Finding } from './types.js';
 
+/** Findings the scanner reports per text: a few are enough to judge a write. */
+const SCAN_LIMIT = 8;
+
 /** Random-looking tokens (24+ chars, three character classes, high Shannon entropy): probably a key. */
 export function scanHighEntropy(text: string): Finding[] {
-  const findings: Finding[] = [];
+  return highEntropySpans(text, SCAN_LIMIT).map(({ start, end }) => ({
+    rule: 'secret.high_entropy', category: 'secret', severity: 'high', start, end, excerpt: excerptOf(text, start, end, 16),
+  }));
+}
+
+/**
+ * Where the key-like tokens are. Unlimited by default: redaction must find every one (an env dump
+ * holds dozens), whereas judging a write needs only the first few.
+ */
+export function highEntropySpans(text: string, limit = Number.POSITIVE_INFINITY): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
   for (const m of text.matchAll(/[A-Za-z0-9+/_\-=.]{24,200}/g)) {
-    const candidate = m[0];
-    if (!isKeyLike(candidate)) continue;
-    findings.push({
-      rule: 'secret.high_entropy', category: 'secret', severity: 'high',
-      start: m.index, end: m.index + candidate.length, excerpt: excerptOf(text, m.index, m.index + candidate.length, 16),
-    });
-    if (findings.length >= 8) break;
+    if (!isKeyLike(m[0])) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    if (spans.length >= limit) break;
   }
-  return findings;
+  return spans;
 }
 
 function isKeyLike(s: string): boolean {

@@ -2,7 +2,7 @@ import { gap, phrase, token, type PatternRule } from '../rule-types.js';
 
 /** Layer 2: credentials. A memory or skill is no place for a secret even when nobody is attacking. */
 export const SECRET_RULES: readonly PatternRule[] = [
-  token('secret.private_key', 'secret', 'critical', '-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----'),
+  token('secret.private_key', 'secret', 'critical', '-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----'),
   token('secret.aws_access_key', 'secret', 'critical', '\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b'),
   token('secret.aws_secret_key', 'secret', 'critical', '(?:aws_secret_access_key|aws_secret|secret_access_key)\\s*[=:]\\s*["\']?[A-Za-z0-9/+=]{40}\\b', 'gi'),
   token('secret.github_token', 'secret', 'critical', '\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\\b|\\bgithub_pat_[A-Za-z0-9_]{50,}\\b'),
@@ -19,4 +19,27 @@ export const SECRET_RULES: readonly PatternRule[] = [
   token('secret.url_credentials', 'secret', 'critical', '\\b[a-z][a-z0-9+.-]{1,20}:\\/\\/[^\\s:/@]{1,64}:[^\\s@/]{3,128}@[\\w.-]+', 'gi'),
   token('secret.assignment', 'secret', 'high', '\\b(?:api[_-]?key|secret[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|password|passwd|pwd)\\s*[=:]\\s*["\']?(?![\\s"\'<{$]|\\*{3}|x{3}|your|example|changeme|placeholder|os\\.environ|os\\.getenv|process\\.env|getenv|env\\[|env\\(|settings\\.|config\\.|secrets\\.)(?=[^\\s"\'<>]{0,60}[\\d!@#%^&*+/])[^\\s"\'<>]{8,}', 'gi'),
   phrase('secret.password_prose', 'secret', 'high', `\\b(?:password|passcode|passphrase|pin code|wifi key|wi-fi key|secret key|api key|token)\\b${gap(3)}(?:is|was|=|:)\\s*["'“]?(?=[^\\s"'“]{0,40}[\\p{N}!@#$%^&*])(?![\\w/.-]{0,60}\\.(?:md|json|txt|ya?ml|env)\\b)[^\\s"'“,;]{5,60}[^\\s"'“,;.:)]`),
+];
+
+/** Kinds of key a name can end in (`STRIPE_API_KEY`, `signing_key`): not every `_key` is a secret (`sort_key`). */
+const KEY_KINDS = 'api|access|secret|private|signing|encryption|master|ssh|client|app|account|service|deploy|license';
+const WORD = `token|secret|password|passwd|passphrase|pwd|credentials?|auth|(?:${KEY_KINDS})[_.-]?key`;
+const CAMEL = `[a-z0-9](?:Token|Secret|Password|Passwd|Passphrase|Credentials?|Auth)|(?:${KEY_KINDS})Key`;
+/**
+ * Names that say their value is a secret, in the casings env files, configs and code use:
+ * `GITHUB_TOKEN`, `db_password`, `"client-secret"`, `apiKey`. Case-sensitive on purpose: the
+ * camelCase form must not read "monkey" as "mon" + "Key".
+ */
+const SECRET_NAME = `(?:[A-Za-z0-9_.-]{0,60}[_.-])?(?:${WORD}|${WORD.toUpperCase()})|[A-Za-z0-9_.-]{0,60}(?:${CAMEL})`;
+/** A value that is not a reference or a placeholder (`$VAR`, `${{ secrets.X }}`, `<token>`, `***`, booleans). */
+const LITERAL_VALUE = String.raw`(?![$<{*%]|(?:true|false|null|none|undefined)\b)(?:[^\s"'<>\\]|\\(?![nrt"'\\])){4,}`;
+
+/**
+ * Redaction only, never judging a write: what storage must not keep even when it is not worth
+ * blocking (an env dump, a curl command with its header). Over-redacting a ledger line costs little;
+ * these would be false positives in memories and skills, which quote such lines as examples.
+ */
+export const REDACT_ONLY_RULES: readonly PatternRule[] = [
+  token('secret.named_value', 'secret', 'high', String.raw`(?<![A-Za-z0-9_])(?:${SECRET_NAME})\\?["']?\s*[=:]\s*\\?["']?${LITERAL_VALUE}`),
+  token('secret.auth_header', 'secret', 'high', String.raw`\b(?:Proxy-)?Authorization\s*:\s*(?:(?:Bearer|Basic|Token|Bot|Digest)\s+)?[A-Za-z0-9._~+/=-]{8,}|\bBearer\s+[A-Za-z0-9._~+/=-]{8,}`, 'gi'),
 ];
