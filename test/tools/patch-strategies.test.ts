@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectKeiMcp, textOf, type McpSession } from '../helpers/mcp.js';
+import { textOf, type McpSession } from '../helpers/mcp.js';
+import { connectInProcess } from '../helpers/mcp-in-process.js';
 import { writeSkill } from '../helpers/skills.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -33,12 +34,12 @@ const CASES: [string, string, string][] = [
   ['line-similarity', 'similar line alpha on\nsimilar line beta tw', 'similar lines replaced'],
 ];
 
-describe('every fuzzy strategy through the real kei-mcp', () => {
+describe('every fuzzy strategy through skill_patch (the MCP server in process)', () => {
   it.each(CASES)('%s', async (strategy, old, replacement) => {
     const project = tempDir('kei-proj-');
     mkdirSync(join(project, '.git'));
     const path = writeSkill(join(project, '.claude', 'skills'), 'deploy', { body: BODY });
-    session = await connectKeiMcp(tempDir('kei-home-'), { HOME: tempDir('kei-user-') }, project);
+    session = await connectInProcess(tempDir('kei-home-'), { HOME: tempDir('kei-user-') }, project);
     const r = await session.call('skill_patch', { name: 'deploy', old, new: replacement });
     expect(r.isError, textOf(r)).toBeFalsy();
     expect(r.structuredContent).toMatchObject({ strategy, replacements: 1 });
