@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Command } from 'commander';
 import { PACKAGE_VERSION } from '../server/version.js';
 import { registerGuardCommands } from './guard-commands.js';
@@ -12,9 +13,14 @@ import { registerTapCommands } from './tap-commands.js';
 import { registerLearnCommands } from './learn-commands.js';
 import { registerBudgetCommands } from './budget-commands.js';
 
-/** The `kei-skills` command tree. Every command lives in its own file and is registered here. */
+/** Installed as both `kei` (short) and `kei-skills`: help speaks the name the user typed. */
+function invokedAs(): string {
+  return basename(process.argv[1] ?? '').replace(/\.js$/, '') === 'kei' ? 'kei' : 'kei-skills';
+}
+
+/** The `kei` / `kei-skills` command tree. Every command lives in its own file and is registered here. */
 export function buildProgram(): Command {
-  const program = new Command('kei-skills')
+  const program = new Command(invokedAs())
     .description('KeiSeiKit: memory, skills and learning for coding agents')
     .version(PACKAGE_VERSION)
     .showHelpAfterError('(run with --help for usage and examples)')
