@@ -1,10 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { KeiError } from '../core/errors.js';
 import type { Kit } from '../kit.js';
 import { cloneAt, shallowClone } from './git.js';
 import { folderHash, readLock, writeLock, type LockEntry } from './lock.js';
 import { scanSkillFolder, type FolderScan } from './scan-folder.js';
+import { assertFolderInside, copySkillFiles, listSkillEntries } from './skill-entries.js';
 import { TapStore } from './taps.js';
 
 export interface InstallOptions {
@@ -22,7 +23,8 @@ export interface InstallReport {
   source: string;
 }
 
-interface Source { folder: string; source: string; tap?: string; repoPath: string; commit: string; category: string; cleanup: () => void }
+/** `root`: the repository (clone or tap) the skill folder must lie inside. */
+interface Source { folder: string; root: string; source: string; tap?: string; repoPath: string; commit: string; category: string; cleanup: () => void }
 
 export function tapStore(kit: Kit): TapStore {
   return new TapStore(kit.db, kit.paths.home, () => kit.clock.now());
@@ -49,7 +51,7 @@ function resolveSource(kit: Kit, spec: string): Source {
     const repoPath = spec.slice(hash + 1).replace(/^\/+|\/+$/g, '');
     const tmp = mkdtempSync(join(workDir(kit), 'clone-'));
     const commit = shallowClone(/^[\w+.-]+:\/\//.test(url) || url.includes('@') ? url : `file://${url}`, join(tmp, 'repo'));
-    return { folder: join(tmp, 'repo', repoPath), source: url, repoPath, commit, category: 'installed', cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+    return { folder: join(tmp, 'repo', repoPath), root: join(tmp, 'repo'), source: url, repoPath, commit, category: 'installed', cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
   }
   const [tapName, skillName] = spec.split('/');
   if (!tapName || !skillName) throw new KeiError('invalid_install_spec', `"${spec}" is neither <tap>/<skill> nor <git-url>#<path>`);
@@ -57,15 +59,18 @@ function resolveSource(kit: Kit, spec: string): Source {
   const tap = store.get(tapName);
   const skill = store.skills(tapName).find((s) => s.name === skillName || basename(s.folder) === skillName);
   if (!skill) throw new KeiError('skill_not_in_tap', `tap ${tapName} has no skill "${skillName}" (kei-skills search ${skillName})`);
-  return { folder: skill.folder, source: tap.url, tap: tap.name, repoPath: relative(store.dir(tap.name), skill.folder), commit: tap.commit_sha ?? '', category: tap.name, cleanup: () => undefined };
+  return { folder: skill.folder, root: store.dir(tap.name), source: tap.url, tap: tap.name, repoPath: relative(store.dir(tap.name), skill.folder), commit: tap.commit_sha ?? '', category: tap.name, cleanup: () => undefined };
 }
 
 async function installFrom(kit: Kit, src: Source, o: InstallOptions): Promise<InstallReport> {
-  if (!existsSync(join(src.folder, 'SKILL.md'))) throw new KeiError('not_a_skill', `${src.repoPath || src.folder} has no SKILL.md`);
+  assertFolderInside(src.root, src.folder, src.repoPath || src.folder);
+  // Listed without following links, and refused past the size limits before a byte is copied.
+  const entries = listSkillEntries(src.folder);
+  if (![...entries.files, ...entries.links].some((e) => e.path === 'SKILL.md')) throw new KeiError('not_a_skill', `${src.repoPath || src.folder} has no SKILL.md`);
   const quarantine = mkdtempSync(join(workDir(kit), 'quarantine-'));
   try {
-    cpSync(src.folder, quarantine, { recursive: true, filter: (p) => !p.split(/[\\/]/).includes('.git') });
-    const scan = scanSkillFolder(quarantine);
+    copySkillFiles(entries, src.folder, quarantine);
+    const scan = scanSkillFolder(quarantine, entries);
     await decide(scan, o);
     const name = scan.name as string;
     const target = join(kit.paths.skills, src.category, name);
@@ -121,7 +126,7 @@ export async function restoreFromLock(kit: Kit, o: InstallOptions = {}): Promise
     const tmp = mkdtempSync(join(workDir(kit), 'restore-'));
     try {
       cloneAt(/^[\w+.-]+:\/\//.test(entry.source) || entry.source.includes('@') ? entry.source : `file://${entry.source}`, join(tmp, 'repo'), entry.commit);
-      await installFrom(kit, { folder: join(tmp, 'repo', entry.path), source: entry.source, tap: entry.tap, repoPath: entry.path, commit: entry.commit, category: entry.category, cleanup: () => undefined }, o);
+      await installFrom(kit, { folder: join(tmp, 'repo', entry.path), root: join(tmp, 'repo'), source: entry.source, tap: entry.tap, repoPath: entry.path, commit: entry.commit, category: entry.category, cleanup: () => undefined }, o);
       if (folderHash(target) !== entry.hash) throw new KeiError('restore_mismatch', `${name}: content at ${entry.commit.slice(0, 8)} differs from the locked hash`);
       done.push({ name, action: 'restored' });
     } finally {

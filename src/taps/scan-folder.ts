@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fg from 'fast-glob';
 import { scanText, type Finding } from '../guard/index.js';
 import { parseSkillText } from '../skills/parse.js';
+import { textOfBinary } from './binary-text.js';
+import { listSkillEntries, type SkillEntries } from './skill-entries.js';
 
 export interface FileFinding extends Finding {
   file: string;
@@ -21,28 +22,41 @@ export interface FolderScan {
   files: string[];
 }
 
-const MAX_FILE_BYTES = 1024 * 1024;
-
-/** Validates SKILL.md and scans every text file of a skill folder with the guard's `skill` surface. */
-export function scanSkillFolder(dir: string): FolderScan {
-  const files = fg.sync('**/*', { cwd: dir, dot: true, onlyFiles: true, ignore: ['.git/**'] }).sort();
+/**
+ * Validates SKILL.md and scans every regular file of a skill folder with the guard's `skill` surface,
+ * binary files by their text parts. Symlinks are findings, never followed: one that leaves the skill is
+ * critical (it could expose any host file), one inside is a warning (it is not installed).
+ * Throws when a file or the whole skill is over SKILL_LIMITS.
+ */
+export function scanSkillFolder(dir: string, entries: SkillEntries = listSkillEntries(dir)): FolderScan {
+  const files = entries.files.map((f) => f.path);
   const result: FolderScan = { name: null, loadable: false, specErrors: [], critical: [], blocked: [], warnings: [], files };
-  for (const file of files) {
-    const path = join(dir, file);
-    if (statSync(path).size > MAX_FILE_BYTES) { result.warnings.push({ file, rule: 'file.too_large_to_scan', category: 'obfuscation', severity: 'medium', start: 0, end: 0, excerpt: `${file} is over 1 MiB` }); continue; }
-    const buffer = readFileSync(path);
-    if (buffer.includes(0)) { result.warnings.push({ file, rule: 'file.binary', category: 'obfuscation', severity: 'low', start: 0, end: 0, excerpt: `${file} is binary (not scanned)` }); continue; }
-    const text = buffer.toString('utf8');
-    if (file === 'SKILL.md') checkSkillMd(text, dir, result);
-    const scan = scanText(text, { surface: 'skill' });
-    const findings = scan.findings.map((f) => ({ ...f, file }));
-    result.critical.push(...findings.filter((f) => f.severity === 'critical'));
-    const rest = findings.filter((f) => f.severity !== 'critical');
-    if (scan.verdict === 'block') result.blocked.push(...rest);
-    else result.warnings.push(...rest);
+  for (const file of files) scanFile(dir, file, result);
+  for (const link of entries.links) {
+    if (link.inside) result.warnings.push(fileFinding(link.path, 'file.symlink', 'low', `${link.path} is a symlink (to ${link.target}); symlinks are not installed`));
+    else result.critical.push(fileFinding(link.path, 'file.symlink_outside', 'critical', `${link.path} is a symlink to ${link.target}, outside the skill`, 'exfiltration'));
   }
-  if (!files.includes('SKILL.md')) result.specErrors.push('no SKILL.md in the folder');
+  for (const path of entries.special) result.warnings.push(fileFinding(path, 'file.special', 'low', `${path} is not a regular file; it is not installed`));
+  if (!files.includes('SKILL.md')) result.specErrors.push('no SKILL.md in the folder (as a regular file)');
   return result;
+}
+
+function scanFile(dir: string, file: string, result: FolderScan): void {
+  const buffer = readFileSync(join(dir, file));
+  const binary = buffer.includes(0);
+  if (binary) result.warnings.push(fileFinding(file, 'file.binary', 'low', `${file} is binary; only its text parts were scanned`));
+  const text = binary ? textOfBinary(buffer) : buffer.toString('utf8');
+  if (file === 'SKILL.md') checkSkillMd(text, dir, result);
+  const scan = scanText(text, { surface: 'skill' });
+  const findings = scan.findings.map((f) => ({ ...f, file }));
+  result.critical.push(...findings.filter((f) => f.severity === 'critical'));
+  const rest = findings.filter((f) => f.severity !== 'critical');
+  if (scan.verdict === 'block') result.blocked.push(...rest);
+  else result.warnings.push(...rest);
+}
+
+function fileFinding(file: string, rule: string, severity: Finding['severity'], excerpt: string, category: Finding['category'] = 'obfuscation'): FileFinding {
+  return { file, rule, category, severity, start: 0, end: 0, excerpt };
 }
 
 function checkSkillMd(text: string, dir: string, result: FolderScan): void {

@@ -6,7 +6,7 @@ import { discoverSkillFiles } from '../skills/discover.js';
 import { readSkill } from '../skills/parse.js';
 import { searchSkills, type SkillHit } from '../skills/search.js';
 import type { Skill } from '../skills/types.js';
-import { pull, shallowClone } from './git.js';
+import { checkGitUrl, pull, shallowClone } from './git.js';
 
 export interface Tap {
   name: string;
@@ -22,6 +22,7 @@ export class TapStore {
   constructor(private readonly db: Db, private readonly keiHome: string, private readonly now: () => number) {}
 
   add(urlOrPath: string, o: { path?: string; name?: string } = {}): Tap {
+    checkGitUrl(urlOrPath);
     const url = /^[\w+.-]+:\/\//.test(urlOrPath) || urlOrPath.includes('@') ? urlOrPath : resolve(urlOrPath);
     const name = o.name ?? basename(url).replace(/\.git$/, '').toLowerCase().replace(/[^a-z0-9_-]/g, '-');
     if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(name)) throw new KeiError('invalid_tap_name', `tap name "${name}" must be lowercase letters, digits, - or _; pass --name`);
