@@ -1,11 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { KeiError } from './errors.js';
+import { ENV_OVERRIDES, SETTINGS, type NumberSetting } from './settings.js';
+
+/** A zod number built from the one definition of its default and bounds (settings.ts). */
+const setting = (s: NumberSetting) => (s.integer ? z.number().int() : z.number()).min(s.min).max(s.max).default(s.default);
 
 const memorySchema = z.strictObject({
-  maxEntryChars: z.number().int().min(50).max(100_000).default(4000),
-  searchLimit: z.number().int().min(1).max(200).default(10),
-  rankWindow: z.number().int().min(10).max(10_000).default(100),
+  maxEntryChars: setting(SETTINGS.memory.maxEntryChars),
+  searchLimit: setting(SETTINGS.memory.searchLimit),
+  rankWindow: setting(SETTINGS.memory.rankWindow),
 });
 
 const guardSchema = z.strictObject({
@@ -90,9 +94,9 @@ export const configSchema = z.strictObject({
   skills: skillsSchema.default(() => skillsSchema.parse({})),
   sandbox: sandboxSchema.default(() => sandboxSchema.parse({})),
   hooks: z.strictObject({
-    contextBudgetChars: z.number().int().min(0).max(10_000).default(8000),
-    promptContextChars: z.number().int().min(0).max(5000).default(1500),
-  }).default(() => ({ contextBudgetChars: 8000, promptContextChars: 1500 })),
+    contextBudgetChars: setting(SETTINGS.hooks.contextBudgetChars),
+    promptContextChars: setting(SETTINGS.hooks.promptContextChars),
+  }).default(() => ({ contextBudgetChars: SETTINGS.hooks.contextBudgetChars.default, promptContextChars: SETTINGS.hooks.promptContextChars.default })),
   schedule: z.strictObject({
     /** Shortest repeat interval accepted (tests shorten it; users rarely should). */
     minIntervalMs: z.number().int().min(100).max(86_400_000).default(60_000),
@@ -105,7 +109,7 @@ export const configSchema = z.strictObject({
     leaseMs: z.number().int().min(200).max(3_600_000).default(30_000),
     outputChars: z.number().int().min(100).max(1_000_000).default(8000),
   }).default(() => ({ minIntervalMs: 60_000, allowUnsandboxed: false, pollMs: 5000, promptMaxTurns: 10, leaseMs: 30_000, outputChars: 8000 })),
-  review: z.strictObject({ everyTurns: z.number().int().min(0).max(1000).default(10) }).default(() => ({ everyTurns: 10 })),
+  review: z.strictObject({ everyTurns: setting(SETTINGS.review.everyTurns) }).default(() => ({ everyTurns: SETTINGS.review.everyTurns.default })),
   invoker: invokerSchema.default(() => invokerSchema.parse({})),
   budget: budgetSchema.default(() => budgetSchema.parse({})),
   nightly: nightlySchema.default(() => nightlySchema.parse({})),
@@ -128,13 +132,6 @@ export function loadConfig(file: string): KeiConfig {
   throw new KeiError('config_invalid', `${file}: ${key}: ${issue.message}`, { file, key });
 }
 
-const ENV_OVERRIDES: [string, string[]][] = [
-  ['KEI_INVOKER', ['invoker', 'backend']], ['KEI_INVOKER_COMMAND', ['invoker', 'command']], ['KEI_INVOKER_MODEL', ['invoker', 'model']],
-  ['KEI_CLAUDE_BIN', ['invoker', 'claudeBin']], ['KEI_REVIEW_EVERY', ['review', 'everyTurns']],
-  ['KEI_BUDGET_CALLS', ['budget', 'callsPerDay']], ['KEI_BUDGET_TOKENS', ['budget', 'tokensPerDay']],
-  ['KEI_MCP_MAX_SESSIONS', ['mcp', 'httpMaxSessions']], ['KEI_MCP_SESSION_IDLE_MS', ['mcp', 'httpSessionIdleMs']],
-  ['KEI_MCP_MAX_LINE_BYTES', ['mcp', 'stdioMaxLineBytes']],
-];
 
 /** Applies the documented environment overrides on top of a loaded config; a bad value names the variable. */
 export function withEnvOverrides(config: KeiConfig, env: NodeJS.ProcessEnv): KeiConfig {

@@ -10,7 +10,9 @@ export function withHookDatabase(home: string, log: Logger, run: (ctx: HookConte
   if (!existsSync(home)) mkdirSync(home, { recursive: true, mode: 0o700 });
   const db = openDatabase(join(home, 'kei.db'));
   try {
-    const ctx: HookContext = { db, log, home, env: process.env, now: Date.now(), config: readHookConfig(join(home, 'config.json'), process.env) };
+    const config = readHookConfig(join(home, 'config.json'), process.env);
+    for (const problem of config.problems) log.warn(`config: ${problem}`);
+    const ctx: HookContext = { db, log, home, env: process.env, now: Date.now(), config };
     return db.transaction(() => run(ctx)).immediate();
   } finally {
     db.close();

@@ -6,6 +6,7 @@ import { snippetMaker, type SnippetMaker } from './snippet.js';
 import { bm25Ranker, stemKey, tokensOf } from './bm25.js';
 import { termStatsOf, type TermStats } from './term-stats.js';
 import type { Scope, SearchHit } from './types.js';
+import { SETTINGS } from '../core/settings.js';
 
 interface HitRow {
   rid: number;
@@ -28,7 +29,7 @@ export interface SearchRequest {
 }
 
 /** Default of `memory.rankWindow`. */
-export const DEFAULT_RANK_WINDOW = 100;
+export const DEFAULT_RANK_WINDOW = SETTINGS.memory.rankWindow.default;
 
 type Filter = { sql: string; params: unknown[] };
 
