@@ -63,6 +63,7 @@ function cron(spec: string, o: ParseOptions): When {
   } catch (err) {
     throw refuse(spec, (err as Error).message);
   }
+  if (job.nextRun(new Date(o.now)) === null) throw refuse(spec, 'it matches no date from now on (February 30, say)');
   const gap = shortestGap(job, o.now);
   if (gap < o.minIntervalMs) {
     throw refuse(spec, `two of its runs are only ${describeDuration(gap)} apart, under the minimum of ${describeDuration(o.minIntervalMs)} (config schedule.minIntervalMs); `

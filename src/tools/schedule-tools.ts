@@ -21,7 +21,7 @@ const toJob = (j: JobRow) => ({ id: j.id, name: j.name, when: j.when_spec, kind:
 export const scheduleCreate = defineTool({
   name: 'schedule_create',
   title: 'Schedule a job',
-  description: 'Schedule work that runs even when no agent session is open: "30m" or "in 2h" run once, an ISO time runs once then, "every 30m" repeats, cron patterns ("0 9 * * 1-5", "@daily") repeat. kind "command" runs a shell command in the sandbox; "prompt" runs a headless Claude Code session in cwd. Returns how the time was understood and the next three runs — check them.',
+  description: 'Schedule work that runs even when no agent session is open: "30m" or "in 2h" run once, an ISO time runs once then, "every 30m" repeats, cron patterns ("0 9 * * 1-5", "@daily") repeat. kind "command" runs a shell command in the sandbox; "prompt" runs a headless Claude Code session in cwd. The payload is checked by the injection guard first (a refused one is not stored). Repeats closer than the minimum interval (one minute by default) are refused. Returns how the time was understood and the next three runs — check them.',
   input: {
     name: z.string().describe('Unique short name, e.g. "nightly-tests".'),
     when: z.string().describe('When-spec: 30m | in 2h | 2026-12-01T09:00 | every 1h | 0 9 * * 1-5 | @daily'),

@@ -50,6 +50,7 @@ describe('when-specs', () => {
   it.each([
     ['', /empty/], ['soon', /neither a duration/], ['every 10s', /under 1 minute/], ['every soon', /not a duration/],
     ['2020-01-01T00:00:00Z', /in the past/], ['2026-13-45T00:00', /not a valid ISO/], ['61 * * * *', /Invalid value for minute/],
+    ['0 0 31 2 *', /matches no date/], ['* * * * * *', /only 1 second apart, under the minimum of 1 minute/],
   ])('refuses %j with a reason and examples', (spec, reason) => {
     expect(() => parseWhen(spec, o)).toThrow(reason);
     expect(() => parseWhen(spec, o)).toThrow(/Examples: "30m"/);
