@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childProcess } from '../core/lazy-builtin.js';
 import { takeNotices } from '../ledger/notices.js';
+import { lastReviewTurn, markReviewTurn } from '../ledger/review-turns.js';
 import type { HookContext } from './types.js';
 
 const MAX_REVIEWERS = 2;
@@ -24,15 +25,15 @@ export function maybeStartReviewer(ctx: HookContext, sessionId: string, turn: nu
   const locks = join(ctx.home, 'locks');
   const holders = liveSlots(locks);
   if (turn === 0 || turn % every !== 0) return false;
-  const row = ctx.db.prepare('SELECT last_review_turn FROM sessions WHERE id = ?').get(sessionId) as { last_review_turn: number } | undefined;
-  if (!row || row.last_review_turn >= turn || holders.includes(sessionId)) return false;
+  const last = lastReviewTurn(ctx.db, sessionId);
+  if (last === undefined || last >= turn || holders.includes(sessionId)) return false;
   mkdirSync(locks, { recursive: true });
   const slot = claimSlot(locks, sessionId);
   if (!slot) {
     ctx.log.info('reviewer not started: two already running', { session: sessionId });
     return false;
   }
-  ctx.db.prepare('UPDATE sessions SET last_review_turn = ? WHERE id = ?').run(turn, sessionId);
+  markReviewTurn(ctx.db, sessionId, turn);
   spawnReviewer(ctx, sessionId, slot);
   return true;
 }
