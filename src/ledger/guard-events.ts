@@ -1,5 +1,6 @@
 import { crypto } from '../core/lazy-builtin.js';
 import type { Db } from '../core/db.js';
+import { boundedId, boundedLabel } from './bounds.js';
 
 export interface GuardEvent {
   surface: string;
@@ -11,12 +12,12 @@ export interface GuardEvent {
   at: number;
 }
 
-/** Records a blocked or bypassed write: a hash of the content (never the content itself), rules and caller. */
+/** Records a blocked or bypassed write: a hash of the content (never the content itself), rules and caller, all bounded. */
 export function recordGuardEvent(db: Db, event: GuardEvent): void {
   const hash = crypto().createHash('sha256').update(event.content).digest('hex');
   db.prepare(
     'INSERT INTO guard_events (at, surface, caller, content_hash, verdict, rules, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(event.at, event.surface, event.caller, hash, event.verdict, event.rules.join(','), event.reason ?? null);
+  ).run(event.at, event.surface, boundedId(event.caller), hash, event.verdict, event.rules.join(','), event.reason === undefined ? null : boundedLabel(event.reason));
 }
 
 export interface GuardEventRow {

@@ -1,4 +1,5 @@
 import type { Db } from '../core/db.js';
+import { boundedId } from './bounds.js';
 
 const CORRECTION = /\b(?:no[,.!]|wrong|that'?s not|doesn'?t work|didn'?t work|not what i|undo|revert|try again|stop|broken|you broke)\b/i;
 
@@ -13,7 +14,8 @@ interface Pending {
  * tool errors later in the same turn, an interrupt, or the user correcting in the next prompt mean
  * failure; a turn that ended without those means success. Invocations without a turn stay unknown.
  */
-export function settleSkillOutcomes(db: Db, sessionId: string): number {
+export function settleSkillOutcomes(db: Db, rawSessionId: string): number {
+  const sessionId = boundedId(rawSessionId);
   const pending = db.prepare('SELECT id, ts, turn_index FROM skill_invocations WHERE session_id = ? AND success IS NULL').all(sessionId) as Pending[];
   let settled = 0;
   for (const inv of pending) {

@@ -1,12 +1,11 @@
-import { sanitizeForLedger } from '../../ledger/private.js';
 import { currentTurn, ensureSession } from '../../ledger/sessions.js';
-import { recordInvocation } from '../../ledger/skill-invocations.js';
+import { adoptMcpInvocation, recordInvocation } from '../../ledger/skill-invocations.js';
 import { recordToolCall } from '../../ledger/turns.js';
 import type { HookContext, HookOutput, HookPayload } from '../types.js';
 
 const MCP_SKILL_LOAD = /^mcp__(.+)__skill_load$/;
 
-/** PostToolUse and PostToolUseFailure: the call, summarised and redacted; skill uses from either path. */
+/** PostToolUse and PostToolUseFailure: the call (the ledger summarises, redacts and bounds it); skill uses from either path. */
 export function onToolUse(ok: boolean) {
   return (p: HookPayload, ctx: HookContext): HookOutput => {
     const sessionId = p.session_id as string;
@@ -16,7 +15,7 @@ export function onToolUse(ok: boolean) {
     const failed = !ok || looksFailed(p.tool_response);
     recordToolCall(ctx.db, {
       sessionId, turnIndex, toolUseId: p.tool_use_id, toolName, ok: !failed,
-      inputSummary: sanitizeForLedger(p.tool_input), responseSummary: sanitizeForLedger(ok ? p.tool_response : p.error ?? p.tool_response),
+      inputSummary: p.tool_input, responseSummary: ok ? p.tool_response : p.error ?? p.tool_response,
       durationMs: typeof p.duration_ms === 'number' ? p.duration_ms : undefined, at: ctx.now,
     });
     recordSkillUse(p, ctx, sessionId, turnIndex, toolName);
@@ -33,10 +32,8 @@ function recordSkillUse(p: HookPayload, ctx: HookContext, sessionId: string, tur
   }
   if (!MCP_SKILL_LOAD.test(toolName) || typeof input.name !== 'string') return;
   // kei-mcp already recorded this load without knowing the session: adopt that row instead of counting twice.
-  const adopted = ctx.db.prepare(`UPDATE skill_invocations SET session_id = ?, turn_index = ?, agent_id = ? WHERE id = (
-    SELECT id FROM skill_invocations WHERE skill_name = ? AND source = 'mcp' AND session_id IS NULL AND ts >= ? ORDER BY ts DESC LIMIT 1)`)
-    .run(sessionId, turnIndex, p.agent_id ?? null, input.name, ctx.now - 120_000);
-  if (adopted.changes === 0) recordInvocation(ctx.db, { skillName: input.name, source: 'mcp', at: ctx.now, sessionId, turnIndex, agentId: p.agent_id });
+  const adopted = adoptMcpInvocation(ctx.db, { skillName: input.name, at: ctx.now, sessionId, turnIndex, agentId: p.agent_id });
+  if (!adopted) recordInvocation(ctx.db, { skillName: input.name, source: 'mcp', at: ctx.now, sessionId, turnIndex, agentId: p.agent_id });
 }
 
 function looksFailed(response: unknown): boolean {

@@ -1,5 +1,5 @@
 import { projectKeyFor } from '../../core/project-key.js';
-import { sanitizeForLedger } from '../../ledger/private.js';
+import { boundedId } from '../../ledger/bounds.js';
 import { currentTurn, ensureSession } from '../../ledger/sessions.js';
 import { recordInvocation } from '../../ledger/skill-invocations.js';
 import { endTurn, refreshTrajectory, startTurn } from '../../ledger/turns.js';
@@ -12,7 +12,7 @@ export function onUserPromptSubmit(p: HookPayload, ctx: HookContext): HookOutput
   const sessionId = p.session_id as string;
   ensureSession(ctx.db, sessionId, ctx.now, { cwd: p.cwd, projectKey: p.cwd ? projectKeyFor(p.cwd) : undefined, transcriptPath: p.transcript_path });
   const prompt = typeof p.prompt === 'string' ? p.prompt : '';
-  startTurn(ctx.db, sessionId, sanitizeForLedger(prompt, 4000), ctx.now);
+  startTurn(ctx.db, sessionId, prompt, ctx.now);
   const out: Record<string, unknown> = {};
   const context = ctx.config.promptContextChars > 0 && p.cwd ? relevantMemories(ctx.db, prompt, projectKeyFor(p.cwd), ctx.config.promptContextChars) : '';
   if (context) out.hookSpecificOutput = { hookEventName: 'UserPromptSubmit', additionalContext: context };
@@ -38,7 +38,8 @@ export function onStop(p: HookPayload, ctx: HookContext): HookOutput {
   const turn = currentTurn(ctx.db, sessionId);
   endTurn(ctx.db, sessionId, turn, ctx.now);
   refreshTrajectory(ctx.db, sessionId, true, 'stopped', ctx.now);
-  maybeStartReviewer(ctx, sessionId, turn);
+  // The reviewer reads the session's row, which holds the id as the ledger bounded it.
+  maybeStartReviewer(ctx, boundedId(sessionId), turn);
   const notice = pendingNotice(ctx, sessionId);
   return notice ? { systemMessage: notice } : undefined;
 }
