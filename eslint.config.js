@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerRules, noSqlInAdapters } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**'] },
@@ -29,4 +30,6 @@ export default tseslint.config(
       'max-lines-per-function': ['warn', { max: 30, skipBlankLines: true, skipComments: true }],
     },
   },
+  ...layerRules,
+  noSqlInAdapters,
 );

@@ -3,7 +3,7 @@ import { cached, type Db } from '../core/db.js';
 import { KeiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Logger } from '../core/log.js';
-import { guardWrite } from '../ledger/guard-gate.js';
+import { guardWrite } from '../gate/guard-gate.js';
 import { guardMarkOf } from './guard-mark.js';
 import { contextSnapshotOf, type ContextSnapshot } from './context.js';
 import { recordHistory, snapshot, undoLatest } from './history.js';

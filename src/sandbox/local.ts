@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Clock } from '../core/clock.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { KeiError } from '../core/errors.js';
-import { resolveInside } from '../skills/safe-path.js';
+import { resolveInside } from '../core/safe-path.js';
 import { bwrapArgs, checkReadOnlyPaths, sandboxHome } from './bwrap-args.js';
 import { seatbeltArgs } from './seatbelt.js';
 import { createSandboxCgroup, type SandboxCgroup } from './sandbox-cgroup.js';

@@ -1,4 +1,4 @@
-import type { Kit } from '../kit.js';
+import type { ScheduleContext } from './context.js';
 import { runDuePass } from './runner.js';
 
 /**
@@ -6,7 +6,7 @@ import { runDuePass } from './runner.js';
  * so jobs added or changed by other processes are picked up without a restart). On SIGTERM/SIGINT
  * it stops starting work, kills running jobs, and leaves their occurrences to be resumed.
  */
-export async function runDaemon(kit: Kit, stop: AbortSignal): Promise<void> {
+export async function runDaemon(kit: ScheduleContext, stop: AbortSignal): Promise<void> {
   kit.log.info('daemon started', { pid: process.pid });
   while (!stop.aborted) {
     try {
@@ -19,7 +19,7 @@ export async function runDaemon(kit: Kit, stop: AbortSignal): Promise<void> {
   kit.log.info('daemon stopped', { pid: process.pid });
 }
 
-function sleepUntilNext(kit: Kit, stop: AbortSignal): Promise<void> {
+function sleepUntilNext(kit: ScheduleContext, stop: AbortSignal): Promise<void> {
   const row = kit.db.prepare('SELECT min(next_run_at) AS next FROM jobs WHERE enabled = 1').get() as { next: number | null };
   const poll = kit.config.schedule.pollMs;
   const wait = row.next === null ? poll : Math.max(20, Math.min(poll, row.next - kit.clock.now()));

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { exportTrajectories } from '../export/export.js';
 import { join } from 'node:path';
-import type { Kit } from '../kit.js';
+import type { ScheduleContext } from './context.js';
 import { openSandboxBackend } from '../sandbox/index.js';
 import { runBounded } from '../sandbox/run-process.js';
 import type { ExecResult } from '../sandbox/types.js';
@@ -16,13 +16,13 @@ export interface JobOutcome {
 const PROMPT_TIMEOUT_MS = 30 * 60_000;
 
 /** Runs one job by kind. Commands go to the sandbox; prompts to headless Claude Code; builtins here. */
-export async function executeJob(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<JobOutcome> {
+export async function executeJob(job: JobRow, kit: ScheduleContext, signal?: AbortSignal): Promise<JobOutcome> {
   if (job.kind === 'command') return runCommand(job, kit, signal);
   if (job.kind === 'prompt') return runPrompt(job, kit, signal);
   return runBuiltin(job, kit, signal);
 }
 
-async function runCommand(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<JobOutcome> {
+async function runCommand(job: JobRow, kit: ScheduleContext, signal?: AbortSignal): Promise<JobOutcome> {
   let result: ExecResult;
   try {
     const box = openSandboxBackend({ db: kit.db, clock: kit.clock, config: kit.config, keiHome: kit.paths.home, env: kit.env });
@@ -34,7 +34,7 @@ async function runCommand(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<
   return fromExec(result);
 }
 
-async function runPrompt(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<JobOutcome> {
+async function runPrompt(job: JobRow, kit: ScheduleContext, signal?: AbortSignal): Promise<JobOutcome> {
   const claude = kit.env.KEI_CLAUDE_BIN ?? 'claude';
   const args = ['-p', job.payload, '--output-format', 'json', '--max-turns', String(kit.config.schedule.promptMaxTurns)];
   const cwd = job.cwd ?? kit.paths.home;
@@ -48,7 +48,7 @@ async function runPrompt(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<J
   }
 }
 
-async function runBuiltin(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<JobOutcome> {
+async function runBuiltin(job: JobRow, kit: ScheduleContext, signal?: AbortSignal): Promise<JobOutcome> {
   if (job.payload === 'export-trajectories') return exportBuiltin(kit);
   if (job.payload === 'nightly') return nightlyBuiltin(kit, signal);
   if (job.payload !== 'prune-logs') return { status: 'refused', exitCode: null, output: `unknown builtin ${job.payload}` };
@@ -63,7 +63,7 @@ async function runBuiltin(job: JobRow, kit: Kit, signal?: AbortSignal): Promise<
 }
 
 /** The learning cycle; its report is stored in the ledger and summarised as the run's output. */
-async function nightlyBuiltin(kit: Kit, signal?: AbortSignal): Promise<JobOutcome> {
+async function nightlyBuiltin(kit: ScheduleContext, signal?: AbortSignal): Promise<JobOutcome> {
   const { runNightly } = await import('../learn/nightly/run-nightly.js');
   const { summaryLine } = await import('../learn/nightly/report.js');
   const report = await runNightly(kit, { trigger: 'schedule', signal });
@@ -72,7 +72,7 @@ async function nightlyBuiltin(kit: Kit, signal?: AbortSignal): Promise<JobOutcom
 }
 
 /** Completed trajectories exported to KEI_HOME/exports/trajectories-<date>.jsonl. */
-async function exportBuiltin(kit: Kit): Promise<JobOutcome> {
+async function exportBuiltin(kit: ScheduleContext): Promise<JobOutcome> {
   const dir = join(kit.paths.home, 'exports');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const out = join(dir, `trajectories-${new Date(kit.clock.now()).toISOString().slice(0, 10)}.jsonl`);

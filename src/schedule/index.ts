@@ -1,7 +1,7 @@
-import type { Kit } from '../kit.js';
+import type { ScheduleContext } from './context.js';
 import { JobStore } from './jobs.js';
 
-export function jobStore(kit: Kit): JobStore {
+export function jobStore(kit: ScheduleContext): JobStore {
   return new JobStore(kit.db, kit.clock, kit.config.schedule.minIntervalMs, kit.log, kit.env);
 }
 

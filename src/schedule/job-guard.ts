@@ -1,7 +1,7 @@
 import { KeiError } from '../core/errors.js';
-import { GuardBlockedError } from '../guard/gate-error.js';
+import { GuardBlockedError } from '../gate/guard-blocked-error.js';
 import { scanText, type Surface } from '../guard/index.js';
-import { guardWrite, type GateContext } from '../ledger/guard-gate.js';
+import { guardWrite, type GateContext } from '../gate/guard-gate.js';
 import type { JobKind } from './jobs.js';
 
 /**

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kit } from '../kit.js';
+import type { ScheduleContext } from './context.js';
 import { executeJob, type JobOutcome } from './executors.js';
 import type { JobRow } from './jobs.js';
 import { nextAfter, type When } from './when.js';
@@ -22,7 +22,7 @@ interface Claimed { runId: number; job: JobRow; scheduledFor: number }
  * row in job_runs (a UNIQUE key claimed in a transaction), so two runners never run it twice; a run
  * whose runner died is picked up again in the same row once its lease lapses, so it is not lost.
  */
-export async function runDuePass(kit: Kit, shutdown?: AbortSignal): Promise<RunRecord[]> {
+export async function runDuePass(kit: ScheduleContext, shutdown?: AbortSignal): Promise<RunRecord[]> {
   const claimed = [...reclaimInterrupted(kit), ...claimDue(kit)];
   const done: RunRecord[] = [];
   for (const c of claimed) {
@@ -33,7 +33,7 @@ export async function runDuePass(kit: Kit, shutdown?: AbortSignal): Promise<RunR
   return done;
 }
 
-function reclaimInterrupted(kit: Kit): Claimed[] {
+function reclaimInterrupted(kit: ScheduleContext): Claimed[] {
   const now = kit.clock.now();
   const stale = kit.db.prepare("SELECT r.id, r.scheduled_for, r.job_id FROM job_runs r WHERE r.status = 'running' AND r.lease_until < ?").all(now) as { id: number; scheduled_for: number; job_id: string }[];
   const out: Claimed[] = [];
@@ -48,7 +48,7 @@ function reclaimInterrupted(kit: Kit): Claimed[] {
   return out;
 }
 
-function claimDue(kit: Kit): Claimed[] {
+function claimDue(kit: ScheduleContext): Claimed[] {
   const now = kit.clock.now();
   const due = kit.db.prepare('SELECT * FROM jobs WHERE enabled = 1 AND next_run_at IS NOT NULL AND next_run_at <= ? ORDER BY next_run_at').all(now) as JobRow[];
   const out: Claimed[] = [];
@@ -60,7 +60,7 @@ function claimDue(kit: Kit): Claimed[] {
 }
 
 /** Inside one transaction: still due? record the occurrence (or its miss) and move the job to its next future time. */
-function claimOne(kit: Kit, job: JobRow, now: number): Claimed | undefined {
+function claimOne(kit: ScheduleContext, job: JobRow, now: number): Claimed | undefined {
   const fresh = kit.db.prepare('SELECT * FROM jobs WHERE id = ?').get(job.id) as JobRow | undefined;
   if (!fresh || fresh.next_run_at !== job.next_run_at || !fresh.enabled) return undefined;
   const occurrence = fresh.next_run_at as number;
@@ -82,7 +82,7 @@ function claimOne(kit: Kit, job: JobRow, now: number): Claimed | undefined {
 }
 
 /** Runs a claimed occurrence; on shutdown the row stays 'running' and the next runner resumes it when the lease lapses. */
-async function execute(kit: Kit, c: Claimed, shutdown?: AbortSignal): Promise<RunRecord | undefined> {
+async function execute(kit: ScheduleContext, c: Claimed, shutdown?: AbortSignal): Promise<RunRecord | undefined> {
   const renew = setInterval(() => {
     try { kit.db.prepare('UPDATE job_runs SET lease_until = ? WHERE id = ?').run(kit.clock.now() + kit.config.schedule.leaseMs, c.runId); } catch { /* next renewal */ }
   }, kit.config.schedule.leaseMs / 3);
@@ -106,7 +106,7 @@ async function execute(kit: Kit, c: Claimed, shutdown?: AbortSignal): Promise<Ru
   return { runId: c.runId, job: c.job.name, scheduledFor: c.scheduledFor, status: outcome.status };
 }
 
-function writeJobLog(kit: Kit, c: Claimed, output: string): string {
+function writeJobLog(kit: ScheduleContext, c: Claimed, output: string): string {
   const dir = join(kit.paths.logs, 'jobs');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${c.job.name}-${new Date(c.scheduledFor).toISOString().replace(/[:.]/g, '-')}.log`);
@@ -115,7 +115,7 @@ function writeJobLog(kit: Kit, c: Claimed, output: string): string {
 }
 
 /** Runs a job now, outside its schedule (its next scheduled time is unchanged); recorded like any run. */
-export async function runJobNow(kit: Kit, job: JobRow): Promise<RunRecord> {
+export async function runJobNow(kit: ScheduleContext, job: JobRow): Promise<RunRecord> {
   const now = kit.clock.now();
   const inserted = kit.db.prepare("INSERT INTO job_runs (job_id, scheduled_for, started_at, status, runner_pid, lease_until, attempts) VALUES (?, ?, ?, 'running', ?, ?, 1)")
     .run(job.id, now, now, process.pid, now + kit.config.schedule.leaseMs);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { McpServer, ResourceTemplate, type RegisteredPrompt } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Kit } from '../kit.js';
 import { recordInvocation } from '../ledger/skill-invocations.js';
-import { resolveInside } from '../skills/safe-path.js';
+import { resolveInside } from '../core/safe-path.js';
 import type { Skill } from '../skills/index.js';
 
 const MIME: Record<string, string> = { md: 'text/markdown', py: 'text/x-python', sh: 'text/x-shellscript', js: 'text/javascript', ts: 'text/typescript', json: 'application/json', txt: 'text/plain' };

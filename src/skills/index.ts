@@ -1,4 +1,4 @@
-import type { GateContext } from '../ledger/guard-gate.js';
+import type { GateContext } from '../gate/guard-gate.js';
 import type { Logger } from '../core/log.js';
 import { SkillRegistry } from './registry.js';
 import { skillRoots, type RootOptions } from './roots.js';

@@ -3,12 +3,12 @@ import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { KeiError, errorMessage } from '../core/errors.js';
 import { scanText } from '../guard/index.js';
-import { guardWrite, type GateContext } from '../ledger/guard-gate.js';
+import { guardWrite, type GateContext } from '../gate/guard-gate.js';
 import { renderFrontmatter } from './frontmatter.js';
 import { parseSkillText } from './parse.js';
 import { fuzzyReplace } from './patch/apply.js';
 import type { SkillRegistry } from './registry.js';
-import { resolveInside } from './safe-path.js';
+import { resolveInside } from '../core/safe-path.js';
 import type { Skill } from './types.js';
 import { SkillVersions } from './versions.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { KeiError } from '../core/errors.js';
-import type { Kit } from '../kit.js';
+import type { TapsContext } from './context.js';
 import { cloneAt, shallowClone } from './git.js';
 import { folderHash, readLock, writeLock, type LockEntry } from './lock.js';
 import { scanSkillFolder, type FolderScan } from './scan-folder.js';
@@ -26,7 +26,7 @@ export interface InstallReport {
 /** `root`: the repository (clone or tap) the skill folder must lie inside. */
 interface Source { folder: string; root: string; source: string; tap?: string; repoPath: string; commit: string; category: string; cleanup: () => void }
 
-export function tapStore(kit: Kit): TapStore {
+export function tapStore(kit: TapsContext): TapStore {
   return new TapStore(kit.db, kit.paths.home, () => kit.clock.now());
 }
 
@@ -35,7 +35,7 @@ export function tapStore(kit: Kit): TapStore {
  * file, show the findings, then move into KEI_HOME/skills in one rename and record it in the lock.
  * Critical findings block even with --force; other blocks need --force; warnings need --yes off a TTY.
  */
-export async function installSkill(kit: Kit, spec: string, o: InstallOptions = {}): Promise<InstallReport> {
+export async function installSkill(kit: TapsContext, spec: string, o: InstallOptions = {}): Promise<InstallReport> {
   const src = resolveSource(kit, spec);
   try {
     return await installFrom(kit, src, o);
@@ -44,7 +44,7 @@ export async function installSkill(kit: Kit, spec: string, o: InstallOptions = {
   }
 }
 
-function resolveSource(kit: Kit, spec: string): Source {
+function resolveSource(kit: TapsContext, spec: string): Source {
   const hash = spec.lastIndexOf('#');
   if (hash > 0) {
     const url = spec.slice(0, hash);
@@ -62,7 +62,7 @@ function resolveSource(kit: Kit, spec: string): Source {
   return { folder: skill.folder, root: store.dir(tap.name), source: tap.url, tap: tap.name, repoPath: relative(store.dir(tap.name), skill.folder), commit: tap.commit_sha ?? '', category: tap.name, cleanup: () => undefined };
 }
 
-async function installFrom(kit: Kit, src: Source, o: InstallOptions): Promise<InstallReport> {
+async function installFrom(kit: TapsContext, src: Source, o: InstallOptions): Promise<InstallReport> {
   assertFolderInside(src.root, src.folder, src.repoPath || src.folder);
   // Listed without following links, and refused past the size limits before a byte is copied.
   const entries = listSkillEntries(src.folder);
@@ -110,14 +110,14 @@ function moveInto(from: string, target: string): void {
   rmSync(aside, { recursive: true, force: true });
 }
 
-function workDir(kit: Kit): string {
+function workDir(kit: TapsContext): string {
   const dir = join(kit.paths.home, 'tmp');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
 
 /** `restore`: reinstall exactly what the lock file records (same commit, same content hash). */
-export async function restoreFromLock(kit: Kit, o: InstallOptions = {}): Promise<{ name: string; action: string }[]> {
+export async function restoreFromLock(kit: TapsContext, o: InstallOptions = {}): Promise<{ name: string; action: string }[]> {
   const lock = readLock(kit.paths.home);
   const done: { name: string; action: string }[] = [];
   for (const [name, entry] of Object.entries(lock.skills)) {

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-write.js';
-import type { Kit } from '../kit.js';
+import type { TapsContext } from './context.js';
 import { discoverSkillFiles } from '../skills/discover.js';
 import { readSkill } from '../skills/parse.js';
 import { remoteHead } from './git.js';
@@ -11,7 +11,7 @@ import { readLock } from './lock.js';
 export interface Outdated { name: string; locked: string; latest: string; source: string }
 
 /** Installed skills whose source has moved on since they were installed. */
-export function outdatedSkills(kit: Kit): Outdated[] {
+export function outdatedSkills(kit: TapsContext): Outdated[] {
   const out: Outdated[] = [];
   for (const [name, e] of Object.entries(readLock(kit.paths.home).skills)) {
     const latest = remoteHead(/^[\w+.-]+:\/\//.test(e.source) || e.source.includes('@') ? e.source : `file://${e.source}`);
@@ -21,7 +21,7 @@ export function outdatedSkills(kit: Kit): Outdated[] {
 }
 
 /** Reinstalls outdated skills (or one) from their source's latest commit, through the same scan. */
-export async function updateSkills(kit: Kit, only: string | undefined, o: InstallOptions): Promise<string[]> {
+export async function updateSkills(kit: TapsContext, only: string | undefined, o: InstallOptions): Promise<string[]> {
   const lock = readLock(kit.paths.home);
   const updated: string[] = [];
   for (const item of outdatedSkills(kit).filter((x) => !only || x.name === only)) {
@@ -34,7 +34,7 @@ export async function updateSkills(kit: Kit, only: string | undefined, o: Instal
 }
 
 /** Writes the user's skills as a folder any `tap add` can use: skills/<name>/… plus an index README. */
-export function publishSkills(kit: Kit, dir: string): number {
+export function publishSkills(kit: TapsContext, dir: string): number {
   const root = kit.paths.skills;
   const entries: string[] = [];
   for (const file of discoverSkillFiles(root).files) {

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { KeiError } from '../core/errors.js';
 import { latestInvocation, recordInvocation, setInvocationOutcome } from '../ledger/skill-invocations.js';
-import { resolveInside } from '../skills/safe-path.js';
+import { resolveInside } from '../core/safe-path.js';
 import { defineTool } from './define-tool.js';
 
 const MAX_READ_BYTES = 256 * 1024;

@@ -1,6 +1,6 @@
 import { KeiError, errorMessage } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { GuardBlockedError } from '../../guard/gate-error.js';
+import { GuardBlockedError } from '../../gate/guard-blocked-error.js';
 import type { LearnContext } from '../context.js';
 import { archiveSkill } from '../archive.js';
 import { extractSkill, markProcessed } from '../extract.js';

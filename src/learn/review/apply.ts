@@ -1,6 +1,6 @@
 import type { Db } from '../../core/db.js';
 import { KeiError, errorMessage } from '../../core/errors.js';
-import { GuardBlockedError } from '../../guard/gate-error.js';
+import { GuardBlockedError } from '../../gate/guard-blocked-error.js';
 import type { MemoryStore } from '../../memory/store.js';
 import type { ReviewOperation } from '../contracts.js';
 

@@ -1,5 +1,5 @@
 import { KeiError } from '../core/errors.js';
-import type { Finding, Surface } from './types.js';
+import type { Finding, Surface } from '../guard/types.js';
 
 /** Thrown by a domain write that the guard refused. Names the rule, category and where it matched. */
 export class GuardBlockedError extends KeiError {

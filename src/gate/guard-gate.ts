@@ -2,9 +2,9 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { KeiError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { GuardBlockedError } from '../guard/gate-error.js';
+import { GuardBlockedError } from './guard-blocked-error.js';
 import { scanText, type Surface } from '../guard/index.js';
-import { recordGuardEvent } from './guard-events.js';
+import { recordGuardEvent } from '../ledger/guard-events.js';
 
 export interface GateContext {
   db: Db;

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
-import { KeiError } from '../core/errors.js';
+import { KeiError } from './errors.js';
 
 /**
  * Resolves a path given by a model or a user inside a skill folder. Refuses absolute paths, `..`
