@@ -1,10 +1,14 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { KeiError } from '../core/errors.js';
-import { openKit } from '../kit.js';
+import { openKit, type Kit } from '../kit.js';
 import { createServer } from './create-server.js';
+import { LOOPBACK, normalizeToken, refusal, type GuardOptions } from './http-guard.js';
+import { isInitialize, MAX_BODY_BYTES, NOT_JSON, readBody, reply } from './http-io.js';
+import { SessionPool } from './http-sessions.js';
+import { reclaimWhenQuiet } from './reclaim-memory.js';
 
 export interface HttpOptions {
   host: string;
@@ -13,103 +17,106 @@ export interface HttpOptions {
   allowedOrigins?: string[];
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
-const NOT_JSON = Symbol('not JSON');
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
 /**
  * `kei-mcp --http`: the same tools, prompts and resources over Streamable HTTP at /mcp. With
  * KEI_MCP_TOKEN every request needs `Authorization: Bearer <token>` (constant-time compare);
  * without one it only binds to loopback. Origin and Host are checked against DNS rebinding,
- * and request bodies are capped at 1 MiB.
+ * request bodies are capped at 1 MiB, and sessions are bounded in number and idle time
+ * (config `mcp.httpMaxSessions`, `mcp.httpSessionIdleMs`).
  */
-export async function runHttpServer(o: HttpOptions): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!o.token && !LOOPBACK.has(o.host)) throw new KeiError('http_unprotected', `refusing to listen on ${o.host} without KEI_MCP_TOKEN; set a token or use --host 127.0.0.1`);
+export async function runHttpServer(options: HttpOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const o: HttpOptions = { ...options, token: normalizeToken(options.token) };
+  if (!o.token && !LOOPBACK.has(o.host)) {
+    const why = options.token === undefined || options.token === '' ? 'without KEI_MCP_TOKEN' : 'without KEI_MCP_TOKEN (it is blank)';
+    throw new KeiError('http_unprotected', `refusing to listen on ${o.host} ${why}; set a token or use --host 127.0.0.1`);
+  }
   const kit = openKit({ logName: 'mcp-http' });
-  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; cleanup: () => Promise<void> }>();
-  const server = createHttpServer((req, res) => void handle(req, res).catch((err) => {
+  const pool = openPool(kit);
+  const server = createHttpServer((req, res) => void handle(kit, pool, o, req, res).catch((err) => {
     kit.log.error('http request failed', { error: String(err) });
     if (!res.headersSent) reply(res, 500, 'internal error');
   }));
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refusal = check(req, o, (server.address() as AddressInfo).port);
-    if (refusal) return reply(res, refusal.status, refusal.message);
-    if (!(req.url ?? '').startsWith('/mcp')) return reply(res, 404, 'not found; the endpoint is /mcp');
-    const body = req.method === 'POST' ? await readBody(req) : undefined;
-    if (body === null) return reply(res, 413, `request body over ${MAX_BODY_BYTES} bytes`);
-    if (body === NOT_JSON) return reply(res, 400, 'request body is not JSON');
-    const id = req.headers['mcp-session-id'];
-    const existing = typeof id === 'string' ? sessions.get(id) : undefined;
-    if (existing) return existing.transport.handleRequest(req, res, body);
-    if (req.method !== 'POST') return reply(res, 400, 'no such session; start with an initialize request');
-    const { server: mcp, cleanup } = createServer({ kit });
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (sid) => { sessions.set(sid, { transport, cleanup }); },
-    });
-    transport.onclose = () => { if (transport.sessionId) sessions.delete(transport.sessionId); void cleanup(); };
-    await mcp.connect(transport);
-    await transport.handleRequest(req, res, body);
-  }
-
   await new Promise<void>((resolve) => server.listen(o.port, o.host, resolve));
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/mcp`;
-  kit.log.info('kei-mcp listening over HTTP', { url, auth: Boolean(o.token) });
+  kit.log.info('kei-mcp listening over HTTP', { url, auth: Boolean(o.token), ...pool.limits });
   return {
     url,
     close: async () => {
-      for (const s of sessions.values()) await s.cleanup();
+      await pool.closeAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       kit.close();
     },
   };
 }
 
-function check(req: IncomingMessage, o: HttpOptions, port: number): { status: number; message: string } | undefined {
-  if (o.token && !tokenMatches(req.headers.authorization, o.token)) return { status: 401, message: 'missing or wrong bearer token' };
-  const origin = req.headers.origin;
-  if (origin && !originAllowed(origin, o)) return { status: 403, message: `origin ${origin} is not allowed` };
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  if (!o.token && host && !LOOPBACK.has(host)) return { status: 403, message: `host ${host} is not allowed (DNS rebinding protection)` };
-  void port;
-  return undefined;
+/** Fewer freed sessions than this leave too little garbage to be worth a full collection. */
+const RECLAIM_AFTER = 16;
+const RECLAIM_QUIET_MS = 1000;
+
+function openPool(kit: Kit): SessionPool {
+  const { httpMaxSessions: maxSessions, httpSessionIdleMs: idleMs } = kit.config.mcp;
+  // Every session's server listens for skill changes; that many listeners is by design, not a leak.
+  kit.skills.registry.setMaxListeners(maxSessions + 10);
+  const reclaim = reclaimWhenQuiet(RECLAIM_AFTER, RECLAIM_QUIET_MS, (closed, reclaimed) => kit.log.info('idle http sessions closed', { closed, reclaimed }));
+  return new SessionPool({ maxSessions, idleMs }, reclaim);
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const given = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(token).digest();
-  return timingSafeEqual(a, b) && given.length > 0;
+/**
+ * Routes one request. Only an initialize creates anything, and only within the session limit;
+ * every other request either names a live session or is answered without allocating a server,
+ * so a flood of session-less or stale requests costs nothing that outlives it.
+ */
+async function handle(kit: Kit, pool: SessionPool, o: GuardOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const refused = refusal(req, o);
+  if (refused) return reply(res, refused.status, refused.message);
+  if (!(req.url ?? '').startsWith('/mcp')) return reply(res, 404, 'not found; the endpoint is /mcp');
+  const body = req.method === 'POST' ? await readBody(req) : undefined;
+  if (body === null) return reply(res, 413, `request body over ${MAX_BODY_BYTES} bytes`);
+  if (body === NOT_JSON) return reply(res, 400, 'request body is not JSON');
+  const id = req.headers['mcp-session-id'];
+  if (typeof id === 'string') {
+    const session = pool.use(id, res);
+    if (!session) return reply(res, 404, 'session not found (it ended or expired); start a new one with initialize', -32001);
+    return session.transport.handleRequest(req, res, body);
+  }
+  if (req.method !== 'POST' || !isInitialize(body)) return reply(res, 400, 'no session: send initialize first, then the mcp-session-id header it returns');
+  return openSession(kit, pool, req, res, body);
 }
 
-function originAllowed(origin: string, o: HttpOptions): boolean {
-  if (o.allowedOrigins?.includes(origin)) return true;
+async function openSession(kit: Kit, pool: SessionPool, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+  const { maxSessions, idleMs } = pool.limits;
+  if (!pool.reserve()) {
+    warnRefused(kit, maxSessions);
+    const message = `session limit (${maxSessions}) reached; end a session (DELETE /mcp) or wait for an idle one to expire (after ${Math.round(idleMs / 1000)} s)`;
+    return reply(res, 503, message, -32000, { 'retry-after': String(Math.ceil(idleMs / 1000)) });
+  }
+  const { server: mcp, cleanup } = createServer({ kit });
+  const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: () => randomUUID(),
+    onsessioninitialized: (sid) => pool.add(sid, { transport, cleanup }),
+  });
+  transport.onclose = () => {
+    if (transport.sessionId) pool.remove(transport.sessionId);
+    void cleanup();
+  };
   try {
-    return LOOPBACK.has(new URL(origin).hostname.replace(/^\[|\]$/g, ''));
-  } catch {
-    return false;
+    await mcp.connect(transport);
+    await transport.handleRequest(req, res, body);
+  } finally {
+    pool.settle();
+    // An initialize the SDK rejected never got a session: free its server now rather than never.
+    if (!transport.sessionId) await cleanup();
   }
 }
 
-/** The parsed body, or null when it is over the cap (the rest is drained so the 413 reaches the client). */
-function readBody(req: IncomingMessage): Promise<unknown | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(c);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return resolve(null);
-      try { resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null')); } catch { resolve(NOT_JSON); }
-    });
-    req.on('error', reject);
-  });
-}
-
-function reply(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
+/** One warning a minute at most: a flood of refused initializes must not become a flood of log lines. */
+let lastRefusalLog = 0;
+let refusedSince = 0;
+function warnRefused(kit: Kit, maxSessions: number): void {
+  refusedSince++;
+  if (Date.now() - lastRefusalLog < 60_000) return;
+  kit.log.warn('http session limit reached; initialize refused', { maxSessions, refused: refusedSince });
+  lastRefusalLog = Date.now();
+  refusedSince = 0;
 }

@@ -9,7 +9,7 @@ function flag(argv: string[], name: string): string | undefined {
 async function startHttp(argv: string[]): Promise<void> {
   const { runHttpServer } = await import('./http.js');
   const server = await runHttpServer({
-    host: flag(argv, '--host') ?? '127.0.0.1', port: Number(flag(argv, '--port') ?? 8765), token: process.env.KEI_MCP_TOKEN || undefined,
+    host: flag(argv, '--host') ?? '127.0.0.1', port: Number(flag(argv, '--port') ?? 8765), token: process.env.KEI_MCP_TOKEN,
     allowedOrigins: process.env.KEI_MCP_ALLOWED_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean),
   });
   process.stderr.write(`kei-mcp: listening on ${server.url}\n`);
@@ -18,10 +18,21 @@ async function startHttp(argv: string[]): Promise<void> {
   process.once('SIGINT', stop);
 }
 
+const HELP = [
+  'kei-mcp: KeiSeiKit MCP server.',
+  'Usage: kei-mcp                      (stdio)',
+  '       kei-mcp --http [--host 127.0.0.1] [--port 8765]',
+  'Environment: KEI_HOME (data folder), KEI_MCP_TOKEN (bearer token; required to listen beyond loopback; blank counts as none),',
+  '  KEI_MCP_ALLOWED_ORIGINS, KEI_MCP_MAX_SESSIONS (HTTP sessions at once, default 64),',
+  '  KEI_MCP_SESSION_IDLE_MS (an idle HTTP session closes after it, default 30 min),',
+  '  KEI_MCP_MAX_LINE_BYTES (longest stdio message, default 4 MiB)',
+  '',
+].join('\n');
+
 /** Entry of `bin/kei-mcp.js`. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stderr.write('kei-mcp: KeiSeiKit MCP server.\nUsage: kei-mcp                      (stdio)\n       kei-mcp --http [--host 127.0.0.1] [--port 8765]\nEnvironment: KEI_HOME (data folder), KEI_MCP_TOKEN (bearer token; required to listen beyond loopback), KEI_MCP_ALLOWED_ORIGINS\n');
+    process.stderr.write(HELP);
     return;
   }
   try {
