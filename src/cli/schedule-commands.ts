@@ -34,7 +34,7 @@ export function registerScheduleCommands(program: Command): void {
     .action((job: string | undefined, o: { json?: boolean }) => withKit((kit) => {
       const runs = jobStore(kit).runs(job);
       if (o.json) return printJson(runs);
-      printLine(runs.length === 0 ? 'No runs yet.' : formatTable(['job', 'scheduled', 'status', 'exit', 'output'], runs.map((r) => [String(r.job), formatTime(r.scheduled_for as number), String(r.status), String(r.exit_code ?? ''), String(r.output ?? '')])));
+      printLine(runs.length === 0 ? 'No runs yet.' : formatTable(['job', 'scheduled', 'status', 'exit', 'output'], runs.map((r) => [r.job, formatTime(r.scheduled_for), r.status, String(r.exit_code ?? ''), r.output])));
     }));
   schedule.command('pause').argument('<job>').description('stop a job from running until resumed').addHelpText('after', '\nExample:\n  kei-skills schedule pause tests')
     .action((job: string) => withKit((kit) => printLine(`Paused ${jobStore(kit).setEnabled(job, false).name}.`)));

@@ -29,6 +29,22 @@ export interface JobRow {
   last_run_at: number | null;
 }
 
+/** One run as `JobStore.runs` returns it (the row's own names, so `--json` output keeps them). */
+export interface JobRunView {
+  id: number;
+  job: string;
+  scheduled_for: number;
+  started_at: number | null;
+  ended_at: number | null;
+  status: string;
+  exit_code: number | null;
+  /** The first 500 characters, or `[BLOCKED: <rule>] …` when the guard withheld it. */
+  output: string;
+  attempts: number;
+  log_path: string | null;
+  blocked_rule?: string;
+}
+
 export interface CreateJob {
   name: string;
   when: string;
@@ -94,12 +110,12 @@ export class JobStore {
   }
 
   /** Recent runs, newest first; `output` is its first 500 characters, or `[BLOCKED: <rule>] …` when the guard withholds it. */
-  runs(idOrName?: string, limit = 20): Record<string, unknown>[] {
+  runs(idOrName?: string, limit = 20): JobRunView[] {
     const sql = `SELECT r.id, j.name AS job, r.scheduled_for, r.started_at, r.ended_at, r.status, r.exit_code, coalesce(r.output, '') AS output, r.attempts, r.log_path
       FROM job_runs r JOIN jobs j ON j.id = r.job_id ${idOrName ? 'WHERE j.id = ? OR j.name = ?' : ''} ORDER BY r.scheduled_for DESC LIMIT ?`;
-    const rows = (idOrName ? this.db.prepare(sql).all(idOrName, idOrName, limit) : this.db.prepare(sql).all(limit)) as Record<string, unknown>[];
+    const rows = (idOrName ? this.db.prepare(sql).all(idOrName, idOrName, limit) : this.db.prepare(sql).all(limit)) as JobRunView[];
     return rows.map((r) => {
-      const shown = showJobOutput(String(r.job), String(r.output), 500);
+      const shown = showJobOutput(r.job, r.output, 500);
       return { ...r, output: shown.text, blocked_rule: shown.blockedRule };
     });
   }

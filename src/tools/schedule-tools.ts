@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobStore, runJobNow } from '../schedule/index.js';
-import type { JobRow } from '../schedule/jobs.js';
+import type { JobRow, JobRunView } from '../schedule/jobs.js';
 import { defineTool } from './define-tool.js';
 
 // Optional rather than nullable: a single JSON Schema type is what every MCP client can read.
@@ -11,10 +11,9 @@ const runShape = z.object({
   exit_code: z.number().optional(), output: z.string().describe('The first 500 characters, or "[BLOCKED: <rule>] …" when the injection guard withheld it.'), attempts: z.number(), log_path: z.string().optional(),
   blocked_rule: z.string().optional().describe('The guard rule that withheld the output; absent when it is shown.'),
 });
-const toRun = (r: Record<string, unknown>) => ({
-  id: Number(r.id), job: String(r.job), scheduled_for: iso(r.scheduled_for as number) ?? '', started_at: iso(r.started_at as number | null), ended_at: iso(r.ended_at as number | null),
-  status: String(r.status), exit_code: typeof r.exit_code === 'number' ? r.exit_code : undefined, output: String(r.output ?? ''), attempts: Number(r.attempts ?? 0),
-  log_path: typeof r.log_path === 'string' ? r.log_path : undefined, blocked_rule: typeof r.blocked_rule === 'string' ? r.blocked_rule : undefined,
+const toRun = (r: JobRunView) => ({
+  id: r.id, job: r.job, scheduled_for: iso(r.scheduled_for) ?? '', started_at: iso(r.started_at), ended_at: iso(r.ended_at), status: r.status,
+  exit_code: r.exit_code ?? undefined, output: r.output, attempts: r.attempts, log_path: r.log_path ?? undefined, blocked_rule: r.blocked_rule,
 });
 const toJob = (j: JobRow) => ({ id: j.id, name: j.name, when: j.when_spec, kind: j.kind, payload: j.payload, enabled: j.enabled === 1, next_run: iso(j.next_run_at), last_run: iso(j.last_run_at) });
 
