@@ -162,7 +162,7 @@ describe('redaction of keys and tokens', () => {
   it('redacts values whose names say they are secret, and leaves references and ordinary keys alone', () => {
     const pw = `hunter${randomToken(4, '0123456789')}`;
     expect(redactSecrets(`DB_PASSWORD=${pw} apiKey: "${pw}"`)).not.toContain(pw);
-    const kept = 'TOKEN=$GITHUB_TOKEN monkey: banana sort_key=name password: ${{ secrets.PW }}';
+    const kept = 'TOKEN=$GITHUB_TOKEN monkey: banana sort_key=name password: ${{ secrets.PW }} apiKey: string; const apiKey = process.env.API_KEY';
     expect(redactSecrets(kept)).toBe(kept);
   });
 });

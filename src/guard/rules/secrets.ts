@@ -31,8 +31,12 @@ const CAMEL = `[a-z0-9](?:Token|Secret|Password|Passwd|Passphrase|Credentials?|A
  * camelCase form must not read "monkey" as "mon" + "Key".
  */
 const SECRET_NAME = `(?:[A-Za-z0-9_.-]{0,60}[_.-])?(?:${WORD}|${WORD.toUpperCase()})|[A-Za-z0-9_.-]{0,60}(?:${CAMEL})`;
-/** A value that is not a reference or a placeholder (`$VAR`, `${{ secrets.X }}`, `<token>`, `***`, booleans). */
-const LITERAL_VALUE = String.raw`(?![$<{*%]|(?:true|false|null|none|undefined)\b)(?:[^\s"'<>\\]|\\(?![nrt"'\\])){4,}`;
+/**
+ * A value that is not a reference, a placeholder or a type (`$VAR`, `${{ secrets.X }}`, `<token>`,
+ * `***`, `process.env.X`, `password: string`): code that handles secrets is worth keeping legible.
+ */
+const NOT_A_LITERAL = String.raw`[$<{*%]|(?:true|false|null|None|none|undefined|string|number|boolean|str|bytes|Optional|process\.env|os\.environ|os\.getenv|getenv|env\.|config\.|settings\.|secrets\.)\b`;
+const LITERAL_VALUE = String.raw`(?!${NOT_A_LITERAL})(?:[^\s"'<>\\]|\\(?![nrt"'\\])){4,}`;
 
 /**
  * Redaction only, never judging a write: what storage must not keep even when it is not worth
