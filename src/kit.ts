@@ -56,8 +56,10 @@ function assemble(parts: KitParts): Kit {
   let closed = false;
   let skills: Skills | undefined;
   const { db, clock, log, env, paths, config, projectKey } = parts;
+  // The project key is the project's root folder (its git root, else the working directory): skills live under it.
+  const projectRoot = projectKey;
   const loadSkills = (): Skills => openSkills({ db, clock, log, env }, log, {
-    projectRoot: projectKey, keiHome: paths.home, home: env.HOME, roots: config.skills.roots, extraRoots: config.skills.extraRoots,
+    projectRoot, keiHome: paths.home, home: env.HOME, roots: config.skills.roots, extraRoots: config.skills.extraRoots,
   });
   return {
     ...parts,

@@ -29,7 +29,7 @@ interface Cycle {
 
 const JUDGE_BATCHES = 3;
 
-/** Phase D: judge, plan, then extract, improve, archive and validate within the caps and the time budget. */
+/** The nightly learning cycle: judge, plan, then extract, improve, archive and validate within the caps and the time budget. */
 export async function runNightly(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths' | 'skills'>, o: NightlyOptions = {}): Promise<NightlyReport> {
   const startedAt = kit.clock.now();
   const invoker = o.invoker ?? openInvoker(kit, { tolerant: true });
