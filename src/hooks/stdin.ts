@@ -1,3 +1,5 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
 /** Why reading stopped: the writer closed stdin, a whole JSON value arrived, time ran out, or the cap was hit. */
 export type InputEnd = 'eof' | 'json' | 'timeout' | 'too_large';
 
@@ -8,15 +10,59 @@ export interface HookInput {
 }
 
 /**
- * Reads one hook event from stdin without ever blocking the event loop: a synchronous read of a pipe
+ * Reads one hook event from stdin without ever blocking the event loop: a blocking read of a pipe
  * whose writer keeps it open would stall the process, watchdog included. Stops as soon as the bytes
  * so far form one whole JSON value (the writer need not close stdin), after `waitMs` in all, or past
  * `maxBytes`; then lets go of stdin so an open pipe cannot keep the process alive.
  */
 export function readHookInput(maxBytes: number, waitMs: number): Promise<HookInput> {
+  const fast = readWithoutWaiting(maxBytes);
+  if (fast.end) return Promise.resolve(toInput(fast.chunks, fast.end, fast.bytes));
+  return readStream(fast.chunks, fast.bytes, maxBytes, waitMs);
+}
+
+/**
+ * The fast path, with no stream machinery to start (a few ms on every event): reads what is already
+ * there through a descriptor that cannot block, a regular file or the pipe reopened non-blocking
+ * (Linux). No `end` when more must be awaited or this path does not apply (a socket, a TTY, macOS).
+ */
+function readWithoutWaiting(maxBytes: number): { chunks: Buffer[]; bytes: number; end?: InputEnd } {
+  const chunks: Buffer[] = [];
+  const fd = nonBlockingStdin();
+  if (fd === undefined) return { chunks, bytes: 0 };
+  const buf = Buffer.allocUnsafe(65536);
+  let bytes = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) return { chunks, bytes, end: 'eof' };
+      bytes += n;
+      if (bytes > maxBytes) return { chunks, bytes, end: 'too_large' };
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      if (endsWithBrace(buf.subarray(0, n)) && isWholeJson(chunks)) return { chunks, bytes, end: 'json' };
+    }
+  } catch {
+    // EAGAIN: the rest has not arrived yet; the stream path waits for it, keeping what was read.
+    return { chunks, bytes };
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+function nonBlockingStdin(): number | undefined {
+  try {
+    const st = fstatSync(0);
+    if (st.isFile()) return 0;
+    // A new open of the same pipe, with its own O_NONBLOCK: the writer's end and fd 0 are untouched.
+    return st.isFIFO() ? openSync('/proc/self/fd/0', constants.O_RDONLY | constants.O_NONBLOCK) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits for the rest on process.stdin (libuv polls it: the event loop and the watchdog keep running). */
+function readStream(chunks: Buffer[], bytes: number, maxBytes: number, waitMs: number): Promise<HookInput> {
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
     let done = false;
     const stdin = openStdin();
     const finish = (end: InputEnd): void => {
@@ -24,7 +70,7 @@ export function readHookInput(maxBytes: number, waitMs: number): Promise<HookInp
       done = true;
       clearTimeout(timer);
       release(stdin);
-      resolve({ text: end === 'too_large' ? '' : Buffer.concat(chunks).toString('utf8'), end, bytes });
+      resolve(toInput(chunks, end, bytes));
     };
     const timer = setTimeout(() => finish('timeout'), waitMs);
     if (!stdin) return finish('eof');
@@ -37,6 +83,10 @@ export function readHookInput(maxBytes: number, waitMs: number): Promise<HookInp
     stdin.once('end', () => finish('eof'));
     stdin.once('error', () => finish('eof'));
   });
+}
+
+function toInput(chunks: Buffer[], end: InputEnd, bytes: number): HookInput {
+  return { text: end === 'too_large' ? '' : Buffer.concat(chunks).toString('utf8'), end, bytes };
 }
 
 function openStdin(): NodeJS.ReadStream | undefined {

@@ -30,6 +30,29 @@ function hookWithOpenStdin(event: string, bytes: string, home: string): Promise<
   });
 }
 
+/**
+ * The issue's own reproduction: `(printf '…\n'; sleep 20) | kei-hook Stop` through a shell, so stdin is
+ * an anonymous pipe whose writer lives on. Resolves when the hook (not the shell) has exited.
+ */
+function hookInShellPipeline(event: string, json: string, home: string): Promise<{ code: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const script = `(printf '%s\\n' '${json}'; sleep 20) | { "$0" "$1" "$2"; echo "HOOK_EXIT=$?" >&2; }`;
+    const t0 = Date.now();
+    const sh = spawn('/bin/sh', ['-c', script, process.execPath, BIN.hook, event], { env: { ...process.env, KEI_HOME: home }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    const stop = () => { try { process.kill(-(sh.pid as number), 'SIGKILL'); } catch { /* already gone */ } };
+    const killer = setTimeout(() => { stop(); reject(new Error(`kei-hook ${event} still running after 10 s in a pipeline`)); }, 10_000);
+    let err = '';
+    sh.stderr?.on('data', (d) => {
+      err += d;
+      const m = /HOOK_EXIT=(\d+)/.exec(err);
+      if (!m) return;
+      clearTimeout(killer);
+      stop();
+      resolve({ code: Number(m[1]), ms: Date.now() - t0 });
+    });
+  });
+}
+
 const sessionIds = (home: string) => {
   const db = openDatabase(join(home, 'kei.db'));
   try {
@@ -46,6 +69,14 @@ describe('kei-hook with stdin held open', () => {
     expect(r.code).toBe(0);
     expect(r.ms).toBeLessThan(1500);
     expect(sessionIds(home)).toEqual(['held-open']);
+  }, 20_000);
+
+  it("the issue's pipeline, (printf '{\"session_id\":…}\\n'; sleep 20) | kei-hook Stop, records the event and exits 0 at once", async () => {
+    const home = tempDir('kei-home-');
+    const r = await hookInShellPipeline('Stop', '{"session_id":"piped"}', home);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(1500);
+    expect(sessionIds(home)).toEqual(['piped']);
   }, 20_000);
 
   it('a whole event without a newline is recorded too (the hook does not wait for end of input)', async () => {
