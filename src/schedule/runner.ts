@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { redactSecrets } from '../guard/redact.js';
 import type { ScheduleContext } from './context.js';
 import { executeJob, type JobOutcome } from './executors.js';
 import type { JobRow } from './jobs.js';
@@ -98,10 +99,12 @@ async function execute(kit: ScheduleContext, c: Claimed, shutdown?: AbortSignal)
     kit.log.info('job run interrupted by shutdown; it resumes on the next start', { job: c.job.name });
     return undefined;
   }
-  const logPath = writeJobLog(kit, c, outcome.output);
+  // Secrets never at rest: a job that prints a token or a key leaves neither in its log file nor in kei.db.
+  const output = redactSecrets(outcome.output);
+  const logPath = writeJobLog(kit, c, output);
   const cap = kit.config.schedule.outputChars;
   kit.db.prepare('UPDATE job_runs SET status = ?, exit_code = ?, output = ?, ended_at = ?, log_path = ?, lease_until = NULL WHERE id = ?')
-    .run(outcome.status, outcome.exitCode, outcome.output.slice(0, cap), kit.clock.now(), logPath, c.runId);
+    .run(outcome.status, outcome.exitCode, output.slice(0, cap), kit.clock.now(), logPath, c.runId);
   kit.log.info('job run finished', { job: c.job.name, status: outcome.status, scheduledFor: c.scheduledFor });
   return { runId: c.runId, job: c.job.name, scheduledFor: c.scheduledFor, status: outcome.status };
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
 import { KeiError, errorMessage } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
+import { redactSecrets } from '../../guard/redact.js';
 import { estimateTokens, localDay, overBudget, usageOn, type Budget } from './budget.js';
 import { firstValidObject } from './reply.js';
 import type { Selection } from './select.js';
@@ -94,6 +95,6 @@ export class Invoker {
     const output = known ? reply?.outputTokens ?? 0 : estimateTokens(reply?.text.length ?? 0);
     this.o.db.prepare(`UPDATE llm_calls SET model = coalesce(?, model), reply_chars = ?, input_tokens = ?, output_tokens = ?, tokens_estimated = ?, cost_usd = ?,
       duration_ms = ?, outcome = ?, detail = ? WHERE id = ?`).run(reply?.model ?? null, reply?.text.length ?? null, input, output, known ? 0 : 1, reply?.costUsd ?? null,
-      r.durationMs, r.outcome, r.detail ?? null, id);
+      r.durationMs, r.outcome, r.detail === undefined ? null : redactSecrets(r.detail), id);
   }
 }
