@@ -74,7 +74,8 @@ function ulimits(l: Limits, memoryCgroup: boolean): string {
   return limits.map((c) => `${c} 2>/dev/null;`).join(' ');
 }
 
-function pickEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+/** The allow-listed part of an environment (every local isolating backend starts from it). */
+export function pickEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of ENV_ALLOWLIST) if (env[key]) out[key] = env[key] as string;
   out.PATH ??= '/usr/local/bin:/usr/bin:/bin';

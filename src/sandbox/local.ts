@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { KeiError } from '../core/errors.js';
 import { resolveInside } from '../core/safe-path.js';
-import { bwrapArgs, checkReadOnlyPaths, sandboxHome } from './bwrap-args.js';
+import { bwrapArgs, checkReadOnlyPaths, pickEnv, sandboxHome } from './bwrap-args.js';
 import { seatbeltArgs } from './seatbelt.js';
 import { createSandboxCgroup, type SandboxCgroup } from './sandbox-cgroup.js';
 import { findExecutable } from './find-executable.js';
@@ -75,12 +75,22 @@ export class LocalSandboxes implements SandboxBackend {
   private async run(r: RunPlan, hooks?: ExecHooks): Promise<ExecResult> {
     const [file, args] = this.command(r);
     const isolated = this.o.mode === 'bwrap';
-    const bounds = { stdin: r.req.stdin, timeoutMs: r.limits.timeoutMs, outputBytes: r.limits.outputBytes, env: isolated ? EMPTY_ENV : undefined, cwd: isolated ? '/' : undefined };
+    const bounds = { stdin: r.req.stdin, timeoutMs: r.limits.timeoutMs, outputBytes: r.limits.outputBytes, env: this.childEnv(r.req), cwd: isolated ? '/' : undefined };
     if (!r.cgroup) return runBounded(file, args, bounds, hooks);
     const result = await runBounded('/bin/sh', ['-c', r.cgroup.enterCommand, file, ...args], bounds, hooks);
     if (!r.cgroup.oomKilled()) return result;
     const note = `kei: killed for going over the sandbox's memory budget (${r.limits.memoryMb} MB for all its processes and /tmp together); raise sandbox.memoryMb in config.json if the command needs more\n`;
     return { ...result, outOfMemory: true, stderr: result.stderr + note };
+  }
+
+  /**
+   * bwrap starts with nothing (it sets the command's own environment itself); sandbox-exec cannot clear
+   * one, so its child gets only the allow-list and what the caller passed; "none" is unsandboxed by choice.
+   */
+  private childEnv(req: ExecRequest): NodeJS.ProcessEnv | undefined {
+    if (this.o.mode === 'bwrap') return EMPTY_ENV;
+    if (this.o.mode === 'sandbox-exec') return { ...pickEnv(process.env), ...(req.env ?? {}) };
+    return undefined;
   }
 
   private command(r: RunPlan): [string, string[]] {
