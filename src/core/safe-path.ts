@@ -4,7 +4,8 @@ import { KeiError } from './errors.js';
 
 /**
  * Resolves a path given by a model or a user inside a skill folder. Refuses absolute paths, `..`
- * segments, and anything that resolves (through symlinks) outside the folder.
+ * segments, and anything that resolves (through symlinks) outside the folder. Every write, read and
+ * removal goes through here, so a name accepted once is accepted (and means the same file) every time.
  */
 export function resolveInside(folder: string, requested: string): string {
   if (typeof requested !== 'string' || requested.trim() === '') throw new KeiError('path_invalid', 'file path is empty', { field: 'file' });
@@ -13,12 +14,37 @@ export function resolveInside(folder: string, requested: string): string {
     throw new KeiError('path_escape', `"${requested}" is absolute; give a path relative to the skill folder`, { field: 'file' });
   }
   const clean = normalize(requested);
-  if (clean === '..' || clean.startsWith(`..${sep}`) || clean.split(/[\\/]/).includes('..')) {
-    throw new KeiError('path_escape', `"${requested}" leaves the skill folder`, { field: 'file' });
-  }
+  const segments = clean.split(/[\\/]/);
+  if (segments.includes('..')) throw new KeiError('path_escape', `"${requested}" leaves the skill folder`, { field: 'file' });
+  checkDotsOnly(requested, segments);
   const target = join(folder, clean);
   assertRealInside(folder, target, requested);
   return target;
+}
+
+/**
+ * A part made only of dots reads like a way up (`....//x`), and Windows drops trailing dots, so there
+ * `....` would name the folder itself: refused with a reason rather than stored under a name that
+ * means something else elsewhere.
+ */
+function checkDotsOnly(requested: string, segments: string[]): void {
+  const dots = segments.find((s) => /^\.{3,}$/.test(s));
+  if (dots) throw new KeiError('path_invalid', `"${requested}" has a part made only of dots ("${dots}"); name files and folders with at least one other character`, { field: 'file' });
+}
+
+/** True when `path` (inside `folder`) resolves, through any symlinks, to somewhere inside the folder. */
+export function resolvesInside(folder: string, path: string): boolean {
+  try {
+    return isBelow(realpathSync(folder), realpathSync(path));
+  } catch {
+    return false;
+  }
+}
+
+/** `child` is `parent` or below it. A name merely starting with `..` (`..notes`) is still below. */
+function isBelow(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** Follows symlinks of the deepest existing ancestor: a link pointing out of the folder is refused. */
@@ -32,8 +58,7 @@ function assertRealInside(folder: string, target: string, requested: string): vo
   } catch {
     throw new KeiError('path_escape', `"${requested}" is a broken symlink`, { field: 'file' });
   }
-  const rel = relative(realFolder, real);
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new KeiError('path_escape', `"${requested}" resolves outside the skill folder (through a symlink)`, { field: 'file' });
+  if (!isBelow(realFolder, real)) throw new KeiError('path_escape', `"${requested}" resolves outside the skill folder (through a symlink)`, { field: 'file' });
 }
 
 function isSymlink(path: string): boolean {

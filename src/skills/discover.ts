@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fg from 'fast-glob';
+import { resolvesInside } from '../core/safe-path.js';
 
 export const MAX_DEPTH = 6;
 export const MAX_FOLDERS_PER_ROOT = 2000;
@@ -14,10 +16,20 @@ export function discoverSkillFiles(root: string): { files: string[]; truncated: 
   return { files: files.slice(0, MAX_FOLDERS_PER_ROOT), truncated: files.length > MAX_FOLDERS_PER_ROOT };
 }
 
-/** Supporting files of one skill (scripts/, references/, assets/ …), relative to its folder. */
+/**
+ * Supporting files of one skill (scripts/, references/, assets/ …), relative to its folder. Links are
+ * not followed; one to a file inside the folder is listed (skill_read_file reads it), one leading out
+ * is not, so a listing never names a host file.
+ */
 export function listSkillFiles(folder: string): string[] {
-  return fg.sync('**/*', { cwd: folder, dot: false, deep: 4, ignore: IGNORE, onlyFiles: true, suppressErrors: true })
-    .filter((f) => f !== 'SKILL.md')
+  return fg.sync('**/*', { cwd: folder, dot: false, deep: 4, ignore: IGNORE, onlyFiles: false, followSymbolicLinks: false, objectMode: true, suppressErrors: true })
+    .filter((e) => e.path !== 'SKILL.md' && (e.dirent.isFile() || (e.dirent.isSymbolicLink() && isFileInside(folder, e.path))))
+    .map((e) => e.path)
     .sort()
     .slice(0, 500);
+}
+
+function isFileInside(folder: string, path: string): boolean {
+  const full = join(folder, path);
+  return resolvesInside(folder, full) && statSync(full).isFile();
 }
