@@ -1,14 +1,19 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { errorMessage } from '../core/errors.js';
+import type { Kit } from '../kit.js';
 import { createServer, type CreateServerOptions } from './create-server.js';
+import { LineLimit, type OversizeLine } from './stdio-line-limit.js';
 
 /**
  * `kei-mcp`: the server on stdio. The SDK's transport does not notice a closed stdin, so we
  * watch for it ourselves and shut down cleanly (database closed, timers stopped) when the client goes.
+ * Lines over `mcp.stdioMaxLineBytes` never reach it (see LineLimit): each gets an error reply.
  */
 export async function runStdioServer(options: CreateServerOptions = {}): Promise<void> {
   const { server, kit, cleanup } = createServer(options);
-  const transport = new StdioServerTransport();
+  const maxBytes = kit.config.mcp.stdioMaxLineBytes;
+  const lines = process.stdin.pipe(new LineLimit(maxBytes, (line) => refuseLine(kit, line, maxBytes)));
+  const transport = new StdioServerTransport(lines, process.stdout);
   let stopping = false;
   const stop = async (why: string): Promise<void> => {
     if (stopping) return;
@@ -24,4 +29,11 @@ export async function runStdioServer(options: CreateServerOptions = {}): Promise
   process.on('uncaughtException', (err) => kit.log.error('uncaught exception', { error: errorMessage(err), stack: err.stack }));
   await server.connect(transport);
   kit.log.info('kei-mcp started on stdio', { home: kit.paths.home, project: kit.projectKey });
+}
+
+/** Invalid Request: the message was never parsed; the client learns why at once instead of timing out. */
+function refuseLine(kit: Kit, line: OversizeLine, maxBytes: number): void {
+  kit.log.warn('stdio message over the line limit discarded', { bytes: line.bytes, maxBytes, id: line.id });
+  const message = `message of ${line.bytes} bytes is over the ${maxBytes}-byte stdio limit (mcp.stdioMaxLineBytes); discarded unread`;
+  process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id: line.id, error: { code: -32600, message } })}\n`);
 }
