@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,12 +14,26 @@ export type Db = Database.Database;
  * then brings the schema up to date.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  createPrivately(file);
   const db = new Database(file, nativeBindingOption());
   // One call for all settings (the hook path opens the database on every event).
   // cache_size: search reads the FTS index on every call; keep its pages in memory.
   db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32000; PRAGMA mmap_size = 268435456;');
   migrate(db, migrations);
   return db;
+}
+
+/**
+ * The ledger and memories are private: kei.db is created 0600 (whatever the umask), and SQLite gives
+ * its -wal and -shm files the database file's mode.
+ */
+function createPrivately(file: string): void {
+  if (file === ':memory:' || existsSync(file)) return;
+  try {
+    closeSync(openSync(file, 'a', 0o600));
+  } catch {
+    // SQLite reports a folder that cannot be written to in its own words.
+  }
 }
 
 let bindingPath: string | null | undefined;

@@ -55,9 +55,9 @@ function safeValue(_key: string, value: unknown): unknown {
 
 function appendSafely(file: string, dir: string, line: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     rotateIfLarge(file);
-    appendFileSync(file, line);
+    appendFileSync(file, line, { mode: 0o600 }); // logs can quote what agents did: private, like the data home
   } catch {
     // Logging must never take the caller down (hooks and the server depend on it).
   }

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -30,14 +30,28 @@ export function keiPaths(home: string): KeiPaths {
   };
 }
 
-/** Creates the data home on first use, private to the user (0700). */
+/**
+ * Creates the data home on first use, private to the user (0700), and keeps it private: a home or
+ * database made by an older version (or another tool, or a looser umask) is tightened here, since
+ * kei.db, its -wal/-shm, config.json and the logs hold memories, transcripts and maybe keys.
+ */
 export function ensureKeiHome(home: string): KeiPaths {
   const paths = keiPaths(home);
-  if (!existsSync(home)) {
-    mkdirSync(home, { recursive: true, mode: 0o700 });
-    chmodSync(home, 0o700);
-  }
+  mkdirSync(home, { recursive: true, mode: 0o700 });
   mkdirSync(paths.logs, { recursive: true, mode: 0o700 });
   mkdirSync(paths.skills, { recursive: true, mode: 0o700 });
+  for (const dir of [home, paths.logs]) tighten(dir, 0o700);
+  for (const file of [paths.db, `${paths.db}-wal`, `${paths.db}-shm`, paths.config]) tighten(file, 0o600);
+  for (const name of readdirSync(paths.logs)) tighten(join(paths.logs, name), 0o600);
   return paths;
+}
+
+/** Removes group and other access from a path we own; missing paths and foreign owners are left alone. */
+function tighten(path: string, mode: number): void {
+  try {
+    const st = lstatSync(path);
+    if (!st.isSymbolicLink() && (st.mode & 0o077) !== 0) chmodSync(path, mode);
+  } catch {
+    // Not there (yet), or not ours to change: nothing to tighten.
+  }
 }
