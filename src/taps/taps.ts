@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Db } from '../core/db.js';
 import { KeiError } from '../core/errors.js';
+import { resolvesInside } from '../core/safe-path.js';
 import { discoverSkillFiles } from '../skills/discover.js';
 import { readSkill } from '../skills/parse.js';
 import { searchSkills, type SkillHit } from '../skills/search.js';
@@ -68,6 +69,8 @@ export class TapStore {
     for (const tap of this.list().filter((t) => !only || t.name === only)) {
       const root = join(this.dir(tap.name), tap.subpath);
       for (const file of discoverSkillFiles(root).files) {
+        // A tap is someone else's repository: a SKILL.md reached through a link out of it is a host file, not theirs.
+        if (!resolvesInside(this.dir(tap.name), file)) continue;
         const o = readSkill(file, { path: root, label: `tap:${tap.name}` });
         if ('skill' in o) out.push(o.skill);
       }

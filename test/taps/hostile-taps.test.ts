@@ -131,6 +131,16 @@ describe('tap installs from hostile repositories (real git)', () => {
     expect(existsSync(join(home, 'skills', 'installed', 'tool'))).toBe(false);
   });
 
+  it('search does not show skills reached through a link out of the tap (they are host files)', () => {
+    const outside = tempDir('kei-outside-');
+    writeSkill(outside, 'private-notes', { description: 'Private notes about the payroll export on this machine' });
+    const repo = tapWith((skill) => symlinkSync(outside, join(skill, '..', 'borrowed')));
+    const home = tempDir('kei-home-');
+    expect(kei(home, 'tap', 'add', repo, '--name', 't').stdout).toMatch(/\(1 skills\)/);
+    expect(kei(home, 'search', 'payroll', 'export').stdout).not.toContain('private-notes');
+    expect(kei(home, 'search', 'changelog', 'release').stdout).toContain('t/tool');
+  });
+
   it('a URL that git would read as an option is refused and runs nothing', () => {
     const home = tempDir('kei-home-');
     const marker = join(tempDir('kei-marker-'), 'pwned');
