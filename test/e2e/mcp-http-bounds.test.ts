@@ -6,7 +6,10 @@ import { INITIALIZE, inParallel, postMcp, startHttpServer, writeConfig, type Htt
 import { tempDir } from '../helpers/temp.js';
 
 let server: HttpServerProcess | undefined;
-afterEach(() => { server?.stop(); server = undefined; });
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
 
 async function connectClient(url: string): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
   const client = new Client({ name: 'live', version: '1' });

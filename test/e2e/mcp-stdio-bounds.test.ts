@@ -10,7 +10,8 @@ let child: ChildProcess | undefined;
 afterEach(async () => {
   await session?.close();
   session = undefined;
-  child?.kill('SIGTERM');
+  // Waited for, so the server has stopped writing to KEI_HOME before the temp folder is removed.
+  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGTERM'); });
   child = undefined;
 });
 

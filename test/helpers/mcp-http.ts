@@ -8,7 +8,8 @@ export interface HttpServerProcess {
   url: string;
   /** Resident memory of the server process in MB, from /proc/<pid>/status. */
   rssMb(): number;
-  stop(): void;
+  /** SIGTERM, resolved once it exited (so it no longer writes to KEI_HOME). */
+  stop(): Promise<void>;
 }
 
 /** Writes `config.json` into a KEI_HOME (the real server reads it at start). */
@@ -24,9 +25,17 @@ export function startHttpServer(home: string, env: Record<string, string> = {}, 
     child.stderr?.on('data', (d) => {
       stderr += d;
       const m = /listening on (\S+)/.exec(stderr);
-      if (m) resolve({ child, url: m[1], rssMb: () => rssMb(child.pid as number), stop: () => child.kill('SIGTERM') });
+      if (m) resolve({ child, url: m[1], rssMb: () => rssMb(child.pid as number), stop: () => stopChild(child) });
     });
     child.on('exit', (code) => reject(new Error(`kei-mcp exited ${code}: ${stderr}`)));
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
   });
 }
 
