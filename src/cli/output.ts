@@ -1,4 +1,4 @@
-import { KeiError, errorMessage } from '../core/errors.js';
+import { errorMessage, hasCode } from '../core/errors.js';
 
 /** Output helpers for commands: data to stdout, one-line errors to stderr with a non-zero exit. */
 export function printJson(value: unknown): void {
@@ -16,7 +16,7 @@ export class CliError extends Error {
 }
 
 export function failWith(err: unknown): never {
-  const code = err instanceof CliError ? err.exitCode : err instanceof KeiError && err.code === 'config_invalid' ? 78 : 1;
+  const code = err instanceof CliError ? err.exitCode : hasCode(err, 'config_invalid') ? 78 : 1;
   const text = errorMessage(err).split('\n');
   process.stderr.write(`kei-skills: ${text[0]}\n${text.slice(1).map((l) => `${l}\n`).join('')}`);
   process.exit(code);

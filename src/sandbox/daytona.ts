@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.js';
-import { KeiError } from '../core/errors.js';
+import { KeiError, hasCode } from '../core/errors.js';
 import type { DaytonaClient } from './daytona-client.js';
 import { checkSandboxName, type SandboxRecords } from './registry.js';
 import type { ExecHooks, ExecRequest, ExecResult, SandboxBackend, SandboxInfo } from './types.js';
@@ -46,7 +46,7 @@ export class DaytonaSandboxes implements SandboxBackend {
 
   async delete(sandbox: string): Promise<void> {
     const record = this.records.get(sandbox);
-    if (record?.remoteId) await this.client.delete(record.remoteId).catch((err: KeiError) => { if (err.code !== 'daytona_not_found') throw err; });
+    if (record?.remoteId) await this.client.delete(record.remoteId).catch((err: unknown) => { if (!hasCode(err, 'daytona_not_found')) throw err; });
     this.records.remove(sandbox);
   }
 

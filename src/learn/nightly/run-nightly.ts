@@ -1,4 +1,4 @@
-import { KeiError, errorMessage } from '../../core/errors.js';
+import { errorMessage, hasCode } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { GuardBlockedError } from '../../gate/guard-blocked-error.js';
 import type { LearnContext } from '../context.js';
@@ -57,7 +57,7 @@ async function judge(c: Cycle): Promise<void> {
       c.items.push({ action: 'judged', subject: `${stored} of ${Math.min(size, pending.length - i)} invocations`, detail: 'success decided by the model judge' });
     } catch (err) {
       c.items.push({ action: 'skipped', subject: 'judging', detail: errorMessage(err) });
-      if (err instanceof KeiError && err.code === 'budget_exhausted') return;
+      if (hasCode(err, 'budget_exhausted')) return;
     }
   }
 }
