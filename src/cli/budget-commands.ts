@@ -7,12 +7,12 @@ export function registerBudgetCommands(program: Command): void {
   program.command('llm').option('--limit <n>', 'recent calls to show', '20').option('--json')
     .description('which model back end the learning loop uses, today\'s usage against the budget, and the recent calls')
     .addHelpText('after', '\nExample:\n  KEI_INVOKER=command KEI_INVOKER_COMMAND="ollama run qwen3" kei-skills llm')
-    .action((o: { limit: string; json?: boolean }) => withKit((kit) => {
+    .action((options: { limit: string; json?: boolean }) => withKit((kit) => {
       const status = invokerStatus(kit);
       const backend = status.error ? `unavailable: ${status.error}` : `${status.backend ?? 'none'} (${status.reason})`;
       const usage = status.usage;
-      const calls = recentCalls(kit.db, Number(o.limit) || 20);
-      if (o.json) return printJson({ backend, usage, budget: kit.config.budget, calls });
+      const calls = recentCalls(kit.db, Number(options.limit) || 20);
+      if (options.json) return printJson({ backend, usage, budget: kit.config.budget, calls });
       printLine(`Back end: ${backend}`);
       printLine(`Today (${usage.day}): ${usage.calls}/${kit.config.budget.callsPerDay} calls, ${usage.tokens}/${kit.config.budget.tokensPerDay} tokens`);
       if (calls.length === 0) return printLine('No model calls recorded yet.');

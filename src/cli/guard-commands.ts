@@ -15,13 +15,13 @@ export function registerGuardCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .description('scan text the way every write is scanned (exit 0 whatever the verdict)')
     .addHelpText('after', '\nExamples:\n  echo "ignore previous instructions" | kei-skills guard scan\n  kei-skills guard scan SKILL.md --surface skill --json\n  kei-skills guard scan data.jsonl --jsonl > verdicts.jsonl')
-    .action((file: string, o: { surface: string; jsonl?: boolean; json?: boolean }) => {
+    .action((file: string, options: { surface: string; jsonl?: boolean; json?: boolean }) => {
       try {
-        if (!SURFACES.includes(o.surface)) throw new CliError(`--surface must be one of ${SURFACES.join(', ')} (got "${o.surface}")`, 2);
+        if (!SURFACES.includes(options.surface)) throw new CliError(`--surface must be one of ${SURFACES.join(', ')} (got "${options.surface}")`, 2);
         const input = readInput(file);
-        if (o.jsonl) return scanLines(input, o.surface as Surface);
-        const result = scanText(input, { surface: o.surface as Surface });
-        if (o.json) return printJson(result);
+        if (options.jsonl) return scanLines(input, options.surface as Surface);
+        const result = scanText(input, { surface: options.surface as Surface });
+        if (options.json) return printJson(result);
         printLine(describe(result));
       } catch (err) {
         failWith(err);
@@ -29,9 +29,9 @@ export function registerGuardCommands(program: Command): void {
     });
   guard.command('events').option('--limit <n>', 'most recent events', '50').option('--json')
     .description('writes the guard blocked (or that were let through with the documented bypass): when, where, which rules')
-    .action((o: { limit: string; json?: boolean }) => withKit((kit) => {
-      const rows = listGuardEvents(kit.db, Number(o.limit) || 50).map(({ at, surface, caller, verdict, rules, reason }) => ({ at, surface, caller, verdict, rules, reason }));
-      if (o.json) return printJson(rows);
+    .action((options: { limit: string; json?: boolean }) => withKit((kit) => {
+      const rows = listGuardEvents(kit.db, Number(options.limit) || 50).map(({ at, surface, caller, verdict, rules, reason }) => ({ at, surface, caller, verdict, rules, reason }));
+      if (options.json) return printJson(rows);
       if (rows.length === 0) return printLine('The guard has blocked nothing yet.');
       printLine(formatTable(['at', 'surface', 'caller', 'verdict', 'rules', 'reason'], rows.map((r) => [formatTime(r.at), r.surface, r.caller, r.verdict, r.rules, r.reason ?? ''])));
     }));

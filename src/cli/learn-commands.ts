@@ -14,28 +14,28 @@ export function registerLearnCommands(program: Command): void {
   program.command('review').requiredOption('--session <id>', 'the Claude Code session to review').option('--json')
     .description('save what the user revealed in a session since its last review (the Stop hook runs this every N turns)')
     .addHelpText('after', '\nExample:\n  kei-skills review --session 8f3c2a… --json')
-    .action((o: { session: string; json?: boolean }) => review(o));
+    .action((options: { session: string; json?: boolean }) => review(options));
   program.command('nightly').option('--dry-run', 'show the plan; write nothing, call no model').option('--max <n>', 'at most this many extractions and re-extractions').option('--json')
     .description('the nightly learning cycle: extract skills from good sessions, fix failing ones, archive unused ones, validate proven ones')
     .addHelpText('after', '\nExamples:\n  kei-skills nightly --dry-run\n  kei-skills nightly --max 2 --json')
-    .action((o: { dryRun?: boolean; max?: string; json?: boolean }) => withKit(async (kit) => {
-      const report = await runNightly(kit, { dryRun: o.dryRun, max: o.max === undefined ? undefined : positiveInt(o.max, '--max'), trigger: 'cli' });
-      if (o.json) printJson(report);
+    .action((options: { dryRun?: boolean; max?: string; json?: boolean }) => withKit(async (kit) => {
+      const report = await runNightly(kit, { dryRun: options.dryRun, max: options.max === undefined ? undefined : positiveInt(options.max, '--max'), trigger: 'cli' });
+      if (options.json) printJson(report);
       else printReport(report);
     }));
   program.command('extract').option('--session <id>', 'default: the latest session of this project').option('--json')
     .description('extract a skill from one session now (what the skill_extract tool does)')
-    .action((o: { session?: string; json?: boolean }) => withKit(async (kit) => {
-      const done = await extractFromSession(kit, openInvoker(kit, { tolerant: true }), o.session);
-      if (o.json) printJson(done);
+    .action((options: { session?: string; json?: boolean }) => withKit(async (kit) => {
+      const done = await extractFromSession(kit, openInvoker(kit, { tolerant: true }), options.session);
+      if (options.json) printJson(done);
       else printLine(`Extracted ${done.skill} (${done.extractor}${done.note ? `; ${done.note}` : ''}): ${done.path}`);
     }));
   program.command('unarchive').argument('<name>').description('bring back a skill the nightly cycle archived')
     .action((name: string) => withKit((kit) => printLine(`Restored ${name} to ${unarchiveSkill(kit, name)}`)));
   program.command('archived').option('--json').description('list the skills in KEI_HOME/skills/_archive')
-    .action((o: { json?: boolean }) => withKit((kit) => {
+    .action((options: { json?: boolean }) => withKit((kit) => {
       const folders = archivedFolders(kit.paths.archive);
-      if (o.json) return printJson(folders);
+      if (options.json) return printJson(folders);
       printLine(folders.length ? folders.join('\n') : 'No archived skills.');
     }));
 }
@@ -50,23 +50,23 @@ function positiveInt(value: string, flag: string): number {
  * Opens the kit in the session's own folder (so project memories land in its project) and runs one
  * review. The Stop hook's lock names this process; it goes stale when the process is gone.
  */
-async function review(o: { session: string; json?: boolean }): Promise<void> {
+async function review(options: { session: string; json?: boolean }): Promise<void> {
   let kit: Kit | undefined;
   const hardStop = setTimeout(() => process.exit(3), 10 * 60_000);
   hardStop.unref();
   try {
     kit = openKit({ logName: 'review' });
-    const cwd = sessionCwd(kit.db, o.session);
+    const cwd = sessionCwd(kit.db, options.session);
     if (cwd && cwd !== process.cwd()) {
       kit.close();
       kit = openKit({ logName: 'review', cwd });
     }
-    const result = await runReview(kit, openInvoker(kit), o.session);
-    kit.log.info('review finished', { session: o.session, status: result.status, ops: result.applied.map((a) => `${a.op.op}:${a.outcome}`) });
-    if (o.json) printJson(result);
+    const result = await runReview(kit, openInvoker(kit), options.session);
+    kit.log.info('review finished', { session: options.session, status: result.status, ops: result.applied.map((a) => `${a.op.op}:${a.outcome}`) });
+    if (options.json) printJson(result);
     else printLine(result.notice ?? `${result.status}${result.reason ? `: ${result.reason}` : ''}`);
   } catch (err) {
-    kit?.log.warn('review failed', { session: o.session, error: String(err) });
+    kit?.log.warn('review failed', { session: options.session, error: String(err) });
     kit?.close();
     failWith(err);
   }

@@ -13,18 +13,18 @@ export function registerMemoryCommands(program: Command): void {
     .option('--limit <n>', 'most results', '10').option('--json', 'machine-readable output')
     .description('rank memories by relevance to a query')
     .addHelpText('after', '\nExamples:\n  kei-skills memory search pnpm\n  kei-skills memory search "test runner" --scope project --json')
-    .action((words: string[], o: CommonOptions & { limit: string }) => withKit((kit) => {
-      const hits = kit.memory.search(words.join(' '), { scope: o.scope, tags: parseTags(o.tags), limit: Number(o.limit) });
-      if (o.json) return printJson(hits);
+    .action((words: string[], options: CommonOptions & { limit: string }) => withKit((kit) => {
+      const hits = kit.memory.search(words.join(' '), { scope: options.scope, tags: parseTags(options.tags), limit: Number(options.limit) });
+      if (options.json) return printJson(hits);
       printLine(hits.length === 0 ? 'No matching memories.' : formatTable(['id', 'scope', 'score', 'content'], hits.map((h) => [h.id, h.scope, h.score.toFixed(2), h.content])));
     }));
   memory.command('add').argument('<content...>', 'the fact to remember')
     .option('--scope <scope>', 'user (default) or project').option('--tags <list>', 'comma-separated tags').option('--json', 'machine-readable output')
     .description('remember a fact (checked by the injection guard)')
     .addHelpText('after', '\nExamples:\n  kei-skills memory add "Prefers pnpm over npm" --tags tooling\n  kei-skills memory add "API lives in services/api" --scope project')
-    .action((words: string[], o: CommonOptions) => withKit((kit) => {
-      const { memory: m, duplicate } = kit.memory.add(words.join(' '), { scope: o.scope, tags: parseTags(o.tags), source: 'cli' });
-      if (o.json) return printJson({ ...m, duplicate });
+    .action((words: string[], options: CommonOptions) => withKit((kit) => {
+      const { memory: m, duplicate } = kit.memory.add(words.join(' '), { scope: options.scope, tags: parseTags(options.tags), source: 'cli' });
+      if (options.json) return printJson({ ...m, duplicate });
       printLine(duplicate ? `Already remembered as ${m.id}.` : `Remembered as ${m.id} (${m.scope}).`);
     }));
   registerChangeCommands(memory);
@@ -36,25 +36,25 @@ function registerChangeCommands(memory: Command): void {
     .option('--tags <list>', 'new comma-separated tags').option('--json', 'machine-readable output')
     .description('replace one entry (by id or unique text)')
     .addHelpText('after', '\nExamples:\n  kei-skills memory replace m_abc123 "Prefers bun now"\n  kei-skills memory replace "pnpm" "Prefers bun over pnpm"')
-    .action((target: string, words: string[], o: CommonOptions) => withKit((kit) => {
-      const { after } = kit.memory.replace(targetOf(target, kit.memory.get(target) !== undefined), words.join(' '), { tags: parseTags(o.tags), source: 'cli' });
-      if (o.json) return printJson(after);
+    .action((target: string, words: string[], options: CommonOptions) => withKit((kit) => {
+      const { after } = kit.memory.replace(targetOf(target, kit.memory.get(target) !== undefined), words.join(' '), { tags: parseTags(options.tags), source: 'cli' });
+      if (options.json) return printJson(after);
       printLine(`Updated ${after.id}.`);
     }));
   memory.command('remove').alias('rm').argument('<target>', 'an id, or a part of the entry\'s text').option('--json', 'machine-readable output')
     .description('remove one entry (undo restores it)')
     .addHelpText('after', '\nExamples:\n  kei-skills memory remove m_abc123\n  kei-skills memory remove "old staging URL"')
-    .action((target: string, o: CommonOptions) => withKit((kit) => {
+    .action((target: string, options: CommonOptions) => withKit((kit) => {
       const removed = kit.memory.remove(targetOf(target, kit.memory.get(target) !== undefined), { source: 'cli' });
-      if (o.json) return printJson(removed);
+      if (options.json) return printJson(removed);
       printLine(`Removed ${removed.id}. Restore it with: kei-skills memory undo ${removed.id}`);
     }));
   memory.command('undo').argument('<id>', 'the entry whose last change to reverse').option('--json', 'machine-readable output')
     .description('reverse the last add, replace or remove of an entry')
     .addHelpText('after', '\nExample:\n  kei-skills memory undo m_abc123')
-    .action((id: string, o: CommonOptions) => withKit((kit) => {
+    .action((id: string, options: CommonOptions) => withKit((kit) => {
       const result = kit.memory.undo(id);
-      if (o.json) return printJson(result);
+      if (options.json) return printJson(result);
       printLine(`Undid the ${result.action} of ${id}${result.memory ? `: ${result.memory.content}` : ' (entry removed)'}.`);
     }));
 }
@@ -64,16 +64,16 @@ function registerInspectCommands(memory: Command): void {
     .option('--limit <n>', 'most entries', '50').option('--json', 'machine-readable output')
     .description('list entries, newest first')
     .addHelpText('after', '\nExamples:\n  kei-skills memory list\n  kei-skills memory list --scope project --json')
-    .action((o: CommonOptions & { limit: string }) => withKit((kit) => {
-      const items = kit.memory.list({ scope: o.scope, tags: parseTags(o.tags), limit: Number(o.limit) });
-      if (o.json) return printJson(items);
+    .action((options: CommonOptions & { limit: string }) => withKit((kit) => {
+      const items = kit.memory.list({ scope: options.scope, tags: parseTags(options.tags), limit: Number(options.limit) });
+      if (options.json) return printJson(items);
       printLine(items.length === 0 ? 'No memories yet.' : listTable(items));
     }));
   memory.command('stats').option('--json', 'machine-readable output').description('counts, history and guard blocks')
     .addHelpText('after', '\nExample:\n  kei-skills memory stats --json')
-    .action((o: CommonOptions) => withKit((kit) => {
+    .action((options: CommonOptions) => withKit((kit) => {
       const s = kit.memory.stats();
-      if (o.json) return printJson(s);
+      if (options.json) return printJson(s);
       printLine(formatTable(['what', 'value'], [
         ['memories', String(s.total)], ['user scope', String(s.user)], ['project scope (all projects)', String(s.project)],
         ['this project', String(s.thisProject)], ['projects', String(s.projects)], ['history entries', String(s.historyEntries)],

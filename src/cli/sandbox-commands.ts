@@ -13,9 +13,9 @@ export function registerSandboxCommands(program: Command): void {
     .option('--timeout <ms>', 'wall-clock limit')
     .option('--ro <path>', 'mount a host path read-only (repeatable; the host is otherwise not visible)', (v: string, all: string[]) => [...all, v], [] as string[]).option('--json').description('run a command in a sandbox; exits with its exit code')
     .addHelpText('after', '\nExamples:\n  kei-skills sandbox exec -- curl https://example.com      (fails: no network)\n  kei-skills sandbox exec --name build -- make test\n  kei-skills sandbox exec --ro /opt/tools -- /opt/tools/bin/lint .')
-    .action((words: string[], o: { name?: string; backend?: string; timeout?: string; ro: string[]; json?: boolean }) => withKit(async (kit) => {
-      const r = await open(kit, o.backend).exec(o.name, { command: words.join(' '), timeoutMs: o.timeout ? Number(o.timeout) : undefined, readOnly: o.ro });
-      if (o.json) printJson(r);
+    .action((words: string[], options: { name?: string; backend?: string; timeout?: string; ro: string[]; json?: boolean }) => withKit(async (kit) => {
+      const r = await open(kit, options.backend).exec(options.name, { command: words.join(' '), timeoutMs: options.timeout ? Number(options.timeout) : undefined, readOnly: options.ro });
+      if (options.json) printJson(r);
       else {
         process.stdout.write(r.stdout);
         process.stderr.write(r.stderr);
@@ -26,17 +26,17 @@ export function registerSandboxCommands(program: Command): void {
     }));
   sandbox.command('ls').option('--backend <b>').option('--json').description('list named sandboxes')
     .addHelpText('after', '\nExample:\n  kei-skills sandbox ls')
-    .action((o: { backend?: string; json?: boolean }) => withKit(async (kit) => {
-      const list = await open(kit, o.backend).list();
-      if (o.json) return printJson(list);
+    .action((options: { backend?: string; json?: boolean }) => withKit(async (kit) => {
+      const list = await open(kit, options.backend).list();
+      if (options.json) return printJson(list);
       printLine(list.length === 0 ? 'No sandboxes.' : formatTable(['name', 'backend', 'state', 'last used'], list.map((s) => [s.name, s.backend, s.state, formatTime(s.lastUsedAt)])));
     }));
   sandbox.command('stop').argument('<name>').option('--backend <b>').description('stop a named sandbox')
     .addHelpText('after', '\nExample:\n  kei-skills sandbox stop build')
-    .action((name: string, o: { backend?: string }) => withKit(async (kit) => { await open(kit, o.backend).stop(name); printLine(`Stopped ${name}.`); }));
+    .action((name: string, options: { backend?: string }) => withKit(async (kit) => { await open(kit, options.backend).stop(name); printLine(`Stopped ${name}.`); }));
   sandbox.command('rm').argument('<name>').option('--backend <b>').description('delete a named sandbox and its files')
     .addHelpText('after', '\nExample:\n  kei-skills sandbox rm build')
-    .action((name: string, o: { backend?: string }) => withKit(async (kit) => { await open(kit, o.backend).delete(name); printLine(`Deleted ${name}.`); }));
+    .action((name: string, options: { backend?: string }) => withKit(async (kit) => { await open(kit, options.backend).delete(name); printLine(`Deleted ${name}.`); }));
   sandbox.command('doctor').description('which sandbox backends work here')
     .addHelpText('after', '\nExample:\n  kei-skills sandbox doctor')
     .action(() => withKit(async (kit) => {

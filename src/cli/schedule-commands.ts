@@ -15,15 +15,15 @@ export function registerScheduleCommands(program: Command): void {
     .option('--kind <kind>', 'command (default, sandboxed) | prompt (headless Claude Code) | builtin', 'command').option('--cwd <dir>').option('--tz <zone>', 'IANA time zone')
     .option('--max-runs <n>').option('--catch-up <policy>', 'once (default) | none').option('--json').description('schedule a job; prints how the time was understood and the next three runs')
     .addHelpText('after', '\nExamples:\n  kei-skills schedule add tests "every 1h" -- npm test\n  kei-skills schedule add standup "0 9 * * 1-5" --kind prompt --cwd ~/app -- "summarise yesterday\'s commits"\n  kei-skills schedule add remind 30m -- echo stretch')
-    .action((name: string, when: string, words: string[], o: AddOptions) => withKit((kit) => {
-      const { job, when: w, next } = jobStore(kit).create({ name, when, kind: o.kind, payload: words.join(' '), cwd: o.cwd ?? (o.kind === 'prompt' ? process.cwd() : undefined), timezone: o.tz, maxRuns: o.maxRuns ? Number(o.maxRuns) : undefined, catchUp: o.catchUp });
-      if (o.json) return printJson({ job, interpretation: w.description, next });
+    .action((name: string, when: string, words: string[], options: AddOptions) => withKit((kit) => {
+      const { job, when: w, next } = jobStore(kit).create({ name, when, kind: options.kind, payload: words.join(' '), cwd: options.cwd ?? (options.kind === 'prompt' ? process.cwd() : undefined), timezone: options.tz, maxRuns: options.maxRuns ? Number(options.maxRuns) : undefined, catchUp: options.catchUp });
+      if (options.json) return printJson({ job, interpretation: w.description, next });
       printLine(`Scheduled ${job.name}: ${w.description}\nNext runs: ${next.map((t) => new Date(t).toISOString()).join(', ') || 'none'}`);
     }));
   schedule.command('list').option('--json').description('list jobs').addHelpText('after', '\nExample:\n  kei-skills schedule list')
-    .action((o: { json?: boolean }) => withKit((kit) => {
+    .action((options: { json?: boolean }) => withKit((kit) => {
       const jobs = jobStore(kit).list();
-      if (o.json) return printJson(jobs);
+      if (options.json) return printJson(jobs);
       printLine(jobs.length === 0 ? 'No jobs.' : formatTable(['name', 'when', 'kind', 'enabled', 'next', 'last'], jobs.map((j) => [j.name, j.when_spec, j.kind, j.enabled ? 'yes' : 'no', formatTime(j.next_run_at), formatTime(j.last_run_at)])));
     }));
   schedule.command('rm').argument('<job>').description('cancel a job').addHelpText('after', '\nExample:\n  kei-skills schedule rm tests')
@@ -31,9 +31,9 @@ export function registerScheduleCommands(program: Command): void {
   schedule.command('run').argument('<job>').description('run a job now').addHelpText('after', '\nExample:\n  kei-skills schedule run tests')
     .action((job: string) => withKit(async (kit) => { const r = await runJobNow(kit, jobStore(kit).get(job)); printLine(`${r.job}: ${r.status}`); }));
   schedule.command('runs').argument('[job]').option('--json').description('run history').addHelpText('after', '\nExample:\n  kei-skills schedule runs tests')
-    .action((job: string | undefined, o: { json?: boolean }) => withKit((kit) => {
+    .action((job: string | undefined, options: { json?: boolean }) => withKit((kit) => {
       const runs = jobStore(kit).runs(job);
-      if (o.json) return printJson(runs);
+      if (options.json) return printJson(runs);
       printLine(runs.length === 0 ? 'No runs yet.' : formatTable(['job', 'scheduled', 'status', 'exit', 'output'], runs.map((r) => [r.job, formatTime(r.scheduled_for), r.status, String(r.exit_code ?? ''), r.output])));
     }));
   schedule.command('pause').argument('<job>').description('stop a job from running until resumed').addHelpText('after', '\nExample:\n  kei-skills schedule pause tests')
@@ -57,14 +57,14 @@ function registerRunners(program: Command): void {
   const plan = (kit: Kit, kind?: string) => { const exe = executables(); return planTimer((kind as TimerKind) ?? detectTimer(), process.env.HOME ?? '', exe.node, exe.cli, kit.paths.home); };
   daemon.command('install').option('--kind <kind>', 'systemd | launchd | crontab (detected when absent)').option('--dry-run', 'print what would be installed')
     .description('run due jobs every minute from the OS (systemd user timer with Persistent=true, launchd, or crontab)')
-    .action((o: { kind?: string; dryRun?: boolean }) => withKit((kit) => {
-      const p = plan(kit, o.kind);
-      if (o.dryRun) return printLine(`${describePlan(p)}\n${jobStore(kit).byName(NIGHTLY_JOB.name) ? '' : `would add the job "${NIGHTLY_JOB.name}" (builtin nightly learning cycle, ${NIGHTLY_JOB.when})`}`);
+    .action((options: { kind?: string; dryRun?: boolean }) => withKit((kit) => {
+      const p = plan(kit, options.kind);
+      if (options.dryRun) return printLine(`${describePlan(p)}\n${jobStore(kit).byName(NIGHTLY_JOB.name) ? '' : `would add the job "${NIGHTLY_JOB.name}" (builtin nightly learning cycle, ${NIGHTLY_JOB.when})`}`);
       printLine(installTimer(p).join('\n'));
       if (ensureNightlyJob(jobStore(kit))) printLine('Added the job "nightly": the learning cycle at 03:00 local time (kei-skills schedule pause nightly to stop it).');
     }));
   daemon.command('uninstall').option('--kind <kind>').description('remove exactly what install added')
-    .action((o: { kind?: string }) => withKit((kit) => printLine(uninstallTimer(plan(kit, o.kind)).join('\n') || 'nothing to remove')));
+    .action((options: { kind?: string }) => withKit((kit) => printLine(uninstallTimer(plan(kit, options.kind)).join('\n') || 'nothing to remove')));
   daemon.command('status').option('--kind <kind>').description('is the OS timer installed')
-    .action((o: { kind?: string }) => withKit((kit) => printLine(timerStatus(plan(kit, o.kind)))));
+    .action((options: { kind?: string }) => withKit((kit) => printLine(timerStatus(plan(kit, options.kind)))));
 }

@@ -19,11 +19,11 @@ interface Row { session_id: string; completed: number; client: string; model: st
  * Writes one JSON line per trajectory, one at a time (a transcript is parsed, written and dropped
  * before the next is read), so memory stays flat however many sessions there are.
  */
-export async function exportTrajectories(db: Db, o: ExportOptions): Promise<{ written: number; skipped: number }> {
+export async function exportTrajectories(db: Db, options: ExportOptions): Promise<{ written: number; skipped: number }> {
   const rows = db.prepare(`SELECT t.session_id, t.completed, s.client, s.model, s.started_at, s.transcript_path FROM trajectories t JOIN sessions s ON s.id = t.session_id
     WHERE (? IS NULL OR s.started_at >= ?) AND (? IS NULL OR t.session_id = ?) AND (? = 0 OR t.completed = 1) ORDER BY s.started_at`)
-    .all(o.since ?? null, o.since ?? null, o.session ?? null, o.session ?? null, o.completedOnly ? 1 : 0) as Row[];
-  const out: WriteStream | NodeJS.WriteStream = o.out ? createWriteStream(o.out, { encoding: 'utf8' }) : process.stdout;
+    .all(options.since ?? null, options.since ?? null, options.session ?? null, options.session ?? null, options.completedOnly ? 1 : 0) as Row[];
+  const out: WriteStream | NodeJS.WriteStream = options.out ? createWriteStream(options.out, { encoding: 'utf8' }) : process.stdout;
   let written = 0;
   let skipped = 0;
   for (const [i, row] of rows.entries()) {
@@ -33,8 +33,8 @@ export async function exportTrajectories(db: Db, o: ExportOptions): Promise<{ wr
     const record = toShareGpt(trajectory, { index: i, completed: row.completed === 1, session: row.session_id, client: row.client, model: row.model, startedAt: row.started_at, toolsAvailable: tools });
     if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
     written++;
-    o.onProgress?.(i + 1, rows.length);
+    options.onProgress?.(i + 1, rows.length);
   }
-  if (o.out) await new Promise<void>((resolve) => (out as WriteStream).end(resolve));
+  if (options.out) await new Promise<void>((resolve) => (out as WriteStream).end(resolve));
   return { written, skipped };
 }

@@ -17,7 +17,7 @@ const DEFAULT_WATCHDOG_MS = 4500;
 const MAX_INPUT_WAIT_MS = 2000;
 
 /**
- * Entry of `bin/kei-hook.js <Event>`. Whatever happens (bad input, unknown event, a locked,
+ * Entry of `bin/kei-hook.cjs <Event>` (a bundle of this module). Whatever happens (bad input, unknown event, a locked,
  * missing or unwritable data home) it exits 0, prints nothing but its JSON answer, and logs.
  */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {

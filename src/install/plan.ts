@@ -13,15 +13,15 @@ export interface PlanOptions {
 }
 
 /** Every file a set-up (or, with `remove`, an uninstall) of one client would change. */
-export function planSetup(o: PlanOptions): FileChange[] {
-  if (!(CLIENTS as readonly string[]).includes(o.client)) throw new KeiError('unknown_client', `unknown client "${o.client}"; use one of ${CLIENTS.join(', ')}`);
+export function planSetup(options: PlanOptions): FileChange[] {
+  if (!(CLIENTS as readonly string[]).includes(options.client)) throw new KeiError('unknown_client', `unknown client "${options.client}"; use one of ${CLIENTS.join(', ')}`);
   const exe = executables();
-  const scope = o.scope ?? 'user';
-  switch (o.client as Client) {
-    case 'claude-code': return planClaudeCode(scope, o.home, o.project, exe, o.remove);
-    case 'cursor': return planCursor(scope, o.home, o.project, exe, o.remove);
-    case 'zed': return planZed(o.home, exe, o.remove);
-    case 'vscode': return planVscode(o.project, exe, o.remove);
-    case 'codex': return planCodex(o.home, exe, o.remove);
+  const scope = options.scope ?? 'user';
+  switch (options.client as Client) {
+    case 'claude-code': return planClaudeCode(scope, options.home, options.project, exe, options.remove);
+    case 'cursor': return planCursor(scope, options.home, options.project, exe, options.remove);
+    case 'zed': return planZed(options.home, exe, options.remove);
+    case 'vscode': return planVscode(options.project, exe, options.remove);
+    case 'codex': return planCodex(options.home, exe, options.remove);
   }
 }

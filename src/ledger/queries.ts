@@ -23,11 +23,11 @@ const SQL: Record<Exclude<LedgerView, 'stats'>, { all: string; bySession: string
 };
 
 /** Rows of one ledger view, newest first (or in order within one session). */
-export function ledgerRows(db: Db, view: LedgerView, o: { session?: string; limit?: number } = {}): Record<string, unknown>[] {
-  const limit = o.limit ?? 200;
+export function ledgerRows(db: Db, view: LedgerView, options: { session?: string; limit?: number } = {}): Record<string, unknown>[] {
+  const limit = options.limit ?? 200;
   if (view === 'stats') return ledgerStats(db);
   const q = SQL[view];
-  return (o.session ? db.prepare(q.bySession).all(o.session, limit) : db.prepare(q.all).all(limit)) as Record<string, unknown>[];
+  return (options.session ? db.prepare(q.bySession).all(options.session, limit) : db.prepare(q.all).all(limit)) as Record<string, unknown>[];
 }
 
 /** Per-skill use counts and success rates, plus totals: what a user checks to see what helps. */

@@ -21,16 +21,16 @@ export interface RemoteSandbox {
 export class DaytonaClient {
   private readonly fetchImpl: typeof fetch;
 
-  constructor(private readonly o: DaytonaOptions) {
-    if (!o.apiKey) throw new KeiError('daytona_no_key', 'DAYTONA_API_KEY is not set; create a key in the Daytona dashboard and export it');
-    if (o.autoStopMinutes === 0 && !o.allowNoAutoStop) {
+  constructor(private readonly options: DaytonaOptions) {
+    if (!options.apiKey) throw new KeiError('daytona_no_key', 'DAYTONA_API_KEY is not set; create a key in the Daytona dashboard and export it');
+    if (options.autoStopMinutes === 0 && !options.allowNoAutoStop) {
       throw new KeiError('daytona_autostop', 'refusing autoStopInterval 0 (sandboxes would run, and bill, forever); set sandbox.daytona.allowNoAutoStop to true to mean it');
     }
-    this.fetchImpl = o.fetch ?? fetch;
+    this.fetchImpl = options.fetch ?? fetch;
   }
 
   create(labels: Record<string, string>): Promise<RemoteSandbox> {
-    return this.json('POST', '/sandbox', { labels, autoStopInterval: this.o.autoStopMinutes }) as Promise<RemoteSandbox>;
+    return this.json('POST', '/sandbox', { labels, autoStopInterval: this.options.autoStopMinutes }) as Promise<RemoteSandbox>;
   }
 
   get(id: string): Promise<RemoteSandbox> {
@@ -51,7 +51,7 @@ export class DaytonaClient {
     if (sandbox.state === 'stopped' || sandbox.state === 'archived') await this.lifecycle(id, 'start');
     for (let i = 0; sandbox.state !== 'started' && i < maxPolls; i++) {
       if (sandbox.state === 'error' || sandbox.state === 'destroyed') throw new KeiError('daytona_state', `sandbox ${id} is ${sandbox.state}`);
-      await (this.o.sleep ?? sleep)(pollMs);
+      await (this.options.sleep ?? sleep)(pollMs);
       sandbox = await this.get(id);
     }
     if (sandbox.state !== 'started') throw new KeiError('daytona_state', `sandbox ${id} did not start (state ${sandbox.state})`);
@@ -79,14 +79,14 @@ export class DaytonaClient {
   }
 
   private async request(method: string, path: string, body?: string | FormData): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.o.apiKey}` };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.apiKey}` };
     if (typeof body === 'string') headers['content-type'] = 'application/json';
-    const url = `${this.o.apiUrl.replace(/\/$/, '')}${path}`;
+    const url = `${this.options.apiUrl.replace(/\/$/, '')}${path}`;
     for (let attempt = 0; ; attempt++) {
       const res = await this.fetchImpl(url, { method, headers, body });
       if (res.ok) return res;
-      if (res.status === 429 && attempt < (this.o.maxRetries ?? 3)) {
-        await (this.o.sleep ?? sleep)(retryDelay(res.headers.get('retry-after'), attempt));
+      if (res.status === 429 && attempt < (this.options.maxRetries ?? 3)) {
+        await (this.options.sleep ?? sleep)(retryDelay(res.headers.get('retry-after'), attempt));
         continue;
       }
       throw await mapError(res, method, path);

@@ -46,12 +46,12 @@ interface RunPlan {
 export class LocalSandboxes implements SandboxBackend {
   readonly name: string;
 
-  constructor(private readonly o: LocalOptions) {
-    this.name = o.mode;
+  constructor(private readonly options: LocalOptions) {
+    this.name = options.mode;
   }
 
   async exec(sandbox: string | undefined, req: ExecRequest, hooks?: ExecHooks): Promise<ExecResult> {
-    const readOnly = checkReadOnlyPaths([...(this.o.readOnly ?? []), ...(req.readOnly ?? [])]);
+    const readOnly = checkReadOnlyPaths([...(this.options.readOnly ?? []), ...(req.readOnly ?? [])]);
     const ephemeral = sandbox === undefined;
     const work = ephemeral ? mkdtempSync(join(this.root(), '.tmp-')) : this.folder((await this.create(sandbox)).name);
     try {
@@ -59,8 +59,8 @@ export class LocalSandboxes implements SandboxBackend {
       const cwd = req.cwd ? resolveInside(work, req.cwd) : work;
       mkdirSync(cwd, { recursive: true });
       mkdirSync(sandboxHome(work), { recursive: true, mode: 0o700 });
-      const limits = { ...this.o.limits, timeoutMs: req.timeoutMs ?? this.o.limits.timeoutMs };
-      const cgroup = this.o.mode === 'none' ? undefined : createSandboxCgroup({ processes: limits.processes, memoryBytes: limits.memoryMb * 1024 * 1024 });
+      const limits = { ...this.options.limits, timeoutMs: req.timeoutMs ?? this.options.limits.timeoutMs };
+      const cgroup = this.options.mode === 'none' ? undefined : createSandboxCgroup({ processes: limits.processes, memoryBytes: limits.memoryMb * 1024 * 1024 });
       try {
         return await this.run({ work, cwd, req, limits, readOnly, cgroup }, hooks);
       } finally {
@@ -68,13 +68,13 @@ export class LocalSandboxes implements SandboxBackend {
       }
     } finally {
       if (ephemeral) rmSync(work, { recursive: true, force: true });
-      else this.o.records.upsert(sandbox, this.name, 'ready', this.o.clock.now());
+      else this.options.records.upsert(sandbox, this.name, 'ready', this.options.clock.now());
     }
   }
 
   private async run(r: RunPlan, hooks?: ExecHooks): Promise<ExecResult> {
     const [file, args] = this.command(r);
-    const isolated = this.o.mode === 'bwrap';
+    const isolated = this.options.mode === 'bwrap';
     const bounds = { stdin: r.req.stdin, timeoutMs: r.limits.timeoutMs, outputBytes: r.limits.outputBytes, env: this.childEnv(r.req), cwd: isolated ? '/' : undefined };
     if (!r.cgroup) return runBounded(file, args, bounds, hooks);
     const result = await runBounded('/bin/sh', ['-c', r.cgroup.enterCommand, file, ...args], bounds, hooks);
@@ -88,45 +88,45 @@ export class LocalSandboxes implements SandboxBackend {
    * one, so its child gets only the allow-list and what the caller passed; "none" is unsandboxed by choice.
    */
   private childEnv(req: ExecRequest): NodeJS.ProcessEnv | undefined {
-    if (this.o.mode === 'bwrap') return EMPTY_ENV;
-    if (this.o.mode === 'sandbox-exec') return { ...pickEnv(process.env), ...(req.env ?? {}) };
+    if (this.options.mode === 'bwrap') return EMPTY_ENV;
+    if (this.options.mode === 'sandbox-exec') return { ...pickEnv(process.env), ...(req.env ?? {}) };
     return undefined;
   }
 
   private command(r: RunPlan): [string, string[]] {
     const { work, cwd, req, limits } = r;
-    const home = this.o.home ?? homedir();
-    if (this.o.mode === 'bwrap') {
-      const plan = { work, cwd, home, keiHome: this.o.keiHome, readOnly: r.readOnly, env: req.env ?? {}, limits, memoryCgroup: r.cgroup?.enforces.memory ?? false };
+    const home = this.options.home ?? homedir();
+    if (this.options.mode === 'bwrap') {
+      const plan = { work, cwd, home, keiHome: this.options.keiHome, readOnly: r.readOnly, env: req.env ?? {}, limits, memoryCgroup: r.cgroup?.enforces.memory ?? false };
       return [findExecutable('bwrap') ?? 'bwrap', bwrapArgs(plan, req.command)];
     }
-    if (this.o.mode === 'sandbox-exec') return ['sandbox-exec', seatbeltArgs({ work, home, keiHome: this.o.keiHome, readOnly: r.readOnly }, `cd ${JSON.stringify(cwd)} && ${req.command}`)];
+    if (this.options.mode === 'sandbox-exec') return ['sandbox-exec', seatbeltArgs({ work, home, keiHome: this.options.keiHome, readOnly: r.readOnly }, `cd ${JSON.stringify(cwd)} && ${req.command}`)];
     return ['/bin/sh', ['-c', 'cd "$1" && exec /bin/sh -c "$2"', 'kei', cwd, req.command]];
   }
 
   async create(sandbox: string): Promise<SandboxInfo> {
     checkSandboxName(sandbox);
     mkdirSync(this.folder(sandbox), { recursive: true, mode: 0o700 });
-    return this.o.records.get(sandbox) ?? this.o.records.upsert(sandbox, this.name, 'ready', this.o.clock.now());
+    return this.options.records.get(sandbox) ?? this.options.records.upsert(sandbox, this.name, 'ready', this.options.clock.now());
   }
 
   async get(sandbox: string): Promise<SandboxInfo | undefined> {
-    return this.o.records.get(sandbox);
+    return this.options.records.get(sandbox);
   }
 
   async stop(sandbox: string): Promise<void> {
-    if (!this.o.records.get(sandbox)) throw new KeiError('sandbox_not_found', `no sandbox named "${sandbox}"`);
-    this.o.records.upsert(sandbox, this.name, 'stopped', this.o.clock.now());
+    if (!this.options.records.get(sandbox)) throw new KeiError('sandbox_not_found', `no sandbox named "${sandbox}"`);
+    this.options.records.upsert(sandbox, this.name, 'stopped', this.options.clock.now());
   }
 
   async delete(sandbox: string): Promise<void> {
     checkSandboxName(sandbox);
     rmSync(this.folder(sandbox), { recursive: true, force: true });
-    this.o.records.remove(sandbox);
+    this.options.records.remove(sandbox);
   }
 
   async list(): Promise<SandboxInfo[]> {
-    return this.o.records.list(this.name);
+    return this.options.records.list(this.name);
   }
 
   async upload(sandbox: string, path: string, content: Buffer): Promise<void> {
@@ -141,7 +141,7 @@ export class LocalSandboxes implements SandboxBackend {
   }
 
   private root(): string {
-    const root = join(this.o.keiHome, 'sandboxes');
+    const root = join(this.options.keiHome, 'sandboxes');
     mkdirSync(root, { recursive: true, mode: 0o700 });
     return root;
   }

@@ -13,22 +13,22 @@ export interface RunOptions {
  * Runs a process in its own process group; at the timeout (or an abort) the whole group is killed.
  * Output beyond the cap is read and dropped (so the child never blocks) and reported as truncated.
  */
-export function runBounded(file: string, args: string[], o: RunOptions, hooks: ExecHooks = {}): Promise<ExecResult> {
+export function runBounded(file: string, args: string[], options: RunOptions, hooks: ExecHooks = {}): Promise<ExecResult> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(file, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: o.env ?? process.env, cwd: o.cwd });
-    const out = collector(o.outputBytes);
-    const err = collector(o.outputBytes);
+    const child = spawn(file, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env, cwd: options.cwd });
+    const out = collector(options.outputBytes);
+    const err = collector(options.outputBytes);
     let timedOut = false;
     const killGroup = () => { try { process.kill(-(child.pid as number), 'SIGKILL'); } catch { /* already gone */ } };
-    const timer = setTimeout(() => { timedOut = true; killGroup(); }, o.timeoutMs);
+    const timer = setTimeout(() => { timedOut = true; killGroup(); }, options.timeoutMs);
     const onAbort = () => killGroup();
     hooks.signal?.addEventListener('abort', onAbort, { once: true });
     const ticker = hooks.onProgress ? setInterval(() => hooks.onProgress?.({ elapsedMs: Date.now() - started, stdoutBytes: out.bytes, stderrBytes: err.bytes, tail: out.text().slice(-500) }), 1000) : undefined;
     child.stdout.on('data', out.push);
     child.stderr.on('data', err.push);
     child.stdin.on('error', () => undefined);
-    child.stdin.end(o.stdin ?? '');
+    child.stdin.end(options.stdin ?? '');
     child.on('error', (e) => err.push(Buffer.from(String(e))));
     child.on('close', (code) => {
       clearTimeout(timer);

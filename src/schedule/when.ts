@@ -27,49 +27,49 @@ const DURATION = /^(\d+)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hou
 const EXAMPLES = 'Examples: "30m" (once, in 30 minutes), "in 2h", "2026-12-01T09:00", "every 30m", "every 1d", "0 9 * * 1-5" (cron), "@daily".';
 
 /** Parses a when-spec. `30m` runs once; `every 30m` repeats; cron patterns and nicknames go through croner. */
-export function parseWhen(input: string, o: ParseOptions): When {
+export function parseWhen(input: string, options: ParseOptions): When {
   const spec = String(input ?? '').trim();
   if (spec === '') throw refuse(spec, 'it is empty');
   const every = /^every\s+(.+)$/i.exec(spec);
-  if (every) return interval(spec, every[1], o);
+  if (every) return interval(spec, every[1], options);
   const rel = /^(?:in\s+)?(.+)$/i.exec(spec)?.[1] ?? spec;
   const dur = durationMs(rel);
-  if (dur !== undefined) return { kind: 'once', spec, atMs: o.now + dur, description: `once, in ${describeDuration(dur)} (${new Date(o.now + dur).toISOString()})` };
-  if (/^\d{4}-\d{2}-\d{2}/.test(spec)) return absolute(spec, o);
-  return cron(spec, o);
+  if (dur !== undefined) return { kind: 'once', spec, atMs: options.now + dur, description: `once, in ${describeDuration(dur)} (${new Date(options.now + dur).toISOString()})` };
+  if (/^\d{4}-\d{2}-\d{2}/.test(spec)) return absolute(spec, options);
+  return cron(spec, options);
 }
 
-function interval(spec: string, body: string, o: ParseOptions): When {
+function interval(spec: string, body: string, options: ParseOptions): When {
   const ms = durationMs(body.trim());
   if (ms === undefined) throw refuse(spec, `"${body}" is not a duration`);
-  if (ms < o.minIntervalMs) throw refuse(spec, `intervals under ${describeDuration(o.minIntervalMs)} are not allowed (config schedule.minIntervalMs)`);
+  if (ms < options.minIntervalMs) throw refuse(spec, `intervals under ${describeDuration(options.minIntervalMs)} are not allowed (config schedule.minIntervalMs)`);
   return { kind: 'interval', spec, everyMs: ms, description: `every ${describeDuration(ms)}, repeating` };
 }
 
-function absolute(spec: string, o: ParseOptions): When {
+function absolute(spec: string, options: ParseOptions): When {
   const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(spec);
-  const at = hasOffset || !o.timezone ? Date.parse(spec) : zonedToUtc(spec, o.timezone);
+  const at = hasOffset || !options.timezone ? Date.parse(spec) : zonedToUtc(spec, options.timezone);
   if (!Number.isFinite(at)) throw refuse(spec, 'it is not a valid ISO 8601 time');
-  if (at <= o.now) throw refuse(spec, `${new Date(at).toISOString()} is in the past`);
-  return { kind: 'once', spec, atMs: at, description: `once, at ${new Date(at).toISOString()}${hasOffset ? '' : ` (${o.timezone ?? 'local time'})`}` };
+  if (at <= options.now) throw refuse(spec, `${new Date(at).toISOString()} is in the past`);
+  return { kind: 'once', spec, atMs: at, description: `once, at ${new Date(at).toISOString()}${hasOffset ? '' : ` (${options.timezone ?? 'local time'})`}` };
 }
 
-function cron(spec: string, o: ParseOptions): When {
+function cron(spec: string, options: ParseOptions): When {
   const fields = spec.split(/\s+/).length;
   if (!spec.startsWith('@') && fields !== 5 && fields !== 6) throw refuse(spec, 'it is neither a duration, an ISO time nor a 5- or 6-field cron pattern');
   let job: Cron;
   try {
-    job = new Cron(spec, { paused: true, timezone: o.timezone });
+    job = new Cron(spec, { paused: true, timezone: options.timezone });
   } catch (err) {
     throw refuse(spec, (err as Error).message);
   }
-  if (job.nextRun(new Date(o.now)) === null) throw refuse(spec, 'it matches no date from now on (February 30, say)');
-  const gap = shortestGap(job, o.now);
-  if (gap < o.minIntervalMs) {
-    throw refuse(spec, `two of its runs are only ${describeDuration(gap)} apart, under the minimum of ${describeDuration(o.minIntervalMs)} (config schedule.minIntervalMs); `
+  if (job.nextRun(new Date(options.now)) === null) throw refuse(spec, 'it matches no date from now on (February 30, say)');
+  const gap = shortestGap(job, options.now);
+  if (gap < options.minIntervalMs) {
+    throw refuse(spec, `two of its runs are only ${describeDuration(gap)} apart, under the minimum of ${describeDuration(options.minIntervalMs)} (config schedule.minIntervalMs); `
       + 'use a single value in the seconds field, e.g. "0 */5 * * * *", or a 5-field pattern such as "*/5 * * * *"');
   }
-  return { kind: 'cron', spec, cron: spec, timezone: o.timezone, description: `cron "${spec}"${o.timezone ? ` in ${o.timezone}` : ''}, repeating` };
+  return { kind: 'cron', spec, cron: spec, timezone: options.timezone, description: `cron "${spec}"${options.timezone ? ` in ${options.timezone}` : ''}, repeating` };
 }
 
 /**

@@ -19,12 +19,12 @@ export function normalizeToken(token: string | undefined): string | undefined {
 }
 
 /** Why a request is refused before it reaches MCP (auth, Origin, Host), or undefined. */
-export function refusal(req: IncomingMessage, o: GuardOptions): { status: number; message: string } | undefined {
-  if (o.token && !tokenMatches(req.headers.authorization, o.token)) return { status: 401, message: 'missing or wrong bearer token' };
+export function refusal(req: IncomingMessage, options: GuardOptions): { status: number; message: string } | undefined {
+  if (options.token && !tokenMatches(req.headers.authorization, options.token)) return { status: 401, message: 'missing or wrong bearer token' };
   const origin = req.headers.origin;
-  if (origin && !originAllowed(origin, o)) return { status: 403, message: `origin ${origin} is not allowed` };
+  if (origin && !originAllowed(origin, options)) return { status: 403, message: `origin ${origin} is not allowed` };
   const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  if (!o.token && host && !LOOPBACK.has(host)) return { status: 403, message: `host ${host} is not allowed (DNS rebinding protection)` };
+  if (!options.token && host && !LOOPBACK.has(host)) return { status: 403, message: `host ${host} is not allowed (DNS rebinding protection)` };
   return undefined;
 }
 
@@ -35,8 +35,8 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return timingSafeEqual(a, b) && given.length > 0;
 }
 
-function originAllowed(origin: string, o: GuardOptions): boolean {
-  if (o.allowedOrigins?.includes(origin)) return true;
+function originAllowed(origin: string, options: GuardOptions): boolean {
+  if (options.allowedOrigins?.includes(origin)) return true;
   try {
     return LOOPBACK.has(new URL(origin).hostname.replace(/^\[|\]$/g, ''));
   } catch {

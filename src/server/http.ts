@@ -67,8 +67,8 @@ function openPool(kit: Kit): SessionPool {
  * every other request either names a live session or is answered without allocating a server,
  * so a flood of session-less or stale requests costs nothing that outlives it.
  */
-async function handle(kit: Kit, pool: SessionPool, o: GuardOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const refused = refusal(req, o);
+async function handle(kit: Kit, pool: SessionPool, options: GuardOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const refused = refusal(req, options);
   if (refused) return reply(res, refused.status, refused.message);
   if (!(req.url ?? '').startsWith('/mcp')) return reply(res, 404, 'not found; the endpoint is /mcp');
   const body = req.method === 'POST' ? await readBody(req) : undefined;

@@ -13,20 +13,20 @@ export interface RootOptions {
 }
 
 /** Skill roots in precedence order: the project's over the user's; KeiSeiKit's own first among the user's. */
-export function skillRoots(o: RootOptions): SkillRoot[] {
-  if (o.roots && o.roots.length > 0) return o.roots.map((p, i) => ({ path: resolve(o.projectRoot, p), label: `configured-${i + 1}` }));
-  const home = o.home ?? homedir();
+export function skillRoots(options: RootOptions): SkillRoot[] {
+  if (options.roots && options.roots.length > 0) return options.roots.map((p, i) => ({ path: resolve(options.projectRoot, p), label: `configured-${i + 1}` }));
+  const home = options.home ?? homedir();
   const roots: SkillRoot[] = [
-    { path: join(o.projectRoot, '.claude', 'skills'), label: 'project-claude' },
-    { path: join(o.projectRoot, '.agents', 'skills'), label: 'project-agents' },
-    { path: join(o.projectRoot, '.keiseikit', 'skills'), label: 'project-kei' },
-    { path: join(o.keiHome, 'skills'), label: 'kei' },
+    { path: join(options.projectRoot, '.claude', 'skills'), label: 'project-claude' },
+    { path: join(options.projectRoot, '.agents', 'skills'), label: 'project-agents' },
+    { path: join(options.projectRoot, '.keiseikit', 'skills'), label: 'project-kei' },
+    { path: join(options.keiHome, 'skills'), label: 'kei' },
     { path: join(home, '.claude', 'skills'), label: 'claude-user' },
     { path: join(home, '.agents', 'skills'), label: 'agents-user' },
     { path: join(home, '.codex', 'skills'), label: 'codex-user' },
     { path: join(home, '.hermes', 'skills'), label: 'hermes-user' },
   ];
-  for (const [i, p] of (o.extraRoots ?? []).entries()) roots.push({ path: resolve(o.projectRoot, p), label: `extra-${i + 1}` });
+  for (const [i, p] of (options.extraRoots ?? []).entries()) roots.push({ path: resolve(options.projectRoot, p), label: `extra-${i + 1}` });
   return dedupeRoots(roots);
 }
 

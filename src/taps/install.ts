@@ -35,10 +35,10 @@ export function tapStore(kit: TapsContext): TapStore {
  * file, show the findings, then move into KEI_HOME/skills in one rename and record it in the lock.
  * Critical findings block even with --force; other blocks need --force; warnings need --yes off a TTY.
  */
-export async function installSkill(kit: TapsContext, spec: string, o: InstallOptions = {}): Promise<InstallReport> {
+export async function installSkill(kit: TapsContext, spec: string, options: InstallOptions = {}): Promise<InstallReport> {
   const src = resolveSource(kit, spec);
   try {
-    return await installFrom(kit, src, o);
+    return await installFrom(kit, src, options);
   } finally {
     src.cleanup();
   }
@@ -62,7 +62,7 @@ function resolveSource(kit: TapsContext, spec: string): Source {
   return { folder: skill.folder, root: store.dir(tap.name), source: tap.url, tap: tap.name, repoPath: relative(store.dir(tap.name), skill.folder), commit: tap.commit_sha ?? '', category: tap.name, cleanup: () => undefined };
 }
 
-async function installFrom(kit: TapsContext, src: Source, o: InstallOptions): Promise<InstallReport> {
+async function installFrom(kit: TapsContext, src: Source, options: InstallOptions): Promise<InstallReport> {
   assertFolderInside(src.root, src.folder, src.repoPath || src.folder);
   // Listed without following links, and refused past the size limits before a byte is copied.
   const entries = listSkillEntries(src.folder);
@@ -71,7 +71,7 @@ async function installFrom(kit: TapsContext, src: Source, o: InstallOptions): Pr
   try {
     copySkillFiles(entries, src.folder, quarantine);
     const scan = scanSkillFolder(quarantine, entries);
-    await decide(scan, o);
+    await decide(scan, options);
     const name = scan.name as string;
     const target = join(kit.paths.skills, src.category, name);
     moveInto(quarantine, target);
@@ -86,13 +86,13 @@ async function installFrom(kit: TapsContext, src: Source, o: InstallOptions): Pr
   }
 }
 
-async function decide(scan: FolderScan, o: InstallOptions): Promise<void> {
+async function decide(scan: FolderScan, options: InstallOptions): Promise<void> {
   const list = (fs: { file: string; rule: string; excerpt: string }[]) => fs.slice(0, 8).map((f) => `  ${f.file}: ${f.rule} "${f.excerpt}"`).join('\n');
   if (!scan.loadable || scan.specErrors.length > 0) throw new KeiError('install_invalid', `the skill does not validate: ${scan.specErrors.join('; ')}`);
   if (scan.critical.length > 0) throw new KeiError('install_blocked_critical', `refused: critical findings (--force cannot override):\n${list(scan.critical)}`, { findings: scan.critical });
-  if (scan.blocked.length > 0 && !o.force) throw new KeiError('install_blocked', `refused: the guard blocks these files (review them, then --force):\n${list(scan.blocked)}`, { findings: scan.blocked });
-  if (scan.warnings.length === 0 || o.yes) return;
-  if (o.confirm && (await o.confirm(scan))) return;
+  if (scan.blocked.length > 0 && !options.force) throw new KeiError('install_blocked', `refused: the guard blocks these files (review them, then --force):\n${list(scan.blocked)}`, { findings: scan.blocked });
+  if (scan.warnings.length === 0 || options.yes) return;
+  if (options.confirm && (await options.confirm(scan))) return;
   throw new KeiError('install_needs_confirmation', `warnings need confirmation (--yes when not on a terminal):\n${list(scan.warnings)}`, { findings: scan.warnings });
 }
 
@@ -117,7 +117,7 @@ function workDir(kit: TapsContext): string {
 }
 
 /** `restore`: reinstall exactly what the lock file records (same commit, same content hash). */
-export async function restoreFromLock(kit: TapsContext, o: InstallOptions = {}): Promise<{ name: string; action: string }[]> {
+export async function restoreFromLock(kit: TapsContext, options: InstallOptions = {}): Promise<{ name: string; action: string }[]> {
   const lock = readLock(kit.paths.home);
   const done: { name: string; action: string }[] = [];
   for (const [name, entry] of Object.entries(lock.skills)) {
@@ -126,7 +126,7 @@ export async function restoreFromLock(kit: TapsContext, o: InstallOptions = {}):
     const tmp = mkdtempSync(join(workDir(kit), 'restore-'));
     try {
       cloneAt(/^[\w+.-]+:\/\//.test(entry.source) || entry.source.includes('@') ? entry.source : `file://${entry.source}`, join(tmp, 'repo'), entry.commit);
-      await installFrom(kit, { folder: join(tmp, 'repo', entry.path), root: join(tmp, 'repo'), source: entry.source, tap: entry.tap, repoPath: entry.path, commit: entry.commit, category: entry.category, cleanup: () => undefined }, o);
+      await installFrom(kit, { folder: join(tmp, 'repo', entry.path), root: join(tmp, 'repo'), source: entry.source, tap: entry.tap, repoPath: entry.path, commit: entry.commit, category: entry.category, cleanup: () => undefined }, options);
       if (folderHash(target) !== entry.hash) throw new KeiError('restore_mismatch', `${name}: content at ${entry.commit.slice(0, 8)} differs from the locked hash`);
       done.push({ name, action: 'restored' });
     } finally {

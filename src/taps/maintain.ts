@@ -21,13 +21,13 @@ export function outdatedSkills(kit: TapsContext): Outdated[] {
 }
 
 /** Reinstalls outdated skills (or one) from their source's latest commit, through the same scan. */
-export async function updateSkills(kit: TapsContext, only: string | undefined, o: InstallOptions): Promise<string[]> {
+export async function updateSkills(kit: TapsContext, only: string | undefined, options: InstallOptions): Promise<string[]> {
   const lock = readLock(kit.paths.home);
   const updated: string[] = [];
   for (const item of outdatedSkills(kit).filter((x) => !only || x.name === only)) {
     const entry = lock.skills[item.name];
     if (entry.tap) tapStore(kit).update(entry.tap);
-    await installSkill(kit, entry.tap ? `${entry.tap}/${item.name}` : `${entry.source}#${entry.path}`, o);
+    await installSkill(kit, entry.tap ? `${entry.tap}/${item.name}` : `${entry.source}#${entry.path}`, options);
     updated.push(item.name);
   }
   return updated;

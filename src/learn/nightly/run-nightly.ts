@@ -30,17 +30,17 @@ interface Cycle {
 const JUDGE_BATCHES = 3;
 
 /** The nightly learning cycle: judge, plan, then extract, improve, archive and validate within the caps and the time budget. */
-export async function runNightly(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths' | 'skills'>, o: NightlyOptions = {}): Promise<NightlyReport> {
+export async function runNightly(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths' | 'skills'>, options: NightlyOptions = {}): Promise<NightlyReport> {
   const startedAt = kit.clock.now();
-  const invoker = o.invoker ?? openInvoker(kit, { tolerant: true });
-  const cycle: Cycle = { kit, invoker, items: [], deadline: Date.now() + kit.config.nightly.timeBudgetMinutes * 60_000, signal: o.signal };
-  if (!o.dryRun) await judge(cycle);
-  const plan = planNightly(planInputFor(kit, o.max));
-  if (o.dryRun) describePlan(plan, cycle.items, kit.config.nightly.windowDays);
+  const invoker = options.invoker ?? openInvoker(kit, { tolerant: true });
+  const cycle: Cycle = { kit, invoker, items: [], deadline: Date.now() + kit.config.nightly.timeBudgetMinutes * 60_000, signal: options.signal };
+  if (!options.dryRun) await judge(cycle);
+  const plan = planNightly(planInputFor(kit, options.max));
+  if (options.dryRun) describePlan(plan, cycle.items, kit.config.nightly.windowDays);
   else await execute(plan, cycle);
-  const report: NightlyReport = { id: newId('night', startedAt), startedAt, finishedAt: kit.clock.now(), dryRun: o.dryRun === true, invoker: invoker.backendName ?? `none (${invoker.reason})`, items: cycle.items, counts: countItems(cycle.items) };
-  if (!o.dryRun) {
-    kit.db.prepare('INSERT INTO nightly_runs (id, started_at, finished_at, dry_run, trigger, report) VALUES (?, ?, ?, 0, ?, ?)').run(report.id, startedAt, report.finishedAt, o.trigger ?? 'cli', JSON.stringify(report));
+  const report: NightlyReport = { id: newId('night', startedAt), startedAt, finishedAt: kit.clock.now(), dryRun: options.dryRun === true, invoker: invoker.backendName ?? `none (${invoker.reason})`, items: cycle.items, counts: countItems(cycle.items) };
+  if (!options.dryRun) {
+    kit.db.prepare('INSERT INTO nightly_runs (id, started_at, finished_at, dry_run, trigger, report) VALUES (?, ?, ?, 0, ?, ?)').run(report.id, startedAt, report.finishedAt, options.trigger ?? 'cli', JSON.stringify(report));
     kit.log.info('nightly cycle finished', { counts: report.counts });
   }
   return report;
