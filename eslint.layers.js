@@ -25,9 +25,10 @@ const reaching = (modules) => `^(\\.\\./)+(${[...modules, 'kit\\.js'].join('|')}
 
 export const layerRules = Object.entries(DOMAIN_AND_BELOW).map(([module, allowed]) => {
   const forbidden = EVERY_MODULE.filter((m) => m !== module && !allowed.includes(m));
-  const message = module === 'guard'
-    ? 'the guard imports nothing outside src/guard (docs/architecture.md)'
-    : `src/${module} may import only ${allowed.length ? allowed.join(', ') : 'itself'}: layers point down (docs/architecture.md)`;
+  const message =
+    module === 'guard'
+      ? 'the guard imports nothing outside src/guard (docs/architecture.md)'
+      : `src/${module} may import only ${allowed.length ? allowed.join(', ') : 'itself'}: layers point down (docs/architecture.md)`;
   return {
     files: [`src/${module}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: reaching(forbidden), message }] }] },
@@ -37,14 +38,17 @@ export const layerRules = Object.entries(DOMAIN_AND_BELOW).map(([module, allowed
 /** The composition root may use every domain module, never an adapter. */
 layerRules.push({
   files: ['src/kit.ts'],
-  rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: `^\\./(${ADAPTERS.join('|')})/`, message: 'kit.ts is below the adapters' }] }] },
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ regex: `^\\./(${ADAPTERS.join('|')})/`, message: 'kit.ts is below the adapters' }] }],
+  },
 });
 
 /** SQL belongs to the domain modules that own the tables; an adapter calls a named function instead. */
 export const noSqlInAdapters = {
   files: ADAPTERS.map((a) => `src/${a}/**/*.ts`),
   rules: {
-    'no-restricted-syntax': ['error',
+    'no-restricted-syntax': [
+      'error',
       { selector: `Literal[value=/${SQL}/]`, message: SQL_MESSAGE },
       { selector: `TemplateElement[value.raw=/${SQL}/]`, message: SQL_MESSAGE },
     ],

@@ -35,7 +35,9 @@ for (const [name, text] of Object.entries(inputs)) {
   }
   const stats = percentiles(samples);
   results.cases[name] = { ...stats, met: stats.max <= 50 };
-  console.log(`${name.padEnd(38)} p50 ${stats.p50.toFixed(1).padStart(6)} ms  max ${stats.max.toFixed(1).padStart(6)} ms  ${stats.max <= 50 ? 'ok' : 'OVER'}`);
+  console.log(
+    `${name.padEnd(38)} p50 ${stats.p50.toFixed(1).padStart(6)} ms  max ${stats.max.toFixed(1).padStart(6)} ms  ${stats.max <= 50 ? 'ok' : 'OVER'}`,
+  );
 }
 const short = 'The user prefers pnpm over npm for TypeScript projects';
 const t0 = performance.now();

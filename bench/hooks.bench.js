@@ -13,7 +13,18 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const hook = join(root, 'bin', 'kei-hook.cjs');
 const ROUNDS = Number(process.env.KEI_BENCH_HOOK_ROUNDS ?? 60);
 const home = mkdtempSync(join(tmpdir(), 'kei-bench-hooks-'));
-const payload = (event) => JSON.stringify({ session_id: 'bench', cwd: root, transcript_path: '/tmp/t.jsonl', hook_event_name: event, prompt: 'run the tests please', tool_name: 'Bash', tool_input: { command: 'npm test' }, tool_response: { stdout: 'ok' }, tool_use_id: 'toolu_1' });
+const payload = (event) =>
+  JSON.stringify({
+    session_id: 'bench',
+    cwd: root,
+    transcript_path: '/tmp/t.jsonl',
+    hook_event_name: event,
+    prompt: 'run the tests please',
+    tool_name: 'Bash',
+    tool_input: { command: 'npm test' },
+    tool_response: { stdout: 'ok' },
+    tool_use_id: 'toolu_1',
+  });
 const time = (args, input, kei = home) => {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { input, env: { ...process.env, KEI_HOME: kei } });
@@ -43,12 +54,18 @@ function withMemories(n) {
     const kit = openKit({ home: kei, cwd: root, env: {} });
     makeFacts(n, 11).forEach((fact) => kit.memory.add(fact));
     kit.close();
-    const prompt = (event) => JSON.stringify({ ...JSON.parse(payload(event)), prompt: 'Update the billing service deployment so it uses pnpm and runs vitest first' });
+    const prompt = (event) =>
+      JSON.stringify({
+        ...JSON.parse(payload(event)),
+        prompt: 'Update the billing service deployment so it uses pnpm and runs vitest first',
+      });
     time([hook, 'SessionStart'], prompt('SessionStart'), kei);
     const out = { memories: n, events: {} };
     for (const event of ['SessionStart', 'UserPromptSubmit']) {
       const r = (out.events[event] = compare(event, prompt(event), kei));
-      console.log(`${event.padEnd(18)} with ${n} memories: hook p50 ${r.hookMs.p50.toFixed(0)} ms, bare node p50 ${r.bareMs.p50.toFixed(0)} ms → ${r.ratioP50}×`);
+      console.log(
+        `${event.padEnd(18)} with ${n} memories: hook p50 ${r.hookMs.p50.toFixed(0)} ms, bare node p50 ${r.bareMs.p50.toFixed(0)} ms → ${r.ratioP50}×`,
+      );
     }
     return out;
   } finally {
@@ -61,7 +78,9 @@ try {
   const results = { date: new Date().toISOString(), node: process.version, rounds: ROUNDS, events: {} };
   for (const event of ['SessionStart', 'UserPromptSubmit', 'PostToolUse', 'Stop', 'SessionEnd']) {
     const r = (results.events[event] = compare(event, payload(event), home));
-    console.log(`${event.padEnd(18)} hook p50 ${r.hookMs.p50.toFixed(0)} ms, bare node p50 ${r.bareMs.p50.toFixed(0)} ms → ${r.ratioP50}× (target ≤ 1.3×)`);
+    console.log(
+      `${event.padEnd(18)} hook p50 ${r.hookMs.p50.toFixed(0)} ms, bare node p50 ${r.bareMs.p50.toFixed(0)} ms → ${r.ratioP50}× (target ≤ 1.3×)`,
+    );
   }
   results.withMemories = withMemories(1000);
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });

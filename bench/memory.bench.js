@@ -54,7 +54,9 @@ async function pipelinedAdds(client, contents, inFlight = 32) {
 function seedKei(home, facts) {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const db = openDatabase(join(home, 'kei.db'));
-  const insert = db.prepare("INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at) VALUES (?, 'user', '', ?, ?, '', 'bench', ?, ?)");
+  const insert = db.prepare(
+    "INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at) VALUES (?, 'user', '', ?, ?, '', 'bench', ?, ?)",
+  );
   db.transaction(() => facts.forEach((f, i) => insert.run(`m_seed${i}`, f, `h${i}`, Date.now() - i, Date.now() - i)))();
   db.close();
 }
@@ -80,7 +82,12 @@ async function benchSearch(servers) {
       per[i].roundP50.push(percentiles(samples).p50);
     }
   }
-  return per.map((p, i) => ({ ...percentiles(p.samples), roundP50: p.roundP50, medianRoundP50: median(p.roundP50), firstCalls: firstCalls[i] }));
+  return per.map((p, i) => ({
+    ...percentiles(p.samples),
+    roundP50: p.roundP50,
+    medianRoundP50: median(p.roundP50),
+    firstCalls: firstCalls[i],
+  }));
 }
 
 async function sampleCalls(client, name, argsList) {
@@ -113,8 +120,15 @@ async function benchClientAndAdds(server) {
   await timeCalls(client, 'memory_search', queries.slice(0, 100));
   const searchSdkClient = await timeCalls(client, 'memory_search', queries);
   await client.close();
-  const add = await timeCalls(server.raw, 'memory_add', makeFacts(ADDS, 99).map((content) => ({ content: `new ${content}` })));
-  const addPipelined = await pipelinedAdds(server.raw, makeFacts(ADDS, 77).map((c) => `piped ${c}`));
+  const add = await timeCalls(
+    server.raw,
+    'memory_add',
+    makeFacts(ADDS, 99).map((content) => ({ content: `new ${content}` })),
+  );
+  const addPipelined = await pipelinedAdds(
+    server.raw,
+    makeFacts(ADDS, 77).map((c) => `piped ${c}`),
+  );
   return { searchSdkClient, add: { ...add, pipelinedPerSecond: addPipelined } };
 }
 
@@ -127,8 +141,18 @@ async function benchFullRanking(server) {
   writeFileSync(config, JSON.stringify({ memory: { rankWindow: 10_000 } }));
   const raw = await startRawClient(process.execPath, [join(root, 'bin', 'kei-mcp.js')], { KEI_HOME: server.home });
   try {
-    await sampleCalls(raw, 'memory_search', makeQueries(WARMUP, 3).map((query) => ({ query })));
-    return percentiles(await sampleCalls(raw, 'memory_search', makeQueries(QUERIES).map((query) => ({ query }))));
+    await sampleCalls(
+      raw,
+      'memory_search',
+      makeQueries(WARMUP, 3).map((query) => ({ query })),
+    );
+    return percentiles(
+      await sampleCalls(
+        raw,
+        'memory_search',
+        makeQueries(QUERIES).map((query) => ({ query })),
+      ),
+    );
   } finally {
     await raw.close();
     rmSync(config, { force: true });
@@ -139,12 +163,18 @@ async function benchReference(size) {
   const dir = mkdtempSync(join(tmpdir(), 'kei-bench-ref-'));
   try {
     const file = join(dir, 'memory.jsonl');
-    const lines = makeFacts(size).map((fact, i) => JSON.stringify({ type: 'entity', name: `fact-${i}`, entityType: 'fact', observations: [fact] }));
+    const lines = makeFacts(size).map((fact, i) =>
+      JSON.stringify({ type: 'entity', name: `fact-${i}`, entityType: 'fact', observations: [fact] }),
+    );
     writeFileSync(file, `${lines.join('\n')}\n`);
     const serverPath = createRequire(import.meta.url).resolve('@modelcontextprotocol/server-memory/dist/index.js');
     const client = await startRawClient(process.execPath, [serverPath], { MEMORY_FILE_PATH: file });
     const queries = makeQueries(REF_QUERIES).map((query) => ({ query }));
-    await sampleCalls(client, 'search_nodes', makeQueries(100, 3).map((query) => ({ query })));
+    await sampleCalls(
+      client,
+      'search_nodes',
+      makeQueries(100, 3).map((query) => ({ query })),
+    );
     const search = await timeCalls(client, 'search_nodes', queries);
     await client.close();
     return { size, search };
@@ -153,7 +183,14 @@ async function benchReference(size) {
   }
 }
 
-const results = { date: new Date().toISOString(), node: process.version, rounds: ROUNDS, rankWindow: 'default (100)', kei: [], reference: null };
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  rounds: ROUNDS,
+  rankWindow: 'default (100)',
+  kei: [],
+  reference: null,
+};
 const servers = [];
 try {
   for (const size of sizes) servers.push(await startKei(size));
@@ -164,8 +201,13 @@ try {
     const r = { size: server.size, search: searches[i], ...(await benchClientAndAdds(server)) };
     if (server === servers[servers.length - 1]) r.searchFullRanking = await benchFullRanking(server);
     results.kei.push(r);
-    console.log(`kei-mcp @ ${r.size}: search p50 ${r.search.p50} ms (rounds: ${r.search.roundP50.join(', ')}), p90 ${r.search.p90}, p99 ${r.search.p99}; first ${WARMUP} calls of the fresh server: p50 ${r.search.firstCalls.p50}, p99 ${r.search.firstCalls.p99}; with the SDK client validating results: p50 ${r.searchSdkClient.p50}, p99 ${r.searchSdkClient.p99}; add p50 ${r.add.p50} ms, ${r.add.perSecond}/s sequential, ${r.add.pipelinedPerSecond}/s pipelined`);
-    if (r.searchFullRanking) console.log(`kei-mcp @ ${r.size} ranking up to 10,000 matches (rankWindow 10,000): search p50 ${r.searchFullRanking.p50} ms, p99 ${r.searchFullRanking.p99}`);
+    console.log(
+      `kei-mcp @ ${r.size}: search p50 ${r.search.p50} ms (rounds: ${r.search.roundP50.join(', ')}), p90 ${r.search.p90}, p99 ${r.search.p99}; first ${WARMUP} calls of the fresh server: p50 ${r.search.firstCalls.p50}, p99 ${r.search.firstCalls.p99}; with the SDK client validating results: p50 ${r.searchSdkClient.p50}, p99 ${r.searchSdkClient.p99}; add p50 ${r.add.p50} ms, ${r.add.perSecond}/s sequential, ${r.add.pipelinedPerSecond}/s pipelined`,
+    );
+    if (r.searchFullRanking)
+      console.log(
+        `kei-mcp @ ${r.size} ranking up to 10,000 matches (rankWindow 10,000): search p50 ${r.searchFullRanking.p50} ms, p99 ${r.searchFullRanking.p99}`,
+      );
   }
 } finally {
   for (const s of servers) {
@@ -177,10 +219,17 @@ const refSize = sizes[0];
 results.reference = await benchReference(refSize);
 const keiSame = results.kei.find((k) => k.size === refSize);
 results.ratioSearchP50 = Math.round((results.reference.search.p50 / keiSame.search.p50) * 10) / 10;
-console.log(`server-memory @ ${refSize}: search_nodes p50 ${results.reference.search.p50} ms, p99 ${results.reference.search.p99} → kei-mcp is ${results.ratioSearchP50}× faster at p50`);
+console.log(
+  `server-memory @ ${refSize}: search_nodes p50 ${results.reference.search.p50} ms, p99 ${results.reference.search.p99} → kei-mcp is ${results.ratioSearchP50}× faster at p50`,
+);
 const largest = results.kei[results.kei.length - 1];
 results.targets = {
-  searchP50AtLargest: { target: 2, actual: largest.search.p50, medianRoundP50: largest.search.medianRoundP50, met: largest.search.p50 <= 2 },
+  searchP50AtLargest: {
+    target: 2,
+    actual: largest.search.p50,
+    medianRoundP50: largest.search.medianRoundP50,
+    met: largest.search.p50 <= 2,
+  },
   searchP99AtLargest: { target: 10, actual: largest.search.p99, met: largest.search.p99 <= 10 },
   addPerSecond: { target: 1000, actual: largest.add.pipelinedPerSecond, met: largest.add.pipelinedPerSecond >= 1000 },
 };

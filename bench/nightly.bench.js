@@ -22,8 +22,20 @@ const TOPICS = ['deploy', 'migrate', 'lint', 'release', 'benchmark', 'package', 
 function session(t, v) {
   const topic = `${TOPICS[t % TOPICS.length]}${t}`;
   return [
-    { prompt: `Please ${topic} the service ${v % 3 === 0 ? 'now' : 'today'}`, calls: [['Bash', `git pull ${topic}`], ['Bash', `make ${topic}`]] },
-    { prompt: `Check the ${topic} output`, calls: [['Read', `${topic}.log`], ['Bash', `tool${t} verify`]] },
+    {
+      prompt: `Please ${topic} the service ${v % 3 === 0 ? 'now' : 'today'}`,
+      calls: [
+        ['Bash', `git pull ${topic}`],
+        ['Bash', `make ${topic}`],
+      ],
+    },
+    {
+      prompt: `Check the ${topic} output`,
+      calls: [
+        ['Read', `${topic}.log`],
+        ['Bash', `tool${t} verify`],
+      ],
+    },
     { prompt: 'Fix what failed', calls: [['Edit', `src/${topic}.ts`]] },
     { prompt: 'Confirm and finish', calls: [['Bash', `tool${t} status`]] },
   ];
@@ -39,22 +51,45 @@ function succeeded(s, u) {
 function seed(kit) {
   const now = kit.clock.now();
   const db = kit.db;
-  const insertSession = db.prepare("INSERT INTO sessions (id, cwd, project_key, started_at, ended_at, user_turns) VALUES (?, '/p', '/p', ?, ?, 4)");
-  const insertTurn = db.prepare('INSERT INTO turns (session_id, turn_index, prompt, started_at, ended_at, tool_calls) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertCall = db.prepare('INSERT INTO tool_calls (session_id, turn_index, tool_name, input_summary, response_summary, ok, at) VALUES (?, ?, ?, ?, ?, 1, ?)');
-  const insertTraj = db.prepare("INSERT INTO trajectories (id, session_id, first_turn, last_turn, tool_call_count, completed, outcome, created_at) VALUES (?, ?, 1, 4, 6, 1, 'completed', ?)");
-  const insertLearned = db.prepare("INSERT INTO learned_skills (name, folder, category, fingerprint, extractor, created_at, updated_at) VALUES (?, ?, 'learned', ?, 'offline', ?, ?)");
-  const insertUse = db.prepare("INSERT INTO skill_invocations (id, skill_name, ts, session_id, turn_index, success, source) VALUES (?, ?, ?, ?, 1, ?, 'skill-tool')");
+  const insertSession = db.prepare(
+    "INSERT INTO sessions (id, cwd, project_key, started_at, ended_at, user_turns) VALUES (?, '/p', '/p', ?, ?, 4)",
+  );
+  const insertTurn = db.prepare(
+    'INSERT INTO turns (session_id, turn_index, prompt, started_at, ended_at, tool_calls) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertCall = db.prepare(
+    'INSERT INTO tool_calls (session_id, turn_index, tool_name, input_summary, response_summary, ok, at) VALUES (?, ?, ?, ?, ?, 1, ?)',
+  );
+  const insertTraj = db.prepare(
+    "INSERT INTO trajectories (id, session_id, first_turn, last_turn, tool_call_count, completed, outcome, created_at) VALUES (?, ?, 1, 4, 6, 1, 'completed', ?)",
+  );
+  const insertLearned = db.prepare(
+    "INSERT INTO learned_skills (name, folder, category, fingerprint, extractor, created_at, updated_at) VALUES (?, ?, 'learned', ?, 'offline', ?, ?)",
+  );
+  const insertUse = db.prepare(
+    "INSERT INTO skill_invocations (id, skill_name, ts, session_id, turn_index, success, source) VALUES (?, ?, ?, ?, 1, ?, 'skill-tool')",
+  );
   db.transaction(() => {
     for (let s = 0; s < SKILLS; s++) {
       const learned = s < LEARNED;
       const name = learned ? `learned-${s}` : `user-skill-${s}`;
       const folder = join(kit.paths.home, 'skills', learned ? 'learned' : 'mine', name);
       mkdirSync(folder, { recursive: true });
-      writeFileSync(join(folder, 'SKILL.md'), `---\nname: ${name}\ndescription: Use to ${TOPICS[s % TOPICS.length]} service number ${s} safely and check the result.\n---\n\n## Process\n1. Step.\n`);
+      writeFileSync(
+        join(folder, 'SKILL.md'),
+        `---\nname: ${name}\ndescription: Use to ${TOPICS[s % TOPICS.length]} service number ${s} safely and check the result.\n---\n\n## Process\n1. Step.\n`,
+      );
       if (!learned) continue;
       const prompts = session(s, 0).map((turn, i) => ({ turn: i + 1, text: turn.prompt }));
-      const calls = session(s, 0).flatMap((turn, i) => turn.calls.map(([tool, arg]) => ({ turn: i + 1, tool, input: JSON.stringify(tool === 'Bash' ? { command: arg } : { file_path: arg }), ok: true, response: 'ok' })));
+      const calls = session(s, 0).flatMap((turn, i) =>
+        turn.calls.map(([tool, arg]) => ({
+          turn: i + 1,
+          tool,
+          input: JSON.stringify(tool === 'Bash' ? { command: arg } : { file_path: arg }),
+          ok: true,
+          response: 'ok',
+        })),
+      );
       insertLearned.run(name, folder, JSON.stringify(fingerprintOf({ prompts, calls })), now - 10 * DAY, now - 10 * DAY);
       for (let u = 0; u < 40; u++) insertUse.run(`inv-${s}-${u}`, name, now - (u % 29) * DAY - 1000, `use-${s}`, succeeded(s, u) ? 1 : 0);
     }
@@ -65,7 +100,8 @@ function seed(kit) {
       const template = i < TRAJECTORIES - 10 ? i % LEARNED : 100_000 + i;
       session(template, i).forEach((turn, t) => {
         insertTurn.run(id, t + 1, turn.prompt, at, at + 1, turn.calls.length);
-        for (const [tool, arg] of turn.calls) insertCall.run(id, t + 1, tool, JSON.stringify(tool === 'Bash' ? { command: arg } : { file_path: arg }), 'ok', at);
+        for (const [tool, arg] of turn.calls)
+          insertCall.run(id, t + 1, tool, JSON.stringify(tool === 'Bash' ? { command: arg } : { file_path: arg }), 'ok', at);
       });
       insertTraj.run(`traj_${id}`, id, at);
     }
@@ -92,11 +128,18 @@ try {
   }
   const stats = percentiles(runs);
   const counts = report.counts;
-  console.log(`nightly planning (dry run, fresh process state): p50 ${stats.p50.toFixed(0)} ms, max ${stats.max.toFixed(0)} ms (target ≤ 5000 ms)`);
-  console.log(`plan: ${counts.extracted} to extract, ${counts.skipped} duplicates, ${counts.improved} to re-extract, ${counts.archived} to archive, ${counts.validated} to validate, ${counts.left} left`);
+  console.log(
+    `nightly planning (dry run, fresh process state): p50 ${stats.p50.toFixed(0)} ms, max ${stats.max.toFixed(0)} ms (target ≤ 5000 ms)`,
+  );
+  console.log(
+    `plan: ${counts.extracted} to extract, ${counts.skipped} duplicates, ${counts.improved} to re-extract, ${counts.archived} to archive, ${counts.validated} to validate, ${counts.left} left`,
+  );
   if (counts.skipped < TRAJECTORIES - 20) throw new Error(`expected the duplicates to be found, got ${counts.skipped}`);
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', 'nightly.json'), `${JSON.stringify({ date: new Date().toISOString(), trajectories: TRAJECTORIES, skills: SKILLS, planMs: stats, targetMs: 5000, plan: counts }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'bench', 'results', 'nightly.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), trajectories: TRAJECTORIES, skills: SKILLS, planMs: stats, targetMs: 5000, plan: counts }, null, 2)}\n`,
+  );
 } finally {
   rmSync(home, { recursive: true, force: true });
 }

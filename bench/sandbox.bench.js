@@ -21,7 +21,14 @@ if (!bwrapAvailable()) {
 const home = mkdtempSync(join(tmpdir(), 'kei-bench-sandbox-'));
 try {
   const db = openDatabase(join(home, 'kei.db'));
-  const box = new LocalSandboxes({ keiHome: home, home, records: new SandboxRecords(db), clock: fixedClock(0), limits: DEFAULT_LIMITS, mode: 'bwrap' });
+  const box = new LocalSandboxes({
+    keiHome: home,
+    home,
+    records: new SandboxRecords(db),
+    clock: fixedClock(0),
+    limits: DEFAULT_LIMITS,
+    mode: 'bwrap',
+  });
   const bare = [];
   const boxed = [];
   for (let i = 0; i < 40; i++) {
@@ -38,7 +45,10 @@ try {
   const ratio = Math.round((s.p50 / b.p50) * 100) / 100;
   console.log(`bare spawn of true p50 ${b.p50.toFixed(2)} ms; sandboxed p50 ${s.p50.toFixed(2)} ms → ${ratio}× (target ≤ 3×)`);
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', 'sandbox.json'), `${JSON.stringify({ date: new Date().toISOString(), bareMs: b, sandboxedMs: s, ratioP50: ratio }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'bench', 'results', 'sandbox.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), bareMs: b, sandboxedMs: s, ratioP50: ratio }, null, 2)}\n`,
+  );
   db.close();
 } finally {
   rmSync(home, { recursive: true, force: true });

@@ -59,7 +59,10 @@ try {
     const name = `fresh-${i}`;
     mkdirSync(join(project, '.claude', 'skills', name), { recursive: true });
     const t0 = performance.now();
-    writeFileSync(join(project, '.claude', 'skills', name, 'SKILL.md'), `---\nname: ${name}\ndescription: Written during the benchmark\n---\nbody\n`);
+    writeFileSync(
+      join(project, '.claude', 'skills', name, 'SKILL.md'),
+      `---\nname: ${name}\ndescription: Written during the benchmark\n---\nbody\n`,
+    );
     for (let tries = 0; ; tries++) {
       const r = await client.callTool({ name: 'skill_load', arguments: { name } });
       if (!r.isError) break;
@@ -69,10 +72,15 @@ try {
     reload.push(performance.now() - t0);
   }
   const reloadStats = percentiles(reload);
-  console.log(`write → visible to the next skill_load: p50 ${reloadStats.p50.toFixed(0)} ms, max ${reloadStats.max.toFixed(0)} ms (target ≤ 500 ms)`);
+  console.log(
+    `write → visible to the next skill_load: p50 ${reloadStats.p50.toFixed(0)} ms, max ${reloadStats.max.toFixed(0)} ms (target ≤ 500 ms)`,
+  );
   await client.close();
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', 'skills.json'), `${JSON.stringify({ date: new Date().toISOString(), skills: COUNT, coldMs: coldStats, skillLoadMs: loadStats, reloadVisibleMs: reloadStats }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'bench', 'results', 'skills.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), skills: COUNT, coldMs: coldStats, skillLoadMs: loadStats, reloadVisibleMs: reloadStats }, null, 2)}\n`,
+  );
 } finally {
   rmSync(home, { recursive: true, force: true });
   rmSync(userHome, { recursive: true, force: true });

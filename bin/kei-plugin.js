@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [mode, ...rest] = process.argv.slice(2);
-const ready = existsSync(join(root, 'dist', 'hooks', 'main.js')) && existsSync(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+const ready =
+  existsSync(join(root, 'dist', 'hooks', 'main.js')) &&
+  existsSync(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
 
 function bootstrap() {
   const home = process.env.KEI_HOME || join(homedir(), '.keiseikit');
@@ -27,7 +29,9 @@ function bootstrap() {
 if (!ready) {
   bootstrap();
   if (mode === 'mcp') {
-    process.stderr.write('keiseikit: first start, building the native SQLite module in the background (see ~/.keiseikit/logs/plugin-build.log); restart in a minute.\n');
+    process.stderr.write(
+      'keiseikit: first start, building the native SQLite module in the background (see ~/.keiseikit/logs/plugin-build.log); restart in a minute.\n',
+    );
     process.exit(1);
   }
   process.exit(0);

@@ -41,7 +41,11 @@ export function openKit(options: KitOptions = {}): Kit {
   const clock = options.clock ?? systemClock;
   const projectKey = projectKeyFor(options.cwd ?? process.cwd());
   const memory = new MemoryStore({
-    db, clock, log, projectKey, env,
+    db,
+    clock,
+    log,
+    projectKey,
+    env,
     maxEntryChars: config.memory.maxEntryChars,
     defaultSearchLimit: config.memory.searchLimit,
     rankWindow: config.memory.rankWindow,
@@ -58,9 +62,14 @@ function assemble(parts: KitParts): Kit {
   const { db, clock, log, env, paths, config, projectKey } = parts;
   // The project key is the project's root folder (its git root, else the working directory): skills live under it.
   const projectRoot = projectKey;
-  const loadSkills = (): Skills => openSkills({ db, clock, log, env }, log, {
-    projectRoot, keiHome: paths.home, home: env.HOME, roots: config.skills.roots, extraRoots: config.skills.extraRoots,
-  });
+  const loadSkills = (): Skills =>
+    openSkills({ db, clock, log, env }, log, {
+      projectRoot,
+      keiHome: paths.home,
+      home: env.HOME,
+      roots: config.skills.roots,
+      extraRoots: config.skills.extraRoots,
+    });
   return {
     ...parts,
     get skills() {

@@ -1,9 +1,56 @@
 // Realistic memory entries: user facts, preferences and project decisions, varied enough that
 // FTS ranking has work to do. Deterministic (seeded) so runs compare.
-const TOOLS = ['pnpm', 'npm', 'yarn', 'bun', 'vitest', 'jest', 'pytest', 'cargo', 'poetry', 'uv', 'docker', 'podman', 'kubectl', 'terraform', 'helm', 'eslint', 'biome', 'prettier', 'ruff', 'mypy', 'tsc', 'vite', 'webpack', 'esbuild', 'turbo', 'nx', 'make', 'just', 'bazel', 'gradle'];
+const TOOLS = [
+  'pnpm',
+  'npm',
+  'yarn',
+  'bun',
+  'vitest',
+  'jest',
+  'pytest',
+  'cargo',
+  'poetry',
+  'uv',
+  'docker',
+  'podman',
+  'kubectl',
+  'terraform',
+  'helm',
+  'eslint',
+  'biome',
+  'prettier',
+  'ruff',
+  'mypy',
+  'tsc',
+  'vite',
+  'webpack',
+  'esbuild',
+  'turbo',
+  'nx',
+  'make',
+  'just',
+  'bazel',
+  'gradle',
+];
 const LANGS = ['TypeScript', 'Python', 'Rust', 'Go', 'Kotlin', 'Swift', 'Ruby', 'Elixir', 'Java', 'C#', 'Zig', 'Haskell'];
 const PLACES = ['Berlin', 'Lisbon', 'Tokyo', 'Toronto', 'São Paulo', 'Nairobi', 'Seoul', 'Austin', 'Kraków', 'Melbourne'];
-const THINGS = ['database migrations', 'feature flags', 'API versioning', 'error handling', 'logging', 'retries', 'caching', 'pagination', 'auth tokens', 'background jobs', 'rate limits', 'CI pipeline', 'release notes', 'code review', 'on-call rotation'];
+const THINGS = [
+  'database migrations',
+  'feature flags',
+  'API versioning',
+  'error handling',
+  'logging',
+  'retries',
+  'caching',
+  'pagination',
+  'auth tokens',
+  'background jobs',
+  'rate limits',
+  'CI pipeline',
+  'release notes',
+  'code review',
+  'on-call rotation',
+];
 const SERVICES = ['billing', 'search', 'checkout', 'notifications', 'ingest', 'gateway', 'reports', 'accounts', 'media', 'scheduler'];
 const TEMPLATES = [
   (r) => `The user prefers ${r(TOOLS)} over ${r(TOOLS)} for ${r(LANGS)} projects`,
@@ -16,8 +63,13 @@ const TEMPLATES = [
   (r) => `Tests for ${r(THINGS)} live next to the code and use ${r(TOOLS)}`,
 ];
 const QUERY_TEMPLATES = [
-  (r) => r(TOOLS), (r) => `${r(SERVICES)} ${r(THINGS).split(' ')[0]}`, (r) => `prefers ${r(TOOLS)}`, (r) => `${r(LANGS)} ${r(TOOLS)}`,
-  (r) => r(PLACES), (r) => `how do we handle ${r(THINGS)}`, (r) => `${r(SERVICES)} deployed`,
+  (r) => r(TOOLS),
+  (r) => `${r(SERVICES)} ${r(THINGS).split(' ')[0]}`,
+  (r) => `prefers ${r(TOOLS)}`,
+  (r) => `${r(LANGS)} ${r(TOOLS)}`,
+  (r) => r(PLACES),
+  (r) => `how do we handle ${r(THINGS)}`,
+  (r) => `${r(SERVICES)} deployed`,
 ];
 
 export function rng(seed) {

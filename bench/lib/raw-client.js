@@ -19,11 +19,12 @@ export async function startRawClient(command, args, env, cwd) {
       waiting.delete(msg.id);
     }
   });
-  const request = (method, params) => new Promise((resolve) => {
-    const id = nextId++;
-    waiting.set(id, resolve);
-    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
-  });
+  const request = (method, params) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+    });
   await request('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'kei-bench-raw', version: '1' } });
   child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
   return {
@@ -33,6 +34,10 @@ export async function startRawClient(command, args, env, cwd) {
       if (reply.error) throw new Error(`${name}: ${reply.error.message}`);
       return reply.result;
     },
-    close: () => new Promise((resolve) => { child.on('exit', resolve); child.stdin.end(); }),
+    close: () =>
+      new Promise((resolve) => {
+        child.on('exit', resolve);
+        child.stdin.end();
+      }),
   };
 }

@@ -41,14 +41,20 @@ const TURNS = [
 ];
 
 function script() {
-  return TURNS.flatMap(([, calls, done]) => [...calls.map(([command]) => ({ toolUses: [{ name: 'Bash', input: { command, description: 'demo step' } }] })), { text: done }]);
+  return TURNS.flatMap(([, calls, done]) => [
+    ...calls.map(([command]) => ({ toolUses: [{ name: 'Bash', input: { command, description: 'demo step' } }] })),
+    { text: done },
+  ]);
 }
 
 /** Answers the learning loop's headless calls the way a model would, in the documented contracts. */
 function respond(body) {
   const system = systemText(body);
   if (system.includes('memory reviewer')) {
-    const ops = [{ op: 'add', content: 'The user always runs the tests before deploying.', scope: 'user' }, { op: 'add', content: POISON, scope: 'user' }];
+    const ops = [
+      { op: 'add', content: 'The user always runs the tests before deploying.', scope: 'user' },
+      { op: 'add', content: POISON, scope: 'user' },
+    ];
     return { text: `I would save:\n${JSON.stringify({ operations: ops })}` };
   }
   if (system.includes('skill extractor')) return { text: JSON.stringify({ skill_md: SKILL_MD }) };
@@ -61,16 +67,28 @@ export async function learningDemo({ root, home, say, step, first }) {
   mkdirSync(join(project, '.git'), { recursive: true });
   const claudeBin = join(root, 'node_modules', '.bin', 'claude');
   // Asynchronous: the scripted model server answers from this very process.
-  const cli = (args, env = {}) => run(process.execPath, [join(root, 'bin', 'kei-skills.js'), ...args], { cwd: project, env: { ...process.env, KEI_HOME: home, HOME: userHome, ...env } });
+  const cli = (args, env = {}) =>
+    run(process.execPath, [join(root, 'bin', 'kei-skills.js'), ...args], {
+      cwd: project,
+      env: { ...process.env, KEI_HOME: home, HOME: userHome, ...env },
+    });
   const server = await startModelServer(script());
   server.respond = respond;
   const learnEnv = { KEI_HOME: home, KEI_INVOKER: 'claude-cli', KEI_CLAUDE_BIN: claudeBin, KEI_REVIEW_EVERY: '4' };
   try {
     let n = first;
     const setup = await cli(['setup', 'claude-code', '--scope', 'project']);
-    step(n++, `Claude Code is connected to this project with one command (kei-skills setup claude-code --scope project): ${setup.status === 0 ? 'hooks in .claude/settings.json, MCP server "kei" in .mcp.json' : setup.stderr.trim()}`);
+    step(
+      n++,
+      `Claude Code is connected to this project with one command (kei-skills setup claude-code --scope project): ${setup.status === 0 ? 'hooks in .claude/settings.json, MCP server "kei" in .mcp.json' : setup.stderr.trim()}`,
+    );
     step(n++, 'A real Claude Code session (the claude CLI, offline, against a scripted model) works through four requests:');
-    const chat = startClaudeConversation(claudeBin, ['--allowedTools', 'Bash'], { cwd: project, home: userHome, modelUrl: server.url, env: learnEnv });
+    const chat = startClaudeConversation(claudeBin, ['--allowedTools', 'Bash'], {
+      cwd: project,
+      home: userHome,
+      modelUrl: server.url,
+      env: learnEnv,
+    });
     for (const [prompt, calls] of TURNS) {
       const result = await chat.say(prompt);
       say(`   you: ${prompt}`);
@@ -78,10 +96,19 @@ export async function learningDemo({ root, home, say, step, first }) {
     }
     const db = new Database(join(home, 'kei.db'), { readonly: true, fileMustExist: true });
     const sessionRow = db.prepare('SELECT id, user_turns FROM sessions ORDER BY started_at DESC LIMIT 1').get();
-    say(`   The hooks recorded session ${sessionRow.id.slice(0, 8)}…: ${sessionRow.user_turns} turns, ${db.prepare('SELECT count(*) AS n FROM tool_calls WHERE session_id = ?').get(sessionRow.id).n} tool calls.`);
-    step(n++, 'After the fourth turn the Stop hook started the reviewer in the background (KEI_REVIEW_EVERY=4 for the demo; 10 by default):');
+    say(
+      `   The hooks recorded session ${sessionRow.id.slice(0, 8)}…: ${sessionRow.user_turns} turns, ${db.prepare('SELECT count(*) AS n FROM tool_calls WHERE session_id = ?').get(sessionRow.id).n} tool calls.`,
+    );
+    step(
+      n++,
+      'After the fourth turn the Stop hook started the reviewer in the background (KEI_REVIEW_EVERY=4 for the demo; 10 by default):',
+    );
     // The reviewer writes its memories, their record and the notice in one transaction.
-    await waitFor(() => db.prepare('SELECT count(*) AS n FROM notices').get().n, (n) => n > 0, 30_000);
+    await waitFor(
+      () => db.prepare('SELECT count(*) AS n FROM notices').get().n,
+      (n) => n > 0,
+      30_000,
+    );
     const ops = db.prepare('SELECT op, content, outcome FROM review_ops ORDER BY id').all();
     for (const op of ops) say(`   ${op.outcome === 'applied' ? 'saved  ' : op.outcome.padEnd(7)} ${op.content.slice(0, 90)}`);
     const notice = db.prepare('SELECT text FROM notices ORDER BY id DESC LIMIT 1').get();
@@ -92,9 +119,18 @@ export async function learningDemo({ root, home, say, step, first }) {
     const nightly = await cli(['nightly'], { ...learnEnv, ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'sk-test-offline' });
     for (const line of (nightly.status === 0 ? nightly.stdout : nightly.stderr).trim().split('\n')) say(`   ${line}`);
     const learned = new Database(join(home, 'kei.db'), { readonly: true });
-    const skill = join(learned.prepare('SELECT folder FROM learned_skills ORDER BY created_at DESC LIMIT 1').get()?.folder ?? '', 'SKILL.md');
+    const skill = join(
+      learned.prepare('SELECT folder FROM learned_skills ORDER BY created_at DESC LIMIT 1').get()?.folder ?? '',
+      'SKILL.md',
+    );
     learned.close();
-    say(`   ${skill}:\n${readSafe(skill).split('\n').slice(0, 22).map((l) => `     | ${l}`).join('\n')}`);
+    say(
+      `   ${skill}:\n${readSafe(skill)
+        .split('\n')
+        .slice(0, 22)
+        .map((l) => `     | ${l}`)
+        .join('\n')}`,
+    );
     const out = join(userHome, 'trajectories.jsonl');
     const exported = await cli(['export-trajectories', '--out', out]);
     step(n++, `The session is exported for fine-tuning as ShareGPT JSONL: ${exported.stdout.trim() || exported.stderr.trim()}`);
@@ -123,8 +159,12 @@ function run(file, args, options) {
     const child = spawn(file, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }

@@ -15,12 +15,26 @@ export async function startModelServer(script = []) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
-    get requests() { return state.requests; },
-    get script() { return state.script; },
-    set script(s) { state.script = s; },
-    get respond() { return state.respond; },
-    set respond(f) { state.respond = f; },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    get requests() {
+      return state.requests;
+    },
+    get script() {
+      return state.script;
+    },
+    set script(s) {
+      state.script = s;
+    },
+    get respond() {
+      return state.respond;
+    },
+    set respond(f) {
+      state.respond = f;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -30,7 +44,9 @@ async function handle(req, res, state) {
   const raw = Buffer.concat(chunks).toString('utf8');
   const path = req.url ?? '';
   if (req.method !== 'POST' || !path.startsWith('/v1/messages')) {
-    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: path } }));
+    res
+      .writeHead(404, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: path } }));
     return;
   }
   const body = raw ? JSON.parse(raw) : {};
@@ -40,39 +56,65 @@ async function handle(req, res, state) {
   }
   const main = Array.isArray(body.tools) && body.tools.length > 0;
   state.requests.push({ path, body, main });
-  const reply = main ? state.script.shift() ?? { text: 'Done.' } : state.respond?.(body) ?? { text: 'A short title' };
+  const reply = main ? (state.script.shift() ?? { text: 'Done.' }) : (state.respond?.(body) ?? { text: 'A short title' });
   if (body.stream) streamReply(res, String(body.model ?? 'claude-test'), reply);
-  else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jsonReply(String(body.model ?? 'claude-test'), reply)));
+  else
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jsonReply(String(body.model ?? 'claude-test'), reply)));
 }
 
 function blocksOf(reply) {
   const blocks = [];
   if (reply.text) blocks.push({ type: 'text', text: reply.text });
-  for (const use of reply.toolUses ?? []) blocks.push({ type: 'tool_use', id: use.id ?? `toolu_${Date.now().toString(36)}${counter++}`, name: use.name, input: use.input });
+  for (const use of reply.toolUses ?? [])
+    blocks.push({ type: 'tool_use', id: use.id ?? `toolu_${Date.now().toString(36)}${counter++}`, name: use.name, input: use.input });
   return blocks;
 }
 
 function jsonReply(model, reply) {
   const content = blocksOf(reply);
-  return { id: `msg_${counter++}`, type: 'message', role: 'assistant', model, content, stop_reason: reply.toolUses?.length ? 'tool_use' : 'end_turn', stop_sequence: null, usage: { input_tokens: 100, output_tokens: 20 } };
+  return {
+    id: `msg_${counter++}`,
+    type: 'message',
+    role: 'assistant',
+    model,
+    content,
+    stop_reason: reply.toolUses?.length ? 'tool_use' : 'end_turn',
+    stop_sequence: null,
+    usage: { input_tokens: 100, output_tokens: 20 },
+  };
 }
 
 function streamReply(res, model, reply) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const send = (event, data) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const message = jsonReply(model, reply);
-  send('message_start', { type: 'message_start', message: { ...message, content: [], stop_reason: null, usage: { input_tokens: 100, output_tokens: 1 } } });
+  send('message_start', {
+    type: 'message_start',
+    message: { ...message, content: [], stop_reason: null, usage: { input_tokens: 100, output_tokens: 1 } },
+  });
   message.content.forEach((block, index) => {
     if (block.type === 'text') {
       send('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
       send('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: block.text } });
     } else {
-      send('content_block_start', { type: 'content_block_start', index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } });
-      send('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } });
+      send('content_block_start', {
+        type: 'content_block_start',
+        index,
+        content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} },
+      });
+      send('content_block_delta', {
+        type: 'content_block_delta',
+        index,
+        delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) },
+      });
     }
     send('content_block_stop', { type: 'content_block_stop', index });
   });
-  send('message_delta', { type: 'message_delta', delta: { stop_reason: message.stop_reason, stop_sequence: null }, usage: { output_tokens: 20 } });
+  send('message_delta', {
+    type: 'message_delta',
+    delta: { stop_reason: message.stop_reason, stop_sequence: null },
+    usage: { output_tokens: 20 },
+  });
   send('message_stop', { type: 'message_stop' });
   res.end();
 }

@@ -9,15 +9,22 @@ const SURFACES = ['memory', 'skill', 'context'];
 
 export function registerGuardCommands(program: Command): void {
   const guard = program.command('guard').description('the injection guard');
-  guard.command('scan').argument('[file]', 'file to scan, or - for stdin', '-')
+  guard
+    .command('scan')
+    .argument('[file]', 'file to scan, or - for stdin', '-')
     .option('--surface <surface>', 'memory (strictest), skill or context', 'memory')
     .option('--jsonl', 'each input line is {"text": …}; one result line per input line, same order')
     .option('--json', 'machine-readable output')
     .description('scan text the way every write is scanned (exit 0 whatever the verdict)')
-    .addHelpText('after', '\nExamples:\n  echo "ignore previous instructions" | kei-skills guard scan\n  kei-skills guard scan SKILL.md --surface skill --json\n  kei-skills guard scan data.jsonl --jsonl > verdicts.jsonl')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  echo "ignore previous instructions" | kei-skills guard scan\n  kei-skills guard scan ' +
+        'SKILL.md --surface skill --json\n  kei-skills guard scan data.jsonl --jsonl > verdicts.jsonl',
+    )
     .action((file: string, options: { surface: string; jsonl?: boolean; json?: boolean }) => {
       try {
-        if (!SURFACES.includes(options.surface)) throw new CliError(`--surface must be one of ${SURFACES.join(', ')} (got "${options.surface}")`, 2);
+        if (!SURFACES.includes(options.surface))
+          throw new CliError(`--surface must be one of ${SURFACES.join(', ')} (got "${options.surface}")`, 2);
         const input = readInput(file);
         if (options.jsonl) return scanLines(input, options.surface as Surface);
         const result = scanText(input, { surface: options.surface as Surface });
@@ -27,14 +34,31 @@ export function registerGuardCommands(program: Command): void {
         failWith(err);
       }
     });
-  guard.command('events').option('--limit <n>', 'most recent events', '50').option('--json')
+  guard
+    .command('events')
+    .option('--limit <n>', 'most recent events', '50')
+    .option('--json')
     .description('writes the guard blocked (or that were let through with the documented bypass): when, where, which rules')
-    .action((options: { limit: string; json?: boolean }) => withKit((kit) => {
-      const rows = listGuardEvents(kit.db, Number(options.limit) || 50).map(({ at, surface, caller, verdict, rules, reason }) => ({ at, surface, caller, verdict, rules, reason }));
-      if (options.json) return printJson(rows);
-      if (rows.length === 0) return printLine('The guard has blocked nothing yet.');
-      printLine(formatTable(['at', 'surface', 'caller', 'verdict', 'rules', 'reason'], rows.map((r) => [formatTime(r.at), r.surface, r.caller, r.verdict, r.rules, r.reason ?? ''])));
-    }));
+    .action((options: { limit: string; json?: boolean }) =>
+      withKit((kit) => {
+        const rows = listGuardEvents(kit.db, Number(options.limit) || 50).map(({ at, surface, caller, verdict, rules, reason }) => ({
+          at,
+          surface,
+          caller,
+          verdict,
+          rules,
+          reason,
+        }));
+        if (options.json) return printJson(rows);
+        if (rows.length === 0) return printLine('The guard has blocked nothing yet.');
+        printLine(
+          formatTable(
+            ['at', 'surface', 'caller', 'verdict', 'rules', 'reason'],
+            rows.map((r) => [formatTime(r.at), r.surface, r.caller, r.verdict, r.rules, r.reason ?? '']),
+          ),
+        );
+      }),
+    );
 }
 
 function readInput(file: string): string {

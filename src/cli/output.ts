@@ -10,7 +10,10 @@ export function printLine(text = ''): void {
 }
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -18,13 +21,21 @@ export class CliError extends Error {
 export function failWith(err: unknown): never {
   const code = err instanceof CliError ? err.exitCode : hasCode(err, 'config_invalid') ? 78 : 1;
   const text = errorMessage(err).split('\n');
-  process.stderr.write(`kei-skills: ${text[0]}\n${text.slice(1).map((l) => `${l}\n`).join('')}`);
+  process.stderr.write(
+    `kei-skills: ${text[0]}\n${text
+      .slice(1)
+      .map((l) => `${l}\n`)
+      .join('')}`,
+  );
   process.exit(code);
 }
 
 export function parseTags(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  return value.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+  return value
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
 }
 
 /** A table with columns padded to the widest cell; long cells are cut with an ellipsis. */
@@ -32,7 +43,11 @@ export function formatTable(headers: string[], rows: string[][], maxWidth = 60):
   const cut = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
   const cells = [headers, ...rows].map((r) => r.map((c) => cut(c.replace(/\s+/g, ' '))));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

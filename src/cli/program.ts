@@ -24,8 +24,16 @@ export function buildProgram(): Command {
     .description('KeiSeiKit: memory, skills and learning for coding agents')
     .version(PACKAGE_VERSION)
     .showHelpAfterError('(run with --help for usage and examples)')
-    .addHelpText('after', '\nData lives in $KEI_HOME (default ~/.keiseikit).\n\nExamples:\n  kei-skills serve                      start the MCP server on stdio\n  kei-skills memory add "Prefers pnpm"  remember a fact\n  kei-skills memory search pnpm         find it again\n  kei-skills guard scan notes.txt       check text with the injection guard');
-  program.command('serve').description('run the MCP server on stdio (what MCP clients start as kei-mcp)')
+    .addHelpText(
+      'after',
+      '\nData lives in $KEI_HOME (default ~/.keiseikit).\n\nExamples:\n  kei-skills serve                      ' +
+        'start the MCP server on stdio\n  kei-skills memory add "Prefers pnpm"  remember a fact\n  kei-skills ' +
+        'memory search pnpm         find it again\n  kei-skills guard scan notes.txt       check text with ' +
+        'the injection guard',
+    );
+  program
+    .command('serve')
+    .description('run the MCP server on stdio (what MCP clients start as kei-mcp)')
     .addHelpText('after', '\nExample (in an MCP client config):\n  {"command": "kei-skills", "args": ["serve"]}')
     .action(async () => {
       const { runStdioServer } = await import('../server/stdio.js');

@@ -7,43 +7,76 @@ import { withKit } from './with-kit.js';
 type Json = { json?: boolean };
 
 export function registerSkillCommands(program: Command): void {
-  program.command('list').description('list the skills visible here, by precedence').option('--category <c>').option('--root <label>').option('--json')
+  program
+    .command('list')
+    .description('list the skills visible here, by precedence')
+    .option('--category <c>')
+    .option('--root <label>')
+    .option('--json')
     .addHelpText('after', '\nExamples:\n  kei-skills list\n  kei-skills list --root project-claude --json')
-    .action((options: Json & { category?: string; root?: string }) => withKit((kit) => {
-      const skills = kit.skills.registry.list(options);
-      if (options.json) return printJson(skills.map(({ body: _b, ...rest }) => rest));
-      printLine(skills.length === 0 ? 'No skills found.' : formatTable(['name', 'root', 'category', 'description'], skills.map((s) => [s.name, s.rootLabel, s.category ?? '', s.description])));
-      for (const c of kit.skills.registry.clashes) printLine(`note: ${c.name} from ${c.winner} shadows ${c.shadowed.join(', ')}`);
-    }));
-  program.command('show').argument('<name>').option('--json').description('print a skill (frontmatter facts and body)')
+    .action((options: Json & { category?: string; root?: string }) =>
+      withKit((kit) => {
+        const skills = kit.skills.registry.list(options);
+        if (options.json) return printJson(skills.map(({ body: _b, ...rest }) => rest));
+        printLine(
+          skills.length === 0
+            ? 'No skills found.'
+            : formatTable(
+                ['name', 'root', 'category', 'description'],
+                skills.map((s) => [s.name, s.rootLabel, s.category ?? '', s.description]),
+              ),
+        );
+        for (const c of kit.skills.registry.clashes) printLine(`note: ${c.name} from ${c.winner} shadows ${c.shadowed.join(', ')}`);
+      }),
+    );
+  program
+    .command('show')
+    .argument('<name>')
+    .option('--json')
+    .description('print a skill (frontmatter facts and body)')
     .addHelpText('after', '\nExample:\n  kei-skills show deploy-app')
-    .action((name: string, options: Json) => withKit((kit) => {
-      const skill = kit.skills.registry.get(name);
-      if (!skill) throw new CliError(`no skill named "${name}"`);
-      if (options.json) return printJson({ ...skill, files: kit.skills.registry.filesOf(skill) });
-      printLine(`${skill.name} (${skill.rootLabel}) ${skill.path}\n${skill.description}\n${skill.body}`);
-    }));
-  program.command('where').argument('<name>').description('print the path of the SKILL.md that wins, and what it shadows')
+    .action((name: string, options: Json) =>
+      withKit((kit) => {
+        const skill = kit.skills.registry.get(name);
+        if (!skill) throw new CliError(`no skill named "${name}"`);
+        if (options.json) return printJson({ ...skill, files: kit.skills.registry.filesOf(skill) });
+        printLine(`${skill.name} (${skill.rootLabel}) ${skill.path}\n${skill.description}\n${skill.body}`);
+      }),
+    );
+  program
+    .command('where')
+    .argument('<name>')
+    .description('print the path of the SKILL.md that wins, and what it shadows')
     .addHelpText('after', '\nExample:\n  kei-skills where deploy-app')
-    .action((name: string) => withKit((kit) => {
-      const skill = kit.skills.registry.get(name);
-      if (!skill) throw new CliError(`no skill named "${name}"`);
-      printLine(skill.path);
-      for (const c of kit.skills.registry.clashes.filter((x) => x.name === name)) for (const p of c.shadowed) printLine(`shadows ${p}`);
-    }));
+    .action((name: string) =>
+      withKit((kit) => {
+        const skill = kit.skills.registry.get(name);
+        if (!skill) throw new CliError(`no skill named "${name}"`);
+        printLine(skill.path);
+        for (const c of kit.skills.registry.clashes.filter((x) => x.name === name)) for (const p of c.shadowed) printLine(`shadows ${p}`);
+      }),
+    );
   registerValidate(program);
   registerChangeCommands(program);
 }
 
 function registerValidate(program: Command): void {
-  program.command('validate').argument('[paths...]', 'SKILL.md files or folders to walk', ['.']).option('--json', 'one JSON array, an object per file')
+  program
+    .command('validate')
+    .argument('[paths...]', 'SKILL.md files or folders to walk', ['.'])
+    .option('--json', 'one JSON array, an object per file')
     .description('check SKILL.md files against the Agent Skills spec (exit 1 on any error)')
     .addHelpText('after', '\nExamples:\n  kei-skills validate ~/.claude/skills\n  kei-skills validate my-skill/SKILL.md --json')
     .action((paths: string[], options: Json) => {
       try {
         const reports = validatePaths(paths);
         if (options.json) printJson(reports);
-        else for (const r of reports) printLine(`${r.findings.some((f) => f.severity === 'error') ? 'FAIL' : 'ok  '} ${r.path}${r.findings.map((f) => `\n     ${f.severity}: ${f.rule}: ${f.message}`).join('')}`);
+        else
+          for (const r of reports)
+            printLine(
+              `${r.findings.some((f) => f.severity === 'error') ? 'FAIL' : 'ok  '} ${r.path}` +
+                r.findings.map((f) => `\n     ${f.severity}: ${f.rule}: ${f.message}`).join(''),
+            );
         if (reports.some((r) => r.findings.some((f) => f.severity === 'error'))) process.exitCode = 1;
       } catch (err) {
         failWith(err);
@@ -52,38 +85,91 @@ function registerValidate(program: Command): void {
 }
 
 function registerChangeCommands(program: Command): void {
-  program.command('new').argument('<name>').requiredOption('--description <text>').option('--category <c>', 'folder under KEI_HOME/skills', 'general')
-    .option('--body <text>', 'Markdown body (or --body-file)').option('--body-file <path>').description('create a skill in KEI_HOME/skills')
-    .addHelpText('after', '\nExample:\n  kei-skills new release-notes --description "Write release notes from merged PRs" --body "1. List merged PRs"')
-    .action((name: string, options: { description: string; category: string; body?: string; bodyFile?: string }) => withKit((kit) => {
-      const body = options.bodyFile ? readFileSync(options.bodyFile, 'utf8') : options.body ?? `# ${name}\n\n1. Describe the first step.\n`;
-      const { skill } = kit.skills.writer.create({ name, description: options.description, body, category: options.category, source: 'cli' });
-      printLine(`Created ${skill.path}`);
-    }));
-  program.command('patch').argument('<name>').requiredOption('--old <text>').requiredOption('--new <text>').option('--file <path>', 'file in the skill folder', 'SKILL.md').option('--all', 'replace every match')
+  program
+    .command('new')
+    .argument('<name>')
+    .requiredOption('--description <text>')
+    .option('--category <c>', 'folder under KEI_HOME/skills', 'general')
+    .option('--body <text>', 'Markdown body (or --body-file)')
+    .option('--body-file <path>')
+    .description('create a skill in KEI_HOME/skills')
+    .addHelpText(
+      'after',
+      '\nExample:\n  kei-skills new release-notes --description "Write release notes from merged PRs" --body "1. List merged PRs"',
+    )
+    .action((name: string, options: { description: string; category: string; body?: string; bodyFile?: string }) =>
+      withKit((kit) => {
+        const body = options.bodyFile
+          ? readFileSync(options.bodyFile, 'utf8')
+          : (options.body ?? `# ${name}\n\n1. Describe the first step.\n`);
+        const { skill } = kit.skills.writer.create({
+          name,
+          description: options.description,
+          body,
+          category: options.category,
+          source: 'cli',
+        });
+        printLine(`Created ${skill.path}`);
+      }),
+    );
+  program
+    .command('patch')
+    .argument('<name>')
+    .requiredOption('--old <text>')
+    .requiredOption('--new <text>')
+    .option('--file <path>', 'file in the skill folder', 'SKILL.md')
+    .option('--all', 'replace every match')
     .description('replace text in a skill file (fuzzy match; ambiguous matches are refused)')
     .addHelpText('after', '\nExample:\n  kei-skills patch deploy-app --old "make deploy" --new "make deploy-staging"')
-    .action((name: string, options: { old: string; new: string; file: string; all?: boolean }) => withKit((kit) => {
-      const r = kit.skills.writer.patch({ name, old: options.old, new: options.new, file: options.file, replaceAll: options.all, source: 'cli' });
-      printLine(`Patched ${name} (${r.strategy}, ${r.replacements} replacement(s)); now version ${r.version}`);
-    }));
+    .action((name: string, options: { old: string; new: string; file: string; all?: boolean }) =>
+      withKit((kit) => {
+        const r = kit.skills.writer.patch({
+          name,
+          old: options.old,
+          new: options.new,
+          file: options.file,
+          replaceAll: options.all,
+          source: 'cli',
+        });
+        printLine(`Patched ${name} (${r.strategy}, ${r.replacements} replacement(s)); now version ${r.version}`);
+      }),
+    );
   registerVersionCommands(program);
 }
 
 function registerVersionCommands(program: Command): void {
-  program.command('revert').argument('<name>').option('--to <n>', 'version to restore (default: the one before the latest)').description('restore a previous version of a skill')
+  program
+    .command('revert')
+    .argument('<name>')
+    .option('--to <n>', 'version to restore (default: the one before the latest)')
+    .description('restore a previous version of a skill')
     .addHelpText('after', '\nExamples:\n  kei-skills revert deploy-app\n  kei-skills revert deploy-app --to 1')
-    .action((name: string, options: { to?: string }) => withKit((kit) => {
-      const r = kit.skills.writer.revert(name, options.to === undefined ? undefined : Number(options.to), 'cli');
-      printLine(`Reverted ${name}: ${r.restored} file(s) restored; now version ${r.version}`);
-    }));
-  program.command('versions').argument('<name>').option('--json').description('list the recorded versions of a skill')
+    .action((name: string, options: { to?: string }) =>
+      withKit((kit) => {
+        const r = kit.skills.writer.revert(name, options.to === undefined ? undefined : Number(options.to), 'cli');
+        printLine(`Reverted ${name}: ${r.restored} file(s) restored; now version ${r.version}`);
+      }),
+    );
+  program
+    .command('versions')
+    .argument('<name>')
+    .option('--json')
+    .description('list the recorded versions of a skill')
     .addHelpText('after', '\nExample:\n  kei-skills versions deploy-app')
-    .action((name: string, options: Json) => withKit((kit) => {
-      const skill = kit.skills.registry.get(name);
-      if (!skill) throw new CliError(`no skill named "${name}"`);
-      const rows = kit.skills.writer.versions.list(skill.folder).map(({ content, ...r }) => ({ ...r, bytes: content === null ? null : Buffer.byteLength(content) }));
-      if (options.json) return printJson(rows);
-      printLine(formatTable(['version', 'file', 'action', 'source', 'at'], rows.map((r) => [String(r.version), r.file, r.action, r.source, formatTime(r.created_at)])));
-    }));
+    .action((name: string, options: Json) =>
+      withKit((kit) => {
+        const skill = kit.skills.registry.get(name);
+        if (!skill) throw new CliError(`no skill named "${name}"`);
+        const rows = kit.skills.writer.versions
+          .list(skill.folder)
+          .map(({ content, ...r }) => ({ ...r, bytes: content === null ? null : Buffer.byteLength(content) }));
+        if (options.json) return printJson(rows);
+        printLine(
+          formatTable(
+            ['version', 'file', 'action', 'source', 'at'],
+            rows.map((r) => [String(r.version), r.file, r.action, r.source, formatTime(r.created_at)]),
+          ),
+        );
+      }),
+    );
 }

@@ -19,34 +19,156 @@ async function askOnTty(scan: FolderScan): Promise<boolean> {
 
 export function registerTapCommands(program: Command): void {
   const tap = program.command('tap').description('skill sources: git repositories (or folders) of skill folders');
-  tap.command('add').argument('<git-url|path>').option('--path <sub/dir>', 'skills live under this folder').option('--name <name>').description('add a tap (shallow clone with git)')
-    .addHelpText('after', '\nExamples:\n  kei-skills tap add https://example.invalid/team/skills.git --name team\n  kei-skills tap add ../my-skills')
-    .action((url: string, options: { path?: string; name?: string }) => withKit((kit) => { const t = tapStore(kit).add(url, options); printLine(`Added tap ${t.name} at ${t.commit_sha?.slice(0, 10)} (${tapStore(kit).skills(t.name).length} skills)`); }));
-  tap.command('list').option('--json').description('list taps').addHelpText('after', '\nExample:\n  kei-skills tap list')
-    .action((options: Opts) => withKit((kit) => { const taps = tapStore(kit).list(); if (options.json) return printJson(taps); printLine(taps.length ? formatTable(['name', 'url', 'commit', 'updated'], taps.map((t) => [t.name, t.url, (t.commit_sha ?? '').slice(0, 10), formatTime(t.updated_at ?? t.added_at)])) : 'No taps.'); }));
-  tap.command('remove').argument('<name>').description('remove a tap (installed skills stay)').addHelpText('after', '\nExample:\n  kei-skills tap remove team')
-    .action((name: string) => withKit((kit) => { tapStore(kit).remove(name); printLine(`Removed tap ${name}.`); }));
-  tap.command('update').argument('[name]').description('fetch the latest commit of one tap or all').addHelpText('after', '\nExample:\n  kei-skills tap update')
-    .action((name: string | undefined) => withKit((kit) => { const store = tapStore(kit); for (const t of name ? [store.get(name)] : store.list()) printLine(`${t.name}: ${store.update(t.name).commit_sha?.slice(0, 10)}`); }));
-  program.command('search').argument('<query...>').option('--json').description('search the skills of every tap').addHelpText('after', '\nExample:\n  kei-skills search release notes')
-    .action((words: string[], options: Opts) => withKit((kit) => { const hits = tapStore(kit).search(words.join(' ')); if (options.json) return printJson(hits.map((h) => ({ name: h.skill.name, tap: h.skill.rootLabel.replace('tap:', ''), description: h.skill.description, score: h.score }))); printLine(hits.length ? formatTable(['install as', 'score', 'description'], hits.map((h) => [`${h.skill.rootLabel.replace('tap:', '')}/${h.skill.name}`, String(h.score), h.skill.description])) : 'No matches.'); }));
+  tap
+    .command('add')
+    .argument('<git-url|path>')
+    .option('--path <sub/dir>', 'skills live under this folder')
+    .option('--name <name>')
+    .description('add a tap (shallow clone with git)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  kei-skills tap add https://example.invalid/team/skills.git --name team\n  kei-skills tap add ../my-skills',
+    )
+    .action((url: string, options: { path?: string; name?: string }) =>
+      withKit((kit) => {
+        const t = tapStore(kit).add(url, options);
+        printLine(`Added tap ${t.name} at ${t.commit_sha?.slice(0, 10)} (${tapStore(kit).skills(t.name).length} skills)`);
+      }),
+    );
+  tap
+    .command('list')
+    .option('--json')
+    .description('list taps')
+    .addHelpText('after', '\nExample:\n  kei-skills tap list')
+    .action((options: Opts) =>
+      withKit((kit) => {
+        const taps = tapStore(kit).list();
+        if (options.json) return printJson(taps);
+        printLine(
+          taps.length
+            ? formatTable(
+                ['name', 'url', 'commit', 'updated'],
+                taps.map((t) => [t.name, t.url, (t.commit_sha ?? '').slice(0, 10), formatTime(t.updated_at ?? t.added_at)]),
+              )
+            : 'No taps.',
+        );
+      }),
+    );
+  tap
+    .command('remove')
+    .argument('<name>')
+    .description('remove a tap (installed skills stay)')
+    .addHelpText('after', '\nExample:\n  kei-skills tap remove team')
+    .action((name: string) =>
+      withKit((kit) => {
+        tapStore(kit).remove(name);
+        printLine(`Removed tap ${name}.`);
+      }),
+    );
+  tap
+    .command('update')
+    .argument('[name]')
+    .description('fetch the latest commit of one tap or all')
+    .addHelpText('after', '\nExample:\n  kei-skills tap update')
+    .action((name: string | undefined) =>
+      withKit((kit) => {
+        const store = tapStore(kit);
+        for (const t of name ? [store.get(name)] : store.list()) printLine(`${t.name}: ${store.update(t.name).commit_sha?.slice(0, 10)}`);
+      }),
+    );
+  program
+    .command('search')
+    .argument('<query...>')
+    .option('--json')
+    .description('search the skills of every tap')
+    .addHelpText('after', '\nExample:\n  kei-skills search release notes')
+    .action((words: string[], options: Opts) =>
+      withKit((kit) => {
+        const hits = tapStore(kit).search(words.join(' '));
+        if (options.json)
+          return printJson(
+            hits.map((h) => ({
+              name: h.skill.name,
+              tap: h.skill.rootLabel.replace('tap:', ''),
+              description: h.skill.description,
+              score: h.score,
+            })),
+          );
+        printLine(
+          hits.length
+            ? formatTable(
+                ['install as', 'score', 'description'],
+                hits.map((h) => [`${h.skill.rootLabel.replace('tap:', '')}/${h.skill.name}`, String(h.score), h.skill.description]),
+              )
+            : 'No matches.',
+        );
+      }),
+    );
   registerInstallCommands(program);
 }
 
 function registerInstallCommands(program: Command): void {
-  program.command('install').argument('<spec>', '<tap>/<skill> or <git-url>#<path>').option('--force', 'install despite guard blocks (never despite critical findings)').option('--yes', 'accept warnings without asking')
+  program
+    .command('install')
+    .argument('<spec>', '<tap>/<skill> or <git-url>#<path>')
+    .option('--force', 'install despite guard blocks (never despite critical findings)')
+    .option('--yes', 'accept warnings without asking')
     .description('install a skill: quarantine, validate, scan every file, then install atomically and lock')
-    .addHelpText('after', '\nExamples:\n  kei-skills install team/release-notes\n  kei-skills install https://example.invalid/skills.git#skills/pdf --yes')
-    .action((spec: string, options: Opts) => withKit(async (kit) => {
-      const r = await installSkill(kit, spec, { force: options.force, yes: options.yes, confirm: askOnTty });
-      printLine(`Installed ${r.name} → ${r.path} (${r.commit.slice(0, 10)}; ${r.scan.warnings.length} warning(s) accepted)`);
-    }));
-  program.command('restore').option('--force').option('--yes').description('reinstall exactly what skills.lock.json records (a new machine)').addHelpText('after', '\nExample:\n  kei-skills restore --yes')
-    .action((options: Opts) => withKit(async (kit) => { for (const r of await restoreFromLock(kit, { force: options.force, yes: options.yes, confirm: askOnTty })) printLine(`${r.name}: ${r.action}`); }));
-  program.command('outdated').option('--json').description('installed skills whose source has newer commits').addHelpText('after', '\nExample:\n  kei-skills outdated')
-    .action((options: Opts) => withKit((kit) => { const list = outdatedSkills(kit); if (options.json) return printJson(list); printLine(list.length ? list.map((x) => `${x.name}: ${x.locked.slice(0, 10)} → ${x.latest.slice(0, 10)}`).join('\n') : 'Everything is up to date.'); }));
-  program.command('update').argument('[name]').option('--force').option('--yes').description('reinstall outdated skills from their latest commit (scanned again)').addHelpText('after', '\nExample:\n  kei-skills update --yes')
-    .action((name: string | undefined, options: Opts) => withKit(async (kit) => { const done = await updateSkills(kit, name, { force: options.force, yes: options.yes, confirm: askOnTty }); printLine(done.length ? `Updated ${done.join(', ')}` : 'Nothing to update.'); }));
-  program.command('publish').argument('<dir>').description('write your skills as a tap-compatible folder').addHelpText('after', '\nExample:\n  kei-skills publish ~/code/my-skills && cd ~/code/my-skills && git add -A && git commit -m skills')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  kei-skills install team/release-notes\n  kei-skills install https://example.invalid/skills.git#skills/pdf --yes',
+    )
+    .action((spec: string, options: Opts) =>
+      withKit(async (kit) => {
+        const r = await installSkill(kit, spec, { force: options.force, yes: options.yes, confirm: askOnTty });
+        printLine(`Installed ${r.name} → ${r.path} (${r.commit.slice(0, 10)}; ${r.scan.warnings.length} warning(s) accepted)`);
+      }),
+    );
+  program
+    .command('restore')
+    .option('--force')
+    .option('--yes')
+    .description('reinstall exactly what skills.lock.json records (a new machine)')
+    .addHelpText('after', '\nExample:\n  kei-skills restore --yes')
+    .action((options: Opts) =>
+      withKit(async (kit) => {
+        for (const r of await restoreFromLock(kit, { force: options.force, yes: options.yes, confirm: askOnTty }))
+          printLine(`${r.name}: ${r.action}`);
+      }),
+    );
+  program
+    .command('outdated')
+    .option('--json')
+    .description('installed skills whose source has newer commits')
+    .addHelpText('after', '\nExample:\n  kei-skills outdated')
+    .action((options: Opts) =>
+      withKit((kit) => {
+        const list = outdatedSkills(kit);
+        if (options.json) return printJson(list);
+        printLine(
+          list.length
+            ? list.map((x) => `${x.name}: ${x.locked.slice(0, 10)} → ${x.latest.slice(0, 10)}`).join('\n')
+            : 'Everything is up to date.',
+        );
+      }),
+    );
+  program
+    .command('update')
+    .argument('[name]')
+    .option('--force')
+    .option('--yes')
+    .description('reinstall outdated skills from their latest commit (scanned again)')
+    .addHelpText('after', '\nExample:\n  kei-skills update --yes')
+    .action((name: string | undefined, options: Opts) =>
+      withKit(async (kit) => {
+        const done = await updateSkills(kit, name, { force: options.force, yes: options.yes, confirm: askOnTty });
+        printLine(done.length ? `Updated ${done.join(', ')}` : 'Nothing to update.');
+      }),
+    );
+  program
+    .command('publish')
+    .argument('<dir>')
+    .description('write your skills as a tap-compatible folder')
+    .addHelpText('after', '\nExample:\n  kei-skills publish ~/code/my-skills && cd ~/code/my-skills && git add -A && git commit -m skills')
     .action((dir: string) => withKit((kit) => printLine(`Published ${publishSkills(kit, dir)} skills to ${dir}`)));
 }

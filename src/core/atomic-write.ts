@@ -32,7 +32,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
 function fsyncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     // Some file systems refuse fsync on folders; the rename is still atomic there.
   }

@@ -10,7 +10,11 @@ export function fixedClock(start: number): Clock & { advance(ms: number): void; 
   let current = start;
   return {
     now: () => current,
-    advance: (ms: number) => { current += ms; },
-    set: (ms: number) => { current = ms; },
+    advance: (ms: number) => {
+      current += ms;
+    },
+    set: (ms: number) => {
+      current = ms;
+    },
   };
 }

@@ -34,14 +34,21 @@ const sandboxSchema = z.strictObject({
   memoryMb: z.number().int().min(16).max(65_536).default(1024),
   processes: z.number().int().min(8).max(100_000).default(256),
   fileSizeMb: z.number().int().min(1).max(100_000).default(256),
-  outputBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  outputBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
   /** Host paths (absolute) every local sandbox may read; nothing of the host beyond the system folders is mounted otherwise. */
   readOnlyPaths: z.array(z.string()).max(100).default([]),
-  daytona: z.strictObject({
-    apiUrl: z.string().default('https://app.daytona.io/api'),
-    autoStopMinutes: z.number().int().min(0).max(10_080).default(15),
-    allowNoAutoStop: z.boolean().default(false),
-  }).default(() => ({ apiUrl: 'https://app.daytona.io/api', autoStopMinutes: 15, allowNoAutoStop: false })),
+  daytona: z
+    .strictObject({
+      apiUrl: z.string().default('https://app.daytona.io/api'),
+      autoStopMinutes: z.number().int().min(0).max(10_080).default(15),
+      allowNoAutoStop: z.boolean().default(false),
+    })
+    .default(() => ({ apiUrl: 'https://app.daytona.io/api', autoStopMinutes: 15, allowNoAutoStop: false })),
 });
 
 const invokerSchema = z.strictObject({
@@ -63,7 +70,11 @@ const budgetSchema = z.strictObject({
 });
 
 const nightlySchema = z.strictObject({
-  timeBudgetMinutes: z.number().min(0.01).max(24 * 60).default(30),
+  timeBudgetMinutes: z
+    .number()
+    .min(0.01)
+    .max(24 * 60)
+    .default(30),
   maxChangesPerCycle: z.number().int().min(0).max(100).default(5),
   maxAutoSkills: z.number().int().min(0).max(10_000).default(50),
   similarity: z.number().min(0).max(1).default(0.85),
@@ -79,9 +90,19 @@ const mcpSchema = z.strictObject({
   /** Most `kei-mcp --http` sessions open at once; an initialize beyond it is refused (503) until one ends or expires. */
   httpMaxSessions: z.number().int().min(1).max(10_000).default(64),
   /** An HTTP session with no request and no open stream for this long is closed and freed. */
-  httpSessionIdleMs: z.number().int().min(1000).max(86_400_000).default(30 * 60_000),
+  httpSessionIdleMs: z
+    .number()
+    .int()
+    .min(1000)
+    .max(86_400_000)
+    .default(30 * 60_000),
   /** Longest message line on stdio; a longer one is discarded unread with a JSON-RPC error. */
-  stdioMaxLineBytes: z.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024),
+  stdioMaxLineBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
 });
 
 const logSchema = z.strictObject({
@@ -93,23 +114,39 @@ export const configSchema = z.strictObject({
   guard: guardSchema.default(() => guardSchema.parse({})),
   skills: skillsSchema.default(() => skillsSchema.parse({})),
   sandbox: sandboxSchema.default(() => sandboxSchema.parse({})),
-  hooks: z.strictObject({
-    contextBudgetChars: setting(SETTINGS.hooks.contextBudgetChars),
-    promptContextChars: setting(SETTINGS.hooks.promptContextChars),
-  }).default(() => ({ contextBudgetChars: SETTINGS.hooks.contextBudgetChars.default, promptContextChars: SETTINGS.hooks.promptContextChars.default })),
-  schedule: z.strictObject({
-    /** Shortest repeat interval accepted (tests shorten it; users rarely should). */
-    minIntervalMs: z.number().int().min(100).max(86_400_000).default(60_000),
-    /** Run command jobs without a sandbox when none is available. */
-    allowUnsandboxed: z.boolean().default(false),
-    /** How often the daemon looks for changed jobs. */
-    pollMs: z.number().int().min(50).max(600_000).default(5000),
-    promptMaxTurns: z.number().int().min(1).max(100).default(10),
-    /** A run whose runner stops renewing this lease is resumed by the next runner. */
-    leaseMs: z.number().int().min(200).max(3_600_000).default(30_000),
-    outputChars: z.number().int().min(100).max(1_000_000).default(8000),
-  }).default(() => ({ minIntervalMs: 60_000, allowUnsandboxed: false, pollMs: 5000, promptMaxTurns: 10, leaseMs: 30_000, outputChars: 8000 })),
-  review: z.strictObject({ everyTurns: setting(SETTINGS.review.everyTurns) }).default(() => ({ everyTurns: SETTINGS.review.everyTurns.default })),
+  hooks: z
+    .strictObject({
+      contextBudgetChars: setting(SETTINGS.hooks.contextBudgetChars),
+      promptContextChars: setting(SETTINGS.hooks.promptContextChars),
+    })
+    .default(() => ({
+      contextBudgetChars: SETTINGS.hooks.contextBudgetChars.default,
+      promptContextChars: SETTINGS.hooks.promptContextChars.default,
+    })),
+  schedule: z
+    .strictObject({
+      /** Shortest repeat interval accepted (tests shorten it; users rarely should). */
+      minIntervalMs: z.number().int().min(100).max(86_400_000).default(60_000),
+      /** Run command jobs without a sandbox when none is available. */
+      allowUnsandboxed: z.boolean().default(false),
+      /** How often the daemon looks for changed jobs. */
+      pollMs: z.number().int().min(50).max(600_000).default(5000),
+      promptMaxTurns: z.number().int().min(1).max(100).default(10),
+      /** A run whose runner stops renewing this lease is resumed by the next runner. */
+      leaseMs: z.number().int().min(200).max(3_600_000).default(30_000),
+      outputChars: z.number().int().min(100).max(1_000_000).default(8000),
+    })
+    .default(() => ({
+      minIntervalMs: 60_000,
+      allowUnsandboxed: false,
+      pollMs: 5000,
+      promptMaxTurns: 10,
+      leaseMs: 30_000,
+      outputChars: 8000,
+    })),
+  review: z
+    .strictObject({ everyTurns: setting(SETTINGS.review.everyTurns) })
+    .default(() => ({ everyTurns: SETTINGS.review.everyTurns.default })),
   invoker: invokerSchema.default(() => invokerSchema.parse({})),
   budget: budgetSchema.default(() => budgetSchema.parse({})),
   nightly: nightlySchema.default(() => nightlySchema.parse({})),
@@ -131,7 +168,6 @@ export function loadConfig(file: string): KeiConfig {
   const key = describeKey(issue);
   throw new KeiError('config_invalid', `${file}: ${key}: ${issue.message}`, { file, key });
 }
-
 
 /** Applies the documented environment overrides on top of a loaded config; a bad value names the variable. */
 export function withEnvOverrides(config: KeiConfig, env: NodeJS.ProcessEnv): KeiConfig {

@@ -18,7 +18,10 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   const db = new Database(file, nativeBindingOption());
   // One call for all settings (the hook path opens the database on every event).
   // cache_size: search reads the FTS index on every call; keep its pages in memory.
-  db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32000; PRAGMA mmap_size = 268435456;');
+  db.exec(
+    'PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA ' +
+      'foreign_keys = ON; PRAGMA cache_size = -32000; PRAGMA mmap_size = 268435456;',
+  );
   migrate(db, migrations);
   return db;
 }

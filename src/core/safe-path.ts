@@ -29,7 +29,12 @@ export function resolveInside(folder: string, requested: string): string {
  */
 function checkDotsOnly(requested: string, segments: string[]): void {
   const dots = segments.find((s) => /^\.{3,}$/.test(s));
-  if (dots) throw new KeiError('path_invalid', `"${requested}" has a part made only of dots ("${dots}"); name files and folders with at least one other character`, { field: 'file' });
+  if (dots)
+    throw new KeiError(
+      'path_invalid',
+      `"${requested}" has a part made only of dots ("${dots}"); name files and folders with at least one other character`,
+      { field: 'file' },
+    );
 }
 
 /** True when `path` (inside `folder`) resolves, through any symlinks, to somewhere inside the folder. */
@@ -58,7 +63,8 @@ function assertRealInside(folder: string, target: string, requested: string): vo
   } catch {
     throw new KeiError('path_escape', `"${requested}" is a broken symlink`, { field: 'file' });
   }
-  if (!isBelow(realFolder, real)) throw new KeiError('path_escape', `"${requested}" resolves outside the skill folder (through a symlink)`, { field: 'file' });
+  if (!isBelow(realFolder, real))
+    throw new KeiError('path_escape', `"${requested}" resolves outside the skill folder (through a symlink)`, { field: 'file' });
 }
 
 function isSymlink(path: string): boolean {

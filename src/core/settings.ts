@@ -31,10 +31,15 @@ export const SETTINGS = {
 
 /** Environment variables that override a config key: [variable, [section, key]]. */
 export const ENV_OVERRIDES: readonly (readonly [string, readonly [string, string]])[] = [
-  ['KEI_INVOKER', ['invoker', 'backend']], ['KEI_INVOKER_COMMAND', ['invoker', 'command']], ['KEI_INVOKER_MODEL', ['invoker', 'model']],
-  ['KEI_CLAUDE_BIN', ['invoker', 'claudeBin']], ['KEI_REVIEW_EVERY', ['review', 'everyTurns']],
-  ['KEI_BUDGET_CALLS', ['budget', 'callsPerDay']], ['KEI_BUDGET_TOKENS', ['budget', 'tokensPerDay']],
-  ['KEI_MCP_MAX_SESSIONS', ['mcp', 'httpMaxSessions']], ['KEI_MCP_SESSION_IDLE_MS', ['mcp', 'httpSessionIdleMs']],
+  ['KEI_INVOKER', ['invoker', 'backend']],
+  ['KEI_INVOKER_COMMAND', ['invoker', 'command']],
+  ['KEI_INVOKER_MODEL', ['invoker', 'model']],
+  ['KEI_CLAUDE_BIN', ['invoker', 'claudeBin']],
+  ['KEI_REVIEW_EVERY', ['review', 'everyTurns']],
+  ['KEI_BUDGET_CALLS', ['budget', 'callsPerDay']],
+  ['KEI_BUDGET_TOKENS', ['budget', 'tokensPerDay']],
+  ['KEI_MCP_MAX_SESSIONS', ['mcp', 'httpMaxSessions']],
+  ['KEI_MCP_SESSION_IDLE_MS', ['mcp', 'httpSessionIdleMs']],
   ['KEI_MCP_MAX_LINE_BYTES', ['mcp', 'stdioMaxLineBytes']],
 ];
 

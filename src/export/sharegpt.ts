@@ -27,12 +27,22 @@ const clean = (text: string) => sanitizeForLedger(text, Number.MAX_SAFE_INTEGER)
  * Private sections and secrets are redacted everywhere.
  */
 export function toShareGpt(t: Trajectory, meta: RecordMeta): ShareGptRecord {
-  const conversations: ShareGptRecord['conversations'] = [{ from: 'system', value: `Tools available: ${meta.toolsAvailable.join(', ') || 'none'}` }];
+  const conversations: ShareGptRecord['conversations'] = [
+    { from: 'system', value: `Tools available: ${meta.toolsAvailable.join(', ') || 'none'}` },
+  ];
   const stats: ShareGptRecord['tool_stats'] = {};
   for (const step of t.steps) conversations.push(...turnsOf(step, stats));
   return {
-    conversations, tool_stats: stats, prompt_index: meta.index, completed: meta.completed,
-    metadata: { session: meta.session, client: meta.client, model: meta.model ?? t.model ?? null, started_at: meta.startedAt ? new Date(meta.startedAt).toISOString() : null },
+    conversations,
+    tool_stats: stats,
+    prompt_index: meta.index,
+    completed: meta.completed,
+    metadata: {
+      session: meta.session,
+      client: meta.client,
+      model: meta.model ?? t.model ?? null,
+      started_at: meta.startedAt ? new Date(meta.startedAt).toISOString() : null,
+    },
   };
 }
 

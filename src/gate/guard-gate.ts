@@ -38,7 +38,10 @@ function bypassReason(env: NodeJS.ProcessEnv): string | undefined {
   if (env.KEI_MEMORY_SKIP_GUARD !== '1') return undefined;
   const reason = env.KEI_MEMORY_SKIP_GUARD_REASON?.trim();
   if (!reason) {
-    throw new KeiError('guard_bypass_refused', 'KEI_MEMORY_SKIP_GUARD=1 needs KEI_MEMORY_SKIP_GUARD_REASON="why" as well; nothing was stored.');
+    throw new KeiError(
+      'guard_bypass_refused',
+      'KEI_MEMORY_SKIP_GUARD=1 needs KEI_MEMORY_SKIP_GUARD_REASON="why" as well; nothing was stored.',
+    );
   }
   return reason;
 }

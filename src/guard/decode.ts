@@ -71,7 +71,8 @@ function looksRotated(text: string): boolean {
 }
 
 /** Payload splitting says how to put the pieces together; code that merely has strings does not. */
-const ASSEMBLY_HINT = /\b[a-z]\s*\+\s*[a-z]\b|\bpart\s*\d|\binterlac|\bconcatenat|\bcombine\b|\bjoin\s+(?:the|them|these)\b|\bthree\s+strings\b/i;
+const ASSEMBLY_HINT =
+  /\b[a-z]\s*\+\s*[a-z]\b|\bpart\s*\d|\binterlac|\bconcatenat|\bcombine\b|\bjoin\s+(?:the|them|these)\b|\bthree\s+strings\b/i;
 
 /**
  * "a = 'ignore prev'; b = 'ious instructions'" — string pieces glued back together, with and
@@ -82,8 +83,12 @@ function splitCarriers(text: string): DecodedCarrier[] {
   const pieces = [...text.matchAll(/(["'`“«])([^"'`“”«»\n]{1,80})["'`”»]/g)].map((p) => p[2]);
   if (pieces.length < 2 || pieces.length > 64) return [];
   const at = { kind: 'split' as const, start: text.search(/["'`“«]/), end: text.length };
-  const out = [{ ...at, decoded: pieces.join('') }, { ...at, decoded: pieces.join(' ') }];
-  if (pieces.length === 2 && Math.abs(pieces[0].length - pieces[1].length) <= 1) out.push({ ...at, decoded: interlace(pieces[0], pieces[1]) });
+  const out = [
+    { ...at, decoded: pieces.join('') },
+    { ...at, decoded: pieces.join(' ') },
+  ];
+  if (pieces.length === 2 && Math.abs(pieces[0].length - pieces[1].length) <= 1)
+    out.push({ ...at, decoded: interlace(pieces[0], pieces[1]) });
   return out;
 }
 
@@ -94,15 +99,48 @@ function interlace(a: string, b: string): string {
 }
 
 const MORSE: Record<string, string> = {
-  '.-': 'a', '-...': 'b', '-.-.': 'c', '-..': 'd', '.': 'e', '..-.': 'f', '--.': 'g', '....': 'h', '..': 'i', '.---': 'j', '-.-': 'k', '.-..': 'l', '--': 'm',
-  '-.': 'n', '---': 'o', '.--.': 'p', '--.-': 'q', '.-.': 'r', '...': 's', '-': 't', '..-': 'u', '...-': 'v', '.--': 'w', '-..-': 'x', '-.--': 'y', '--..': 'z',
+  '.-': 'a',
+  '-...': 'b',
+  '-.-.': 'c',
+  '-..': 'd',
+  '.': 'e',
+  '..-.': 'f',
+  '--.': 'g',
+  '....': 'h',
+  '..': 'i',
+  '.---': 'j',
+  '-.-': 'k',
+  '.-..': 'l',
+  '--': 'm',
+  '-.': 'n',
+  '---': 'o',
+  '.--.': 'p',
+  '--.-': 'q',
+  '.-.': 'r',
+  '...': 's',
+  '-': 't',
+  '..-': 'u',
+  '...-': 'v',
+  '.--': 'w',
+  '-..-': 'x',
+  '-.--': 'y',
+  '--..': 'z',
 };
 
 function morseCarriers(text: string): DecodedCarrier[] {
   const out: DecodedCarrier[] = [];
   // The last symbol may end at a quote or bracket as well as at a space or the end of the text.
   for (const m of text.matchAll(/(?:[.-]{1,5}(?: \/ | |$|(?=[^.\s/-]))){6,}/g)) {
-    const decoded = m[0].trim().split(' / ').map((word) => word.split(' ').map((c) => MORSE[c] ?? '').join('')).join(' ');
+    const decoded = m[0]
+      .trim()
+      .split(' / ')
+      .map((word) =>
+        word
+          .split(' ')
+          .map((c) => MORSE[c] ?? '')
+          .join(''),
+      )
+      .join(' ');
     if (/[a-z]{3}/.test(decoded)) out.push({ kind: 'morse', start: m.index, end: m.index + m[0].length, decoded });
   }
   return out;
@@ -111,7 +149,11 @@ function morseCarriers(text: string): DecodedCarrier[] {
 function binaryCarriers(text: string): DecodedCarrier[] {
   const out: DecodedCarrier[] = [];
   for (const m of text.matchAll(/(?:\b[01]{8}\b\s?){4,}/g)) {
-    const decoded = m[0].trim().split(/\s+/).map((b) => String.fromCharCode(parseInt(b, 2))).join('');
+    const decoded = m[0]
+      .trim()
+      .split(/\s+/)
+      .map((b) => String.fromCharCode(parseInt(b, 2)))
+      .join('');
     if (looksLikeText(decoded)) out.push({ kind: 'binary', start: m.index, end: m.index + m[0].length, decoded });
   }
   return out;

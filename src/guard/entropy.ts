@@ -7,7 +7,12 @@ const SCAN_LIMIT = 8;
 /** Random-looking tokens (24+ chars, three character classes, high Shannon entropy): probably a key. */
 export function scanHighEntropy(text: string): Finding[] {
   return highEntropySpans(text, SCAN_LIMIT).map(({ start, end }) => ({
-    rule: 'secret.high_entropy', category: 'secret', severity: 'high', start, end, excerpt: excerptOf(text, start, end, 16),
+    rule: 'secret.high_entropy',
+    category: 'secret',
+    severity: 'high',
+    start,
+    end,
+    excerpt: excerptOf(text, start, end, 16),
   }));
 }
 

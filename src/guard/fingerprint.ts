@@ -10,11 +10,13 @@ let fingerprint: string | undefined;
  * pattern is compiled for it.
  */
 export function rulesFingerprint(): string {
-  fingerprint ??= shortHash(JSON.stringify({
-    rules: ALL_RULES.map((r) => [r.rule, r.category, r.severity, r.view, r.surfaces ?? null, r.negatable ?? false, r.source, r.flags]),
-    weights: SEVERITY_WEIGHT,
-    thresholds: BLOCK_THRESHOLD,
-  }));
+  fingerprint ??= shortHash(
+    JSON.stringify({
+      rules: ALL_RULES.map((r) => [r.rule, r.category, r.severity, r.view, r.surfaces ?? null, r.negatable ?? false, r.source, r.flags]),
+      weights: SEVERITY_WEIGHT,
+      thresholds: BLOCK_THRESHOLD,
+    }),
+  );
   return fingerprint;
 }
 

@@ -11,11 +11,42 @@ export interface FoldedText {
 }
 
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ɑ: 'a', ı: 'i',
-  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  ɑ: 'a',
+  ı: 'i',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  γ: 'y',
 };
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i' };
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
 const DROPPED = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f]/u;
 const LATIN_LIKE = /[\p{Script=Latin}\p{Script=Greek}]/u;
 
@@ -73,13 +104,16 @@ function mapMixedScriptWords(folded: FoldedText): void {
 }
 
 /** Names with digits that are not leetspeak: "base64" must stay "base64" for the rules that look for it. */
-const TECHNICAL = /^(?:base(?:16|32|58|64|85)|rot13|utf(?:8|16|32)|sha(?:1|224|256|384|512)|md[45]|ipv[46]|x86|x64|arm64|aarch64|h26[45]|mp[34]|win(?:32|64)|i18n|l10n|k8s|s3|ec2|es\d{1,4}|py3|node\d{1,2})$/;
+const TECHNICAL = new RegExp(
+  String.raw`^(?:base(?:16|32|58|64|85)|rot13|utf(?:8|16|32)|sha(?:1|224|256|384|512)|md[45]|ipv[46]|x86|x64|` +
+    String.raw`arm64|aarch64|h26[45]|mp[34]|win(?:32|64)|i18n|l10n|k8s|s3|ec2|es\d{1,4}|py3|node\d{1,2})$`,
+);
 
 /** Only inside words that already have letters, so "v2", "24.04" and "$HOME" keep their meaning. */
 function undoLeetspeak(folded: FoldedText): void {
   folded.text = folded.text.replace(/[a-z0-9@$!]+/g, (word) => {
     const letters = word.replace(/[^a-z]/g, '').length;
-    if (letters < 2 || letters === word.length || /^\d/.test(word) && letters < 3) return word;
+    if (letters < 2 || letters === word.length || (/^\d/.test(word) && letters < 3)) return word;
     // Without a digit it is an email (x@y), a variable ($TOKEN) or punctuation, not leetspeak.
     if (!/\d/.test(word)) return word;
     if (/^[0-9a-f]+$/.test(word) || TECHNICAL.test(word)) return word;
@@ -98,7 +132,10 @@ function joinSpacedLetters(folded: FoldedText): FoldedText {
   for (const match of folded.text.matchAll(pattern)) {
     copyRange(folded, last, match.index, chars, origin);
     for (let k = match.index; k < match.index + match[0].length; k++) {
-      if (/[a-z]/.test(folded.text[k])) { chars.push(folded.text[k]); origin.push(folded.origin[k]); }
+      if (/[a-z]/.test(folded.text[k])) {
+        chars.push(folded.text[k]);
+        origin.push(folded.origin[k]);
+      }
     }
     last = match.index + match[0].length;
   }
@@ -107,5 +144,8 @@ function joinSpacedLetters(folded: FoldedText): FoldedText {
 }
 
 function copyRange(src: FoldedText, from: number, to: number, chars: string[], origin: number[]): void {
-  for (let k = from; k < to; k++) { chars.push(src.text[k]); origin.push(src.origin[k]); }
+  for (let k = from; k < to; k++) {
+    chars.push(src.text[k]);
+    origin.push(src.origin[k]);
+  }
 }

@@ -3,7 +3,11 @@ import { privateKeySpans } from './private-key.js';
 import type { PatternRule } from './rule-types.js';
 import { REDACT_ONLY_RULES, SECRET_RULES } from './rules/secrets.js';
 
-interface Span { start: number; end: number; rule: string }
+interface Span {
+  start: number;
+  end: number;
+  rule: string;
+}
 
 /**
  * Replaces every secret found with `[REDACTED:<rule>]`: all matches of every secret rule (no cap per

@@ -27,7 +27,10 @@ export function phrase(rule: string, category: Category, severity: Severity, sou
 
 /** The same rule, but not counted when the text advises against the act ("never edit CLAUDE.md"). */
 export function negatable(rule: PatternRule): PatternRule {
-  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(rule), negatable: { value: true, enumerable: true } }) as PatternRule;
+  return Object.defineProperties(
+    {},
+    { ...Object.getOwnPropertyDescriptors(rule), negatable: { value: true, enumerable: true } },
+  ) as PatternRule;
 }
 
 export function token(rule: string, category: Category, severity: Severity, source: string, flags = 'g'): PatternRule {
@@ -40,5 +43,8 @@ export function token(rule: string, category: Category, severity: Severity, sour
  */
 function withLazyPattern(fields: Omit<PatternRule, 'pattern' | 'source' | 'flags'>, source: string, flags: string): PatternRule {
   let compiled: RegExp | undefined;
-  return Object.defineProperty({ ...fields, source, flags }, 'pattern', { enumerable: true, get: () => (compiled ??= new RegExp(source, flags)) }) as PatternRule;
+  return Object.defineProperty({ ...fields, source, flags }, 'pattern', {
+    enumerable: true,
+    get: () => (compiled ??= new RegExp(source, flags)),
+  }) as PatternRule;
 }

@@ -31,7 +31,13 @@ function scanWindow(text: string, surface: Surface): Finding[] {
     for (const inner of runRules(carrier.decoded, foldText(carrier.decoded), surface)) {
       if (seen.has(inner.rule)) continue;
       seen.add(inner.rule);
-      direct.push({ ...inner, rule: `obfuscation.${carrier.kind}:${inner.rule}`, start: carrier.start, end: carrier.end, excerpt: excerptOf(text, carrier.start, carrier.end) });
+      direct.push({
+        ...inner,
+        rule: `obfuscation.${carrier.kind}:${inner.rule}`,
+        start: carrier.start,
+        end: carrier.end,
+        excerpt: excerptOf(text, carrier.start, carrier.end),
+      });
     }
   }
   return direct;
@@ -99,7 +105,7 @@ function asText(input: unknown): string {
   if (input === null || input === undefined) return '';
   if (input instanceof Uint8Array) return Buffer.from(input).toString('utf8');
   try {
-    return typeof input === 'object' ? JSON.stringify(input) ?? '' : String(input);
+    return typeof input === 'object' ? (JSON.stringify(input) ?? '') : String(input);
   } catch {
     return '';
   }

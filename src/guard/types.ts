@@ -1,8 +1,17 @@
 export type Surface = 'memory' | 'skill' | 'context';
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type Category =
-  | 'unicode' | 'secret' | 'exfiltration' | 'persistence' | 'override' | 'role_hijack'
-  | 'prompt_leak' | 'fake_authority' | 'concealment' | 'obfuscation' | 'code_danger';
+  | 'unicode'
+  | 'secret'
+  | 'exfiltration'
+  | 'persistence'
+  | 'override'
+  | 'role_hijack'
+  | 'prompt_leak'
+  | 'fake_authority'
+  | 'concealment'
+  | 'obfuscation'
+  | 'code_danger';
 
 export interface Finding {
   rule: string;

@@ -1,14 +1,37 @@
 import { excerptOf } from './excerpt.js';
 import type { Finding, Severity } from './types.js';
 
-const JOINING_SCRIPTS = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Mongolian}]/u;
+/** Scripts whose letters join with ZWJ/ZWNJ in ordinary writing: a joiner between them is not smuggling. */
+const JOINING_SCRIPT_NAMES = [
+  'Arabic',
+  'Syriac',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Myanmar',
+  'Khmer',
+  'Mongolian',
+];
+const JOINING_SCRIPTS = new RegExp(`[${JOINING_SCRIPT_NAMES.map((s) => `\\p{Script=${s}}`).join('')}]`, 'u');
 const PICTOGRAPHIC = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]/u;
-const WIDE_BASE = /[\p{Extended_Pictographic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Emoji}\u2000-\u2bff\u3000-\u303f]/u;
+const WIDE_BASE =
+  /[\p{Extended_Pictographic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Emoji}\u2000-\u2bff\u3000-\u303f]/u;
 
 /** Enough to explain a verdict; a text with thousands of hidden characters is not explained better by thousands of findings. */
 const MAX_FINDINGS = 32;
 
-interface CodePoint { cp: number; index: number; ch: string }
+interface CodePoint {
+  cp: number;
+  index: number;
+  ch: string;
+}
 type Verdict = { rule: string; severity: Severity } | undefined;
 
 /** Layer 1: characters that hide or reorder text. Returns one finding per run of the same rule. */
@@ -61,7 +84,8 @@ function invisibleRule(points: CodePoint[], i: number): Verdict {
   if (cp === 0x200b || cp === 0x2060 || cp === 0x180e || (cp === 0xfeff && i > 0)) return { rule: 'unicode.zero_width', severity: 'high' };
   if (cp >= 0x2061 && cp <= 0x2064) return { rule: 'unicode.invisible_operator', severity: 'high' };
   if (cp === 0x00ad) return { rule: 'unicode.soft_hyphen', severity: 'medium' };
-  if (cp === 0x3164 || cp === 0x115f || cp === 0x1160 || cp === 0xffa0 || cp === 0x2800) return { rule: 'unicode.filler', severity: 'high' };
+  if (cp === 0x3164 || cp === 0x115f || cp === 0x1160 || cp === 0xffa0 || cp === 0x2800)
+    return { rule: 'unicode.filler', severity: 'high' };
   return undefined;
 }
 

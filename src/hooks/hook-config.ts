@@ -28,7 +28,9 @@ export function readHookConfig(file: string, env: NodeJS.ProcessEnv): HookConfig
     if (value === undefined) return setting.default;
     const problem = numberProblem(setting, value);
     if (problem === undefined) return value as number;
-    problems.push(`${fromEnv !== undefined ? `environment variable ${envName}` : `${file}: ${section}.${key}`}: ${problem}; using ${setting.default}`);
+    problems.push(
+      `${fromEnv !== undefined ? `environment variable ${envName}` : `${file}: ${section}.${key}`}: ${problem}; using ${setting.default}`,
+    );
     return setting.default;
   };
   return {

@@ -44,7 +44,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
 function usableText(input: HookInput): string {
   if (input.end === 'too_large') throw new Error(`hook input over ${MAX_STDIN_BYTES} bytes; event ignored`);
   // Reading stops early on a whole JSON object, so a timeout means the writer held stdin open mid-event.
-  if (input.end === 'timeout') throw new Error(`hook input incomplete: stdin stayed open without a whole JSON object (${input.bytes} bytes arrived); event ignored`);
+  if (input.end === 'timeout')
+    throw new Error(`hook input incomplete: stdin stayed open without a whole JSON object (${input.bytes} bytes arrived); event ignored`);
   return input.text;
 }
 

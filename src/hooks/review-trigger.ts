@@ -41,7 +41,9 @@ export function maybeStartReviewer(ctx: HookContext, sessionId: string, turn: nu
 function spawnReviewer(ctx: HookContext, sessionId: string, slot: string): void {
   const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'kei-skills.js');
   const child = childProcess().spawn(process.execPath, [cli, 'review', '--session', sessionId], {
-    detached: true, stdio: 'ignore', env: { ...ctx.env, KEI_HOME: ctx.home },
+    detached: true,
+    stdio: 'ignore',
+    env: { ...ctx.env, KEI_HOME: ctx.home },
   });
   writeSlot(slot, child.pid ?? 0, sessionId, 'w');
   child.unref();

@@ -34,9 +34,19 @@ function shippedSkillChange(skillsDir: string, name: string, remove: boolean): F
 }
 
 /** Our hook entries merged into settings.json (others' entries untouched), and `kei` in the MCP servers. */
-export function planClaudeCode(scope: Scope, home: string, project: string, exe: Executables = executables(), remove = false): FileChange[] {
+export function planClaudeCode(
+  scope: Scope,
+  home: string,
+  project: string,
+  exe: Executables = executables(),
+  remove = false,
+): FileChange[] {
   const files = claudeCodeFiles(scope, home, project);
-  return [hooksChange(files.settings, exe, remove), mcpChange(files.mcp, exe, remove, 'mcpServers'), ...SHIPPED_SKILLS.map((n) => shippedSkillChange(files.skills, n, remove))];
+  return [
+    hooksChange(files.settings, exe, remove),
+    mcpChange(files.mcp, exe, remove, 'mcpServers'),
+    ...SHIPPED_SKILLS.map((n) => shippedSkillChange(files.skills, n, remove)),
+  ];
 }
 
 function hooksChange(path: string, exe: Executables, remove: boolean): FileChange {
@@ -46,16 +56,22 @@ function hooksChange(path: string, exe: Executables, remove: boolean): FileChang
     after = removeOurHooks(after, path, event);
     if (remove) continue;
     const exists = Array.isArray(((parseJsonc(after, path).hooks ?? {}) as Record<string, unknown>)[event]);
-    after = exists ? appendJsonc(after, ['hooks', event], ourGroup(exe, event)) : insertProperty(after, ['hooks'], event, [ourGroup(exe, event)]);
+    after = exists
+      ? appendJsonc(after, ['hooks', event], ourGroup(exe, event))
+      : insertProperty(after, ['hooks'], event, [ourGroup(exe, event)]);
   }
   if (remove && after !== before) after = dropEmpty(after, path);
   // Unchanged in substance (our entries were already there, in place): leave the file alone.
-  if (after !== null && before !== null && JSON.stringify(parseJsonc(after, path)) === JSON.stringify(parseJsonc(before, path))) after = before;
+  if (after !== null && before !== null && JSON.stringify(parseJsonc(after, path)) === JSON.stringify(parseJsonc(before, path)))
+    after = before;
   return { path, before, after };
 }
 
 function ourGroup(exe: Executables, event: string): HookGroup {
-  return { ...(TOOL_EVENTS.has(event) ? { matcher: '*' } : {}), hooks: [{ type: 'command', command: commandLine([exe.node, exe.hook, event]), timeout: event === 'SessionEnd' ? 2 : 5 }] };
+  return {
+    ...(TOOL_EVENTS.has(event) ? { matcher: '*' } : {}),
+    hooks: [{ type: 'command', command: commandLine([exe.node, exe.hook, event]), timeout: event === 'SessionEnd' ? 2 : 5 }],
+  };
 }
 
 /** Deletes our hook objects one by one (last first), and groups left empty by that; others' bytes stay. */
@@ -75,13 +91,21 @@ function removeOurHooks(text: string | null, path: string, event: string): strin
 function dropEmpty(text: string | null, path: string): string | null {
   const hooks = (parseJsonc(text, path).hooks ?? {}) as Record<string, unknown[]>;
   let out = text;
-  for (const [event, groups] of Object.entries(hooks)) if (Array.isArray(groups) && groups.length === 0) out = removeProperty(out as string, ['hooks', event]);
-  if (Object.keys((parseJsonc(out, path).hooks ?? {}) as object).length === 0 && 'hooks' in parseJsonc(out, path)) out = removeProperty(out as string, ['hooks']);
+  for (const [event, groups] of Object.entries(hooks))
+    if (Array.isArray(groups) && groups.length === 0) out = removeProperty(out as string, ['hooks', event]);
+  if (Object.keys((parseJsonc(out, path).hooks ?? {}) as object).length === 0 && 'hooks' in parseJsonc(out, path))
+    out = removeProperty(out as string, ['hooks']);
   return out;
 }
 
 /** `kei` under the given key of an MCP config (Claude Code, Cursor: mcpServers). */
-export function mcpChange(path: string, exe: Executables, remove: boolean, key: string, entry: Record<string, unknown> = { command: exe.node, args: [exe.mcp] }): FileChange {
+export function mcpChange(
+  path: string,
+  exe: Executables,
+  remove: boolean,
+  key: string,
+  entry: Record<string, unknown> = { command: exe.node, args: [exe.mcp] },
+): FileChange {
   const before = readOrNull(path);
   const current = (parseJsonc(before, path)[key] ?? {}) as Record<string, unknown>;
   const wanted = remove ? undefined : entry;

@@ -32,13 +32,23 @@ function homeCheck(kit: Kit): Check {
     accessSync(kit.paths.home, constants.W_OK);
     return { name: 'KEI_HOME writable', ok: true, detail: kit.paths.home };
   } catch {
-    return { name: 'KEI_HOME writable', ok: false, detail: kit.paths.home, fix: `chmod u+rwx ${kit.paths.home} or set KEI_HOME to a writable folder` };
+    return {
+      name: 'KEI_HOME writable',
+      ok: false,
+      detail: kit.paths.home,
+      fix: `chmod u+rwx ${kit.paths.home} or set KEI_HOME to a writable folder`,
+    };
   }
 }
 
 function dbCheck(kit: Kit): Check {
   const result = kit.db.pragma('quick_check', { simple: true });
-  return { name: 'database integrity', ok: result === 'ok', detail: String(result), fix: `restore ${kit.paths.db} from a backup, or move it away to start fresh` };
+  return {
+    name: 'database integrity',
+    ok: result === 'ok',
+    detail: String(result),
+    fix: `restore ${kit.paths.db} from a backup, or move it away to start fresh`,
+  };
 }
 
 function hookChecks(home: string, project: string): Check[] {
@@ -47,13 +57,32 @@ function hookChecks(home: string, project: string): Check[] {
     let commands: string[] = [];
     try {
       const hooks = (parseJsonc(readOrNull(settings), settings).hooks ?? {}) as Record<string, { hooks?: { command?: string }[] }[]>;
-      commands = Object.values(hooks).flat().flatMap((g) => g.hooks ?? []).map((h) => h.command ?? '').filter(isOurHookCommand);
+      commands = Object.values(hooks)
+        .flat()
+        .flatMap((g) => g.hooks ?? [])
+        .map((h) => h.command ?? '')
+        .filter(isOurHookCommand);
     } catch (err) {
       return { name: `Claude Code hooks (${scope})`, ok: false, detail: (err as Error).message, fix: `repair ${settings}` };
     }
-    if (commands.length === 0) return { name: `Claude Code hooks (${scope})`, ok: true, optional: true, detail: 'not installed', fix: `kei-skills setup claude-code --scope ${scope}` };
-    const missing = commands.map((c) => /'([^']*kei-hook[^']*)'|(\S*kei-hook\.c?js)/.exec(c)).map((m) => m?.[1] ?? m?.[2] ?? '').filter((p) => !existsSync(p));
-    return { name: `Claude Code hooks (${scope})`, ok: missing.length === 0, detail: missing.length ? `points at missing ${missing[0]}` : `${commands.length} events → ${executables().hook}`, fix: `kei-skills setup claude-code --scope ${scope}` };
+    if (commands.length === 0)
+      return {
+        name: `Claude Code hooks (${scope})`,
+        ok: true,
+        optional: true,
+        detail: 'not installed',
+        fix: `kei-skills setup claude-code --scope ${scope}`,
+      };
+    const missing = commands
+      .map((c) => /'([^']*kei-hook[^']*)'|(\S*kei-hook\.c?js)/.exec(c))
+      .map((m) => m?.[1] ?? m?.[2] ?? '')
+      .filter((p) => !existsSync(p));
+    return {
+      name: `Claude Code hooks (${scope})`,
+      ok: missing.length === 0,
+      detail: missing.length ? `points at missing ${missing[0]}` : `${commands.length} events → ${executables().hook}`,
+      fix: `kei-skills setup claude-code --scope ${scope}`,
+    };
   });
 }
 
@@ -63,8 +92,15 @@ function mcpCheck(kit: Kit): Promise<Check> {
     const exe = executables();
     const child = spawn(exe.node, [exe.mcp], { env: { ...process.env, KEI_HOME: kit.paths.home }, stdio: ['pipe', 'pipe', 'ignore'] });
     let out = '';
-    const done = (check: Check) => { clearTimeout(timer); child.kill(); resolve(check); };
-    const timer = setTimeout(() => done({ name: 'MCP server', ok: false, detail: 'no answer within 10 s', fix: 'run kei-mcp by hand and read logs/mcp.log' }), 10_000);
+    const done = (check: Check) => {
+      clearTimeout(timer);
+      child.kill();
+      resolve(check);
+    };
+    const timer = setTimeout(
+      () => done({ name: 'MCP server', ok: false, detail: 'no answer within 10 s', fix: 'run kei-mcp by hand and read logs/mcp.log' }),
+      10_000,
+    );
     child.stdout.on('data', (d) => {
       out += d;
       const line = out.split('\n').find((l) => l.includes('"id":2'));
@@ -72,7 +108,12 @@ function mcpCheck(kit: Kit): Promise<Check> {
     });
     child.on('error', (err) => done({ name: 'MCP server', ok: false, detail: err.message, fix: 'npm ci && npm run build' }));
     const send = (m: object) => child.stdin.write(`${JSON.stringify(m)}\n`);
-    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'kei-doctor', version: '1' } } });
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'kei-doctor', version: '1' } },
+    });
     send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
   });
@@ -81,7 +122,13 @@ function mcpCheck(kit: Kit): Promise<Check> {
 function sandboxCheck(): Check {
   const bwrap = spawnSync('bwrap', ['--version'], { encoding: 'utf8' });
   const ok = bwrap.status === 0;
-  return { name: 'sandbox (bubblewrap)', ok, optional: true, detail: ok ? bwrap.stdout.trim() : 'not found', fix: 'sudo apt-get install bubblewrap' };
+  return {
+    name: 'sandbox (bubblewrap)',
+    ok,
+    optional: true,
+    detail: ok ? bwrap.stdout.trim() : 'not found',
+    fix: 'sudo apt-get install bubblewrap',
+  };
 }
 
 function modelCheck(kit: Kit): Check {

@@ -14,7 +14,12 @@ export interface Executables {
 }
 
 export function executables(root = installationRoot()): Executables {
-  return { node: process.execPath, mcp: join(root, 'bin', 'kei-mcp.js'), hook: join(root, 'bin', 'kei-hook.cjs'), cli: join(root, 'bin', 'kei-skills.js') };
+  return {
+    node: process.execPath,
+    mcp: join(root, 'bin', 'kei-mcp.js'),
+    hook: join(root, 'bin', 'kei-hook.cjs'),
+    cli: join(root, 'bin', 'kei-skills.js'),
+  };
 }
 
 /** A shell command line with every path quoted (hook commands run through a shell). */

@@ -17,7 +17,11 @@ export function applyChange(change: FileChange, now = Date.now()): string | unde
   if (change.before === change.after) return undefined;
   if (change.after === null) {
     rmSync(change.path, { force: true });
-    try { rmdirSync(dirname(change.path)); } catch { /* not empty: leave it */ }
+    try {
+      rmdirSync(dirname(change.path));
+    } catch {
+      /* not empty: leave it */
+    }
     return undefined;
   }
   let backup: string | undefined;
@@ -38,7 +42,10 @@ export function lineDiff(change: FileChange): string {
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length - 1;
   let endB = b.length - 1;
-  while (endA >= start && endB >= start && a[endA] === b[endB]) { endA--; endB--; }
+  while (endA >= start && endB >= start && a[endA] === b[endB]) {
+    endA--;
+    endB--;
+  }
   const out = [`--- ${change.path}${change.before === null ? ' (new file)' : ''}`, `+++ ${change.path}`, `@@ line ${start + 1} @@`];
   for (let i = start; i <= endA; i++) out.push(`-${a[i]}`);
   for (let i = start; i <= endB; i++) out.push(`+${b[i]}`);

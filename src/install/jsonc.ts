@@ -9,7 +9,10 @@ export function parseJsonc(text: string | null, path: string): Record<string, un
   const errors: ParseError[] = [];
   const data = parse(text, errors, { allowTrailingComma: true });
   if (errors.length > 0 || typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new KeiError('config_unreadable', `${path} is not valid JSON (offset ${errors[0]?.offset ?? 0}); fix it or move it away, nothing was changed`);
+    throw new KeiError(
+      'config_unreadable',
+      `${path} is not valid JSON (offset ${errors[0]?.offset ?? 0}); fix it or move it away, nothing was changed`,
+    );
   }
   return data as Record<string, unknown>;
 }

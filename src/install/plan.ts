@@ -14,14 +14,20 @@ export interface PlanOptions {
 
 /** Every file a set-up (or, with `remove`, an uninstall) of one client would change. */
 export function planSetup(options: PlanOptions): FileChange[] {
-  if (!(CLIENTS as readonly string[]).includes(options.client)) throw new KeiError('unknown_client', `unknown client "${options.client}"; use one of ${CLIENTS.join(', ')}`);
+  if (!(CLIENTS as readonly string[]).includes(options.client))
+    throw new KeiError('unknown_client', `unknown client "${options.client}"; use one of ${CLIENTS.join(', ')}`);
   const exe = executables();
   const scope = options.scope ?? 'user';
   switch (options.client as Client) {
-    case 'claude-code': return planClaudeCode(scope, options.home, options.project, exe, options.remove);
-    case 'cursor': return planCursor(scope, options.home, options.project, exe, options.remove);
-    case 'zed': return planZed(options.home, exe, options.remove);
-    case 'vscode': return planVscode(options.project, exe, options.remove);
-    case 'codex': return planCodex(options.home, exe, options.remove);
+    case 'claude-code':
+      return planClaudeCode(scope, options.home, options.project, exe, options.remove);
+    case 'cursor':
+      return planCursor(scope, options.home, options.project, exe, options.remove);
+    case 'zed':
+      return planZed(options.home, exe, options.remove);
+    case 'vscode':
+      return planVscode(options.project, exe, options.remove);
+    case 'codex':
+      return planCodex(options.home, exe, options.remove);
   }
 }

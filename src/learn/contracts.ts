@@ -5,11 +5,15 @@ import { z } from 'zod';
  * answer with one JSON object of these shapes; prose or a fenced block around it is fine.
  */
 export const reviewerReply = z.object({
-  operations: z.array(z.discriminatedUnion('op', [
-    z.object({ op: z.literal('add'), content: z.string().trim().min(1), scope: z.enum(['user', 'project']).default('user') }),
-    z.object({ op: z.literal('replace'), old: z.string().trim().min(1), content: z.string().trim().min(1) }),
-    z.object({ op: z.literal('remove'), old: z.string().trim().min(1) }),
-  ])).max(20),
+  operations: z
+    .array(
+      z.discriminatedUnion('op', [
+        z.object({ op: z.literal('add'), content: z.string().trim().min(1), scope: z.enum(['user', 'project']).default('user') }),
+        z.object({ op: z.literal('replace'), old: z.string().trim().min(1), content: z.string().trim().min(1) }),
+        z.object({ op: z.literal('remove'), old: z.string().trim().min(1) }),
+      ]),
+    )
+    .max(20),
 });
 export type ReviewerReply = z.infer<typeof reviewerReply>;
 export type ReviewOperation = ReviewerReply['operations'][number];

@@ -22,11 +22,24 @@ export function loadEvidence(db: Db, trajectoryId: string): TrajectoryEvidence |
   const t = cached(db, 'SELECT id, session_id, first_turn, last_turn, completed FROM trajectories WHERE id = ?').get(trajectoryId) as
     { id: string; session_id: string; first_turn: number; last_turn: number; completed: number } | undefined;
   if (!t) return undefined;
-  const prompts = (cached(db, 'SELECT turn_index, prompt FROM turns WHERE session_id = ? AND turn_index BETWEEN ? AND ? ORDER BY turn_index').all(t.session_id, t.first_turn, t.last_turn) as
-    { turn_index: number; prompt: string | null }[]).map((r) => ({ turn: r.turn_index, text: r.prompt ?? '' }));
-  const calls = (cached(db, 'SELECT turn_index, tool_name, input_summary, ok, response_summary FROM tool_calls WHERE session_id = ? ORDER BY id').all(t.session_id) as
-    { turn_index: number | null; tool_name: string; input_summary: string | null; ok: number; response_summary: string | null }[])
-    .map((r) => ({ turn: r.turn_index, tool: r.tool_name, input: r.input_summary ?? '', ok: r.ok === 1, response: r.response_summary ?? '' }));
+  const prompts = (
+    cached(db, 'SELECT turn_index, prompt FROM turns WHERE session_id = ? AND turn_index BETWEEN ? AND ? ORDER BY turn_index').all(
+      t.session_id,
+      t.first_turn,
+      t.last_turn,
+    ) as { turn_index: number; prompt: string | null }[]
+  ).map((r) => ({ turn: r.turn_index, text: r.prompt ?? '' }));
+  const calls = (
+    cached(db, 'SELECT turn_index, tool_name, input_summary, ok, response_summary FROM tool_calls WHERE session_id = ? ORDER BY id').all(
+      t.session_id,
+    ) as { turn_index: number | null; tool_name: string; input_summary: string | null; ok: number; response_summary: string | null }[]
+  ).map((r) => ({
+    turn: r.turn_index,
+    tool: r.tool_name,
+    input: r.input_summary ?? '',
+    ok: r.ok === 1,
+    response: r.response_summary ?? '',
+  }));
   return { id: t.id, sessionId: t.session_id, prompts, calls, completed: t.completed === 1 };
 }
 
@@ -36,7 +49,9 @@ export function renderEvidence(ev: TrajectoryEvidence, maxChars = 16_000): strin
   for (const p of ev.prompts) {
     lines.push(`\n[USER, turn ${p.turn}] ${clip(p.text, 800)}`);
     for (const c of ev.calls.filter((x) => x.turn === p.turn)) {
-      lines.push(`  [${c.ok ? 'ok' : 'ERROR'}] ${c.tool} ${clip(c.input, 300)}${c.response ? `\n     → ${clip(c.response.replace(/\s+/g, ' '), 200)}` : ''}`);
+      lines.push(
+        `  [${c.ok ? 'ok' : 'ERROR'}] ${c.tool} ${clip(c.input, 300)}${c.response ? `\n     → ${clip(c.response.replace(/\s+/g, ' '), 200)}` : ''}`,
+      );
     }
   }
   const text = lines.join('\n');

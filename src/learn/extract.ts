@@ -19,14 +19,39 @@ export interface ExtractOutcome {
  * Trajectory → SKILL.md (the model's, or the offline draft) → validated, guarded, atomic write
  * under KEI_HOME/skills/<category>/<name> with provenance in metadata → recorded in the ledger.
  */
-export async function extractSkill(kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>, invoker: Invoker, ev: TrajectoryEvidence, fingerprint: string[], signal?: AbortSignal): Promise<ExtractOutcome> {
+export async function extractSkill(
+  kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>,
+  invoker: Invoker,
+  ev: TrajectoryEvidence,
+  fingerprint: string[],
+  signal?: AbortSignal,
+): Promise<ExtractOutcome> {
   const { proposed, extractor, note } = await propose(invoker, ev, signal);
   const name = freeName(kit, proposed.name);
   const now = kit.clock.now();
-  const metadata = { ...proposed.metadata, source_trajectory: ev.id, source_session: ev.sessionId, extractor, created: new Date(now).toISOString(), stability: 'draft' };
-  const { skill } = kit.skills.writer.create({ name, description: proposed.description, body: proposed.body, category: proposed.category, metadata, source: 'nightly:extract' });
-  kit.db.prepare(`INSERT INTO learned_skills (name, folder, category, source_trajectory, fingerprint, extractor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT(name) DO UPDATE SET folder = excluded.folder, status = 'active', fingerprint = excluded.fingerprint, updated_at = excluded.updated_at`)
+  const metadata = {
+    ...proposed.metadata,
+    source_trajectory: ev.id,
+    source_session: ev.sessionId,
+    extractor,
+    created: new Date(now).toISOString(),
+    stability: 'draft',
+  };
+  const { skill } = kit.skills.writer.create({
+    name,
+    description: proposed.description,
+    body: proposed.body,
+    category: proposed.category,
+    metadata,
+    source: 'nightly:extract',
+  });
+  kit.db
+    .prepare(
+      'INSERT INTO learned_skills (name, folder, category, source_trajectory, fingerprint, extractor, ' +
+        'created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)\n    ON CONFLICT(name) DO UPDATE SET folder ' +
+        "= excluded.folder, status = 'active', fingerprint = excluded.fingerprint, updated_at = " +
+        'excluded.updated_at',
+    )
     .run(name, skill.folder, proposed.category, ev.id, JSON.stringify(fingerprint), extractor, now, now);
   markProcessed(kit, ev.id, `extracted ${name}`);
   return { skill: name, path: skill.path, extractor, note };
@@ -36,10 +61,20 @@ export function markProcessed(kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>
   kit.db.prepare('UPDATE trajectories SET processed_at = ?, processed_note = ? WHERE id = ?').run(kit.clock.now(), note, trajectoryId);
 }
 
-async function propose(invoker: Invoker, ev: TrajectoryEvidence, signal?: AbortSignal): Promise<{ proposed: ProposedSkill; extractor: string; note?: string }> {
+async function propose(
+  invoker: Invoker,
+  ev: TrajectoryEvidence,
+  signal?: AbortSignal,
+): Promise<{ proposed: ProposedSkill; extractor: string; note?: string }> {
   if (!invoker.available) return { proposed: parseProposedSkill(offlineSkillMd(ev)), extractor: 'offline', note: invoker.reason };
   try {
-    const reply = await invoker.ask({ purpose: 'extract', system: EXTRACTOR_SYSTEM, prompt: extractionPrompt(renderEvidence(ev)), schema: extractorReply, signal });
+    const reply = await invoker.ask({
+      purpose: 'extract',
+      system: EXTRACTOR_SYSTEM,
+      prompt: extractionPrompt(renderEvidence(ev)),
+      schema: extractorReply,
+      signal,
+    });
     return { proposed: parseProposedSkill(reply.skill_md), extractor: invoker.backendName ?? 'model' };
   } catch (err) {
     if (signal?.aborted) throw err;

@@ -1,7 +1,11 @@
 import type { TrajectoryEvidence } from './evidence.js';
 
-const STOP = new Set(('the and for with that this from into then than have has had are was were will would should could can you your our its not but '
-  + 'all any please just also what when where which who how use using used make made let get got need want like some more most very only').split(' '));
+const STOP = new Set(
+  (
+    'the and for with that this from into then than have has had are was were will would should could can you your our its not but ' +
+    'all any please just also what when where which who how use using used make made let get got need want like some more most very only'
+  ).split(' '),
+);
 
 /** Lower-case words of three or more letters, minus common English filler. */
 export function words(text: string): string[] {
@@ -61,7 +65,12 @@ export class SimilarityIndex {
     for (const [i, shared] of overlap) {
       const e = this.entries[i];
       const score = e.kind === 'trajectory' ? shared / (fingerprint.length + e.size - shared) : shared / e.size;
-      if (!best || score > best.score) best = { skill: e.skill, score, measure: e.kind === 'trajectory' ? 'Jaccard of trajectory fingerprints' : 'share of the skill description found in the requests' };
+      if (!best || score > best.score)
+        best = {
+          skill: e.skill,
+          score,
+          measure: e.kind === 'trajectory' ? 'Jaccard of trajectory fingerprints' : 'share of the skill description found in the requests',
+        };
     }
     return best;
   }

@@ -13,26 +13,53 @@ import { parseProposedSkill } from './skill-text.js';
  * A new version of a failing skill, written from the failing trajectories (the model's rewrite, or
  * offline: the errors met appended as pitfalls). Versioned, so `kei-skills revert` undoes it.
  */
-export async function reextractSkill(kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>, invoker: Invoker, name: string, failing: string[], signal?: AbortSignal): Promise<{ version: number; extractor: string; note?: string }> {
+export async function reextractSkill(
+  kit: Pick<LearnContext, 'clock' | 'db' | 'skills'>,
+  invoker: Invoker,
+  name: string,
+  failing: string[],
+  signal?: AbortSignal,
+): Promise<{ version: number; extractor: string; note?: string }> {
   const skill = kit.skills.registry.get(name);
   if (!skill) throw new KeiError('skill_not_found', `no skill named "${name}"`);
   const current = readFileSync(skill.path, 'utf8');
-  const evidence = failing.slice(0, 3).map((id) => loadEvidence(kit.db, id)).filter((e) => e !== undefined);
+  const evidence = failing
+    .slice(0, 3)
+    .map((id) => loadEvidence(kit.db, id))
+    .filter((e) => e !== undefined);
   let text: string | undefined;
   let extractor = 'offline';
   let note: string | undefined;
   if (invoker.available && evidence.length > 0) {
     try {
-      const reply = await invoker.ask({ purpose: 'reextract', system: EXTRACTOR_SYSTEM, prompt: reextractionPrompt(current, evidence.map((e) => renderEvidence(e, 6000))), schema: extractorReply, signal });
+      const reply = await invoker.ask({
+        purpose: 'reextract',
+        system: EXTRACTOR_SYSTEM,
+        prompt: reextractionPrompt(
+          current,
+          evidence.map((e) => renderEvidence(e, 6000)),
+        ),
+        schema: extractorReply,
+        signal,
+      });
       const proposed = parseProposedSkill(reply.skill_md);
-      text = `---\n${updateFrontmatter(splitSkillFile(current)?.rawFrontmatter ?? '', { description: proposed.description })}\n---\n${proposed.body.startsWith('\n') ? '' : '\n'}${proposed.body}`;
+      text =
+        `---\n${updateFrontmatter(splitSkillFile(current)?.rawFrontmatter ?? '', { description: proposed.description })}\n---\n` +
+        `${proposed.body.startsWith('\n') ? '' : '\n'}${proposed.body}`;
       extractor = invoker.backendName ?? 'model';
     } catch (err) {
       if (signal?.aborted) throw err;
       note = `model not used: ${err instanceof KeiError ? err.message : errorMessage(err)}`;
     }
   } else note = evidence.length === 0 ? 'no failing trajectory in the ledger' : invoker.reason;
-  text ??= withPitfalls(current, evidence.flatMap((e) => e.calls.filter((c) => !c.ok).map((c) => `\`${c.tool}\` failed in session ${e.sessionId}: ${clip(c.response.replace(/\s+/g, ' '), 160) || 'no output'}`)));
+  text ??= withPitfalls(
+    current,
+    evidence.flatMap((e) =>
+      e.calls
+        .filter((c) => !c.ok)
+        .map((c) => `\`${c.tool}\` failed in session ${e.sessionId}: ${clip(c.response.replace(/\s+/g, ' '), 160) || 'no output'}`),
+    ),
+  );
   const stamped = withMetadata(text, { extractor, reextracted: new Date(kit.clock.now()).toISOString(), stability: 'draft' });
   const { version } = kit.skills.writer.writeFile(name, 'SKILL.md', stamped, 'nightly:reextract');
   kit.db.prepare('UPDATE learned_skills SET updated_at = ? WHERE name = ?').run(kit.clock.now(), name);
@@ -44,12 +71,15 @@ export function withMetadata(text: string, changes: Record<string, string>): str
   const parts = splitSkillFile(text);
   if (!parts) throw new KeiError('skill_invalid', 'the skill has no frontmatter');
   const metadata = parseFrontmatter(parts.rawFrontmatter).metadata;
-  const merged = { ...(metadata && typeof metadata === 'object' ? metadata as Record<string, unknown> : {}), ...changes };
+  const merged = { ...(metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>) : {}), ...changes };
   return joinSkillFile({ ...parts, rawFrontmatter: updateFrontmatter(parts.rawFrontmatter, { metadata: merged }) });
 }
 
 function withPitfalls(text: string, lines: string[]): string {
-  const items = (lines.length > 0 ? lines : ['Recent uses failed; check each step\'s result before going on.']).slice(0, 8).map((l) => `- ${l}`).join('\n');
+  const items = (lines.length > 0 ? lines : ["Recent uses failed; check each step's result before going on."])
+    .slice(0, 8)
+    .map((l) => `- ${l}`)
+    .join('\n');
   const heading = /^## Pitfalls[^\n]*\n/m.exec(text);
   if (!heading) return `${text.trimEnd()}\n\n## Pitfalls\n\n${items}\n`;
   const at = heading.index + heading[0].length;

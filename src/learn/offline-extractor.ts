@@ -9,22 +9,49 @@ export function offlineSkillMd(ev: TrajectoryEvidence): string {
   const request = ev.prompts.find((p) => p.text.trim())?.text.trim() ?? 'a recorded session';
   const name = nameFrom(request);
   const tools = [...new Set(ev.calls.filter((c) => c.ok).map((c) => c.tool))];
-  const description = clip(`Use when asked to ${oneLine(request).replace(/[.!?]+$/, '')}. Replays the steps of a session that did it (${tools.join(', ')}).`, 1000);
+  const description = clip(
+    `Use when asked to ${oneLine(request).replace(/[.!?]+$/, '')}. Replays the steps of a session that did it (${tools.join(', ')}).`,
+    1000,
+  );
   const body = [
-    `# ${title(name)}`, '', '## Overview', '', `Recorded from session ${ev.sessionId}, where the user asked:`, '', quote(request), '',
-    '## Process', '', ...steps(ev.calls), '', '## Pitfalls', '', ...pitfalls(ev.calls), '', '## Examples', '', ...examples(ev), '',
+    `# ${title(name)}`,
+    '',
+    '## Overview',
+    '',
+    `Recorded from session ${ev.sessionId}, where the user asked:`,
+    '',
+    quote(request),
+    '',
+    '## Process',
+    '',
+    ...steps(ev.calls),
+    '',
+    '## Pitfalls',
+    '',
+    ...pitfalls(ev.calls),
+    '',
+    '## Examples',
+    '',
+    ...examples(ev),
+    '',
   ].join('\n');
   return `---\nname: ${name}\ndescription: ${JSON.stringify(description)}\nmetadata:\n  category: learned\n---\n\n${body}`;
 }
 
 function nameFrom(request: string): string {
-  const picked = words(request).filter((w) => /^[a-z]/.test(w)).slice(0, 4).map((w) => w.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''));
+  const picked = words(request)
+    .filter((w) => /^[a-z]/.test(w))
+    .slice(0, 4)
+    .map((w) => w.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''));
   const name = picked.filter(Boolean).join('-').slice(0, 60).replace(/-+$/, '');
   return name || 'recorded-procedure';
 }
 
 function title(name: string): string {
-  return name.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  return name
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 function steps(calls: EvidenceCall[]): string[] {
@@ -47,7 +74,9 @@ function pitfalls(calls: EvidenceCall[]): string[] {
 }
 
 function examples(ev: TrajectoryEvidence): string[] {
-  return ev.prompts.slice(0, 4).map((p) => `- Turn ${p.turn}: "${clip(oneLine(p.text), 160)}" (${ev.calls.filter((c) => c.turn === p.turn).length} tool calls)`);
+  return ev.prompts
+    .slice(0, 4)
+    .map((p) => `- Turn ${p.turn}: "${clip(oneLine(p.text), 160)}" (${ev.calls.filter((c) => c.turn === p.turn).length} tool calls)`);
 }
 
 function describeInput(input: string): string {
@@ -66,5 +95,8 @@ function oneLine(text: string): string {
 }
 
 function quote(text: string): string {
-  return clip(text, 600).split('\n').map((l) => `> ${l}`).join('\n');
+  return clip(text, 600)
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 }

@@ -15,9 +15,15 @@ export interface GuardEvent {
 /** Records a blocked or bypassed write: a hash of the content (never the content itself), rules and caller, all bounded. */
 export function recordGuardEvent(db: Db, event: GuardEvent): void {
   const hash = crypto().createHash('sha256').update(event.content).digest('hex');
-  db.prepare(
-    'INSERT INTO guard_events (at, surface, caller, content_hash, verdict, rules, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(event.at, event.surface, boundedId(event.caller), hash, event.verdict, event.rules.join(','), event.reason === undefined ? null : boundedLabel(event.reason));
+  db.prepare('INSERT INTO guard_events (at, surface, caller, content_hash, verdict, rules, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    event.at,
+    event.surface,
+    boundedId(event.caller),
+    hash,
+    event.verdict,
+    event.rules.join(','),
+    event.reason === undefined ? null : boundedLabel(event.reason),
+  );
 }
 
 export interface GuardEventRow {

@@ -24,7 +24,7 @@ export function sanitizeForLedger(value: unknown, maxChars = 2000): string {
 
 function asText(value: unknown): string {
   try {
-    return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
   } catch {
     return String(value);
   }

@@ -10,15 +10,21 @@ const SQL: Record<Exclude<LedgerView, 'stats'>, { all: string; bySession: string
   },
   turns: {
     all: 'SELECT session_id, turn_index, prompt, started_at, ended_at, tool_calls, tool_errors FROM turns ORDER BY id DESC LIMIT ?',
-    bySession: 'SELECT session_id, turn_index, prompt, started_at, ended_at, tool_calls, tool_errors FROM turns WHERE session_id = ? ORDER BY turn_index LIMIT ?',
+    bySession:
+      'SELECT session_id, turn_index, prompt, started_at, ended_at, tool_calls, tool_errors FROM turns ' +
+      'WHERE session_id = ? ORDER BY turn_index LIMIT ?',
   },
   tools: {
     all: 'SELECT session_id, turn_index, tool_use_id, tool_name, ok, duration_ms, input_summary, at FROM tool_calls ORDER BY id DESC LIMIT ?',
-    bySession: 'SELECT session_id, turn_index, tool_use_id, tool_name, ok, duration_ms, input_summary, at FROM tool_calls WHERE session_id = ? ORDER BY id LIMIT ?',
+    bySession:
+      'SELECT session_id, turn_index, tool_use_id, tool_name, ok, duration_ms, input_summary, at FROM ' +
+      'tool_calls WHERE session_id = ? ORDER BY id LIMIT ?',
   },
   skills: {
     all: 'SELECT id, skill_name, source, session_id, turn_index, success, success_reason, ts FROM skill_invocations ORDER BY ts DESC LIMIT ?',
-    bySession: 'SELECT id, skill_name, source, session_id, turn_index, success, success_reason, ts FROM skill_invocations WHERE session_id = ? ORDER BY ts LIMIT ?',
+    bySession:
+      'SELECT id, skill_name, source, session_id, turn_index, success, success_reason, ts FROM ' +
+      'skill_invocations WHERE session_id = ? ORDER BY ts LIMIT ?',
   },
 };
 
@@ -27,17 +33,31 @@ export function ledgerRows(db: Db, view: LedgerView, options: { session?: string
   const limit = options.limit ?? 200;
   if (view === 'stats') return ledgerStats(db);
   const q = SQL[view];
-  return (options.session ? db.prepare(q.bySession).all(options.session, limit) : db.prepare(q.all).all(limit)) as Record<string, unknown>[];
+  return (options.session ? db.prepare(q.bySession).all(options.session, limit) : db.prepare(q.all).all(limit)) as Record<
+    string,
+    unknown
+  >[];
 }
 
 /** Per-skill use counts and success rates, plus totals: what a user checks to see what helps. */
 export function ledgerStats(db: Db): Record<string, unknown>[] {
-  const totals = db.prepare(`SELECT (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM turns) AS turns,
-    (SELECT count(*) FROM tool_calls) AS tool_calls, (SELECT count(*) FROM tool_calls WHERE ok = 0) AS tool_errors,
-    (SELECT count(*) FROM skill_invocations) AS skill_uses, (SELECT count(*) FROM memories) AS memories,
-    (SELECT count(*) FROM guard_events WHERE verdict = 'block') AS guard_blocks, (SELECT count(*) FROM review_ops WHERE outcome = 'applied') AS reviewer_saved,
-    (SELECT count(*) FROM learned_skills WHERE status = 'active') AS learned_skills, (SELECT count(*) FROM llm_calls WHERE outcome != 'budget') AS model_calls`).get() as Record<string, unknown>;
-  const skills = db.prepare(`SELECT skill_name, count(*) AS uses, sum(success = 1) AS successes, sum(success = 0) AS failures,
-    round(100.0 * sum(success = 1) / nullif(sum(success IS NOT NULL), 0), 1) AS success_rate FROM skill_invocations GROUP BY skill_name ORDER BY uses DESC`).all() as Record<string, unknown>[];
+  const totals = db
+    .prepare(
+      'SELECT (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM turns) AS turns,\n    ' +
+        '(SELECT count(*) FROM tool_calls) AS tool_calls, (SELECT count(*) FROM tool_calls WHERE ok = 0) AS ' +
+        'tool_errors,\n    (SELECT count(*) FROM skill_invocations) AS skill_uses, (SELECT count(*) FROM ' +
+        "memories) AS memories,\n    (SELECT count(*) FROM guard_events WHERE verdict = 'block') AS " +
+        "guard_blocks, (SELECT count(*) FROM review_ops WHERE outcome = 'applied') AS reviewer_saved,\n    " +
+        "(SELECT count(*) FROM learned_skills WHERE status = 'active') AS learned_skills, (SELECT count(*) " +
+        "FROM llm_calls WHERE outcome != 'budget') AS model_calls",
+    )
+    .get() as Record<string, unknown>;
+  const skills = db
+    .prepare(
+      'SELECT skill_name, count(*) AS uses, sum(success = 1) AS successes, sum(success = 0) AS ' +
+        'failures,\n    round(100.0 * sum(success = 1) / nullif(sum(success IS NOT NULL), 0), 1) AS ' +
+        'success_rate FROM skill_invocations GROUP BY skill_name ORDER BY uses DESC',
+    )
+    .all() as Record<string, unknown>[];
   return [{ kind: 'totals', ...totals }, ...skills.map((s) => ({ kind: 'skill', ...s }))];
 }

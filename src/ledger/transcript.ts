@@ -77,7 +77,10 @@ export class TranscriptParser {
     this.t.model ??= msg.model;
     const id = msg.id ?? `anon-${steps.length}`;
     const last = steps[steps.length - 1];
-    const step = last && last.role === 'assistant' && last.messageId === id ? last : { role: 'assistant' as const, messageId: id, text: '', toolCalls: [], model: msg.model, at: line.timestamp };
+    const step =
+      last && last.role === 'assistant' && last.messageId === id
+        ? last
+        : { role: 'assistant' as const, messageId: id, text: '', toolCalls: [], model: msg.model, at: line.timestamp };
     if (step !== last) steps.push(step);
     for (const block of blocks(msg.content)) {
       if (block.type === 'text' && typeof block.text === 'string') step.text += (step.text ? '\n' : '') + block.text;
@@ -112,5 +115,7 @@ function blocks(content: unknown): Record<string, unknown>[] {
 
 function resultText(content: unknown): string {
   if (typeof content === 'string') return content;
-  return blocks(content).map((b) => (typeof b.text === 'string' ? b.text : `[${String(b.type)}]`)).join('\n');
+  return blocks(content)
+    .map((b) => (typeof b.text === 'string' ? b.text : `[${String(b.type)}]`))
+    .join('\n');
 }

@@ -11,7 +11,12 @@ export function startTurn(db: Db, sessionId: string, prompt: string, at: number)
   const id = boundedId(sessionId);
   db.prepare('UPDATE sessions SET user_turns = user_turns + 1, last_seen_at = ? WHERE id = ?').run(at, id);
   const { user_turns: index } = db.prepare('SELECT user_turns FROM sessions WHERE id = ?').get(id) as { user_turns: number };
-  db.prepare('INSERT OR IGNORE INTO turns (session_id, turn_index, prompt, started_at) VALUES (?, ?, ?, ?)').run(id, index, sanitizeForLedger(prompt, PROMPT_CHARS), at);
+  db.prepare('INSERT OR IGNORE INTO turns (session_id, turn_index, prompt, started_at) VALUES (?, ?, ?, ?)').run(
+    id,
+    index,
+    sanitizeForLedger(prompt, PROMPT_CHARS),
+    at,
+  );
   return index;
 }
 
@@ -35,11 +40,25 @@ export interface ToolCallInput {
 /** Records one tool call: ids and name bounded, input and response summarised with secrets redacted. */
 export function recordToolCall(db: Db, c: ToolCallInput): void {
   const sessionId = boundedId(c.sessionId);
-  db.prepare(`INSERT INTO tool_calls (session_id, turn_index, tool_use_id, tool_name, input_summary, response_summary, ok, duration_ms, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(sessionId, c.turnIndex, c.toolUseId ? boundedId(c.toolUseId) : null, boundedId(c.toolName),
-    sanitizeForLedger(c.inputSummary, TOOL_SUMMARY_CHARS), sanitizeForLedger(c.responseSummary, TOOL_SUMMARY_CHARS), c.ok ? 1 : 0, c.durationMs ?? null, c.at);
-  db.prepare('UPDATE turns SET tool_calls = tool_calls + 1, tool_errors = tool_errors + ? WHERE session_id = ? AND turn_index = ?')
-    .run(c.ok ? 0 : 1, sessionId, c.turnIndex);
+  db.prepare(
+    `INSERT INTO tool_calls (session_id, turn_index, tool_use_id, tool_name, input_summary, response_summary, ok, duration_ms, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    sessionId,
+    c.turnIndex,
+    c.toolUseId ? boundedId(c.toolUseId) : null,
+    boundedId(c.toolName),
+    sanitizeForLedger(c.inputSummary, TOOL_SUMMARY_CHARS),
+    sanitizeForLedger(c.responseSummary, TOOL_SUMMARY_CHARS),
+    c.ok ? 1 : 0,
+    c.durationMs ?? null,
+    c.at,
+  );
+  db.prepare('UPDATE turns SET tool_calls = tool_calls + 1, tool_errors = tool_errors + ? WHERE session_id = ? AND turn_index = ?').run(
+    c.ok ? 0 : 1,
+    sessionId,
+    c.turnIndex,
+  );
 }
 
 /** Trajectory ids are the session's id with this prefix (one trajectory per session). */
@@ -52,10 +71,16 @@ export const trajectoryIdOf = (sessionId: string): string => `${TRAJECTORY_PREFI
  */
 export function refreshTrajectory(db: Db, sessionId: string, completed: boolean, outcome: string, at: number): void {
   const id = boundedId(sessionId);
-  const stats = db.prepare(`SELECT min(turn_index) AS first, max(turn_index) AS last,
-      (SELECT count(*) FROM tool_calls WHERE session_id = ?) AS calls FROM turns WHERE session_id = ?`).get(id, id) as { first: number | null; last: number | null; calls: number };
+  const stats = db
+    .prepare(
+      `SELECT min(turn_index) AS first, max(turn_index) AS last,
+      (SELECT count(*) FROM tool_calls WHERE session_id = ?) AS calls FROM turns WHERE session_id = ?`,
+    )
+    .get(id, id) as { first: number | null; last: number | null; calls: number };
   if (stats.first === null) return;
-  db.prepare(`INSERT INTO trajectories (id, session_id, first_turn, last_turn, tool_call_count, completed, outcome, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  db.prepare(
+    `INSERT INTO trajectories (id, session_id, first_turn, last_turn, tool_call_count, completed, outcome, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(id) DO UPDATE SET first_turn = excluded.first_turn, last_turn = excluded.last_turn, tool_call_count = excluded.tool_call_count,
-      completed = excluded.completed, outcome = excluded.outcome`).run(trajectoryIdOf(id), id, stats.first, stats.last, stats.calls, completed ? 1 : 0, boundedLabel(outcome), at);
+      completed = excluded.completed, outcome = excluded.outcome`,
+  ).run(trajectoryIdOf(id), id, stats.first, stats.last, stats.calls, completed ? 1 : 0, boundedLabel(outcome), at);
 }

@@ -17,9 +17,16 @@ const MOST_USED_FIRST = 'ORDER BY use_count DESC, updated_at DESC LIMIT ?';
  * used, then the newest. Two walks down the `memories_context` index, not a sort of every memory.
  */
 export function contextMemories(db: Db, projectKey: string, limit = 300): ContextEntry[] {
-  const project = cached(db, `SELECT * FROM memories WHERE scope = 'project' AND project_key = ? ${MOST_USED_FIRST}`).all(projectKey, limit) as MemoryRow[];
-  const user = project.length >= limit ? []
-    : cached(db, `SELECT * FROM memories WHERE scope = 'user' AND project_key = '' ${MOST_USED_FIRST}`).all(limit - project.length) as MemoryRow[];
+  const project = cached(db, `SELECT * FROM memories WHERE scope = 'project' AND project_key = ? ${MOST_USED_FIRST}`).all(
+    projectKey,
+    limit,
+  ) as MemoryRow[];
+  const user =
+    project.length >= limit
+      ? []
+      : (cached(db, `SELECT * FROM memories WHERE scope = 'user' AND project_key = '' ${MOST_USED_FIRST}`).all(
+          limit - project.length,
+        ) as MemoryRow[]);
   return [...project, ...user].map((row) => ({ memory: toMemory(row), mark: row.guard_mark }));
 }
 
@@ -41,7 +48,9 @@ function markScannedClean(db: Db, entries: readonly CleanEntry[]): void {
   if (entries.length === 0) return;
   try {
     const stmt = cached(db, 'UPDATE memories SET guard_mark = ? WHERE id = ? AND content = ?');
-    db.transaction(() => { for (const e of entries) stmt.run(e.mark, e.id, e.content); })();
+    db.transaction(() => {
+      for (const e of entries) stmt.run(e.mark, e.id, e.content);
+    })();
   } catch {
     // Only an optimisation: a busy or read-only database means these entries are scanned again next time.
   }

@@ -19,9 +19,23 @@ export function snapshot(row: MemoryRow): Snapshot {
   return rest;
 }
 
-export function recordHistory(db: Db, memoryId: string, action: HistoryAction, before: Snapshot | null, after: Snapshot | null, source: string, at: number): void {
-  cached(db, 'INSERT INTO memory_history (memory_id, action, before_json, after_json, source, at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(memoryId, action, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, source, at);
+export function recordHistory(
+  db: Db,
+  memoryId: string,
+  action: HistoryAction,
+  before: Snapshot | null,
+  after: Snapshot | null,
+  source: string,
+  at: number,
+): void {
+  cached(db, 'INSERT INTO memory_history (memory_id, action, before_json, after_json, source, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    memoryId,
+    action,
+    before ? JSON.stringify(before) : null,
+    after ? JSON.stringify(after) : null,
+    source,
+    at,
+  );
 }
 
 /**
@@ -30,8 +44,11 @@ export function recordHistory(db: Db, memoryId: string, action: HistoryAction, b
  * Runs inside the caller's transaction.
  */
 export function undoLatest(db: Db, memoryId: string, at: number): { action: HistoryAction; restored: Snapshot | null } {
-  const entry = cached(db, "SELECT hid, memory_id, action, before_json, after_json FROM memory_history WHERE memory_id = ? AND undone = 0 AND action != 'undo' ORDER BY hid DESC LIMIT 1")
-    .get(memoryId) as HistoryRow | undefined;
+  const entry = cached(
+    db,
+    'SELECT hid, memory_id, action, before_json, after_json FROM memory_history WHERE memory_id = ? AND ' +
+      "undone = 0 AND action != 'undo' ORDER BY hid DESC LIMIT 1",
+  ).get(memoryId) as HistoryRow | undefined;
   if (!entry) throw new KeiError('memory_nothing_to_undo', `nothing to undo for ${memoryId}`, { field: 'id' });
   const before = entry.before_json ? (JSON.parse(entry.before_json) as Snapshot) : null;
   const current = cached(db, 'SELECT * FROM memories WHERE id = ?').get(memoryId) as MemoryRow | undefined;
@@ -39,7 +56,10 @@ export function undoLatest(db: Db, memoryId: string, at: number): { action: Hist
     cached(db, 'DELETE FROM memories WHERE id = ?').run(memoryId);
   } else if (entry.action === 'replace' && before) {
     if (!current) throw new KeiError('memory_not_found', `${memoryId} was removed after the replace; undo the remove first`);
-    cached(db, `UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ?, guard_mark = NULL WHERE id = ?`).run(before.content, before.norm_hash, before.tags, at, memoryId);
+    cached(
+      db,
+      `UPDATE memories SET rid = ${NEXT_RID_SQL}, content = ?, norm_hash = ?, tags = ?, updated_at = ?, guard_mark = NULL WHERE id = ?`,
+    ).run(before.content, before.norm_hash, before.tags, at, memoryId);
   } else if (entry.action === 'remove' && before) {
     insertSnapshot(db, before);
   }
@@ -49,6 +69,9 @@ export function undoLatest(db: Db, memoryId: string, at: number): { action: Hist
 }
 
 function insertSnapshot(db: Db, s: Snapshot): void {
-  cached(db, `INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at, last_used_at, use_count)
-    VALUES (@id, @scope, @project_key, @content, @norm_hash, @tags, @source, @created_at, @updated_at, @last_used_at, @use_count)`).run(s);
+  cached(
+    db,
+    `INSERT INTO memories (id, scope, project_key, content, norm_hash, tags, source, created_at, updated_at, last_used_at, use_count)
+    VALUES (@id, @scope, @project_key, @content, @norm_hash, @tags, @source, @created_at, @updated_at, @last_used_at, @use_count)`,
+  ).run(s);
 }

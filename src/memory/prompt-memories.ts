@@ -1,6 +1,39 @@
 import type { Db } from '../core/db.js';
 
-const STOP = new Set(['this', 'that', 'with', 'from', 'have', 'what', 'when', 'where', 'which', 'there', 'their', 'would', 'could', 'should', 'about', 'into', 'your', 'please', 'make', 'want', 'need', 'does', 'just', 'like', 'then', 'them', 'they', 'will', 'also', 'some', 'more', 'than']);
+const STOP = new Set([
+  'this',
+  'that',
+  'with',
+  'from',
+  'have',
+  'what',
+  'when',
+  'where',
+  'which',
+  'there',
+  'their',
+  'would',
+  'could',
+  'should',
+  'about',
+  'into',
+  'your',
+  'please',
+  'make',
+  'want',
+  'need',
+  'does',
+  'just',
+  'like',
+  'then',
+  'them',
+  'they',
+  'will',
+  'also',
+  'some',
+  'more',
+  'than',
+]);
 
 const CANDIDATES = 50;
 
@@ -12,14 +45,24 @@ const CANDIDATES = 50;
  */
 export function relevantMemories(db: Db, prompt: string, projectKey: string, budget: number): string {
   const words = [...new Set((prompt.toLowerCase().match(/[\p{L}\p{N}_]{4,}/gu) ?? []).filter((w) => !STOP.has(w)))]
-    .sort((a, b) => b.length - a.length).slice(0, 8);
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 8);
   if (words.length < 2) return '';
-  const rows = db.prepare(`SELECT m.id, m.content FROM memories_fts JOIN memories m ON m.rid = memories_fts.rowid
-    WHERE memories_fts MATCH ? AND (+m.scope = 'user' OR (+m.scope = 'project' AND +m.project_key = ?)) ORDER BY memories_fts.rowid DESC LIMIT ${CANDIDATES}`)
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.content FROM memories_fts JOIN memories m ON m.rid = memories_fts.rowid
+    WHERE ` +
+        `memories_fts MATCH ? AND (+m.scope = 'user' OR (+m.scope = 'project' AND +m.project_key = ?)) ORDER ` +
+        `BY memories_fts.rowid DESC LIMIT ${CANDIDATES}`,
+    )
     .all(anyPairOf(words), projectKey) as { id: string; content: string }[];
-  const shared = (r: { content: string }) => words.filter((w) => r.content.toLowerCase().includes(w.slice(0, Math.max(4, w.length - 2)))).length;
-  const strong = rows.map((r, newest) => ({ ...r, shared: shared(r), newest })).filter((r) => r.shared >= 2)
-    .sort((a, b) => b.shared - a.shared || a.newest - b.newest).slice(0, 5);
+  const shared = (r: { content: string }) =>
+    words.filter((w) => r.content.toLowerCase().includes(w.slice(0, Math.max(4, w.length - 2)))).length;
+  const strong = rows
+    .map((r, newest) => ({ ...r, shared: shared(r), newest }))
+    .filter((r) => r.shared >= 2)
+    .sort((a, b) => b.shared - a.shared || a.newest - b.newest)
+    .slice(0, 5);
   if (strong.length === 0) return '';
   let out = '## Memories related to this prompt (KeiSeiKit)\n';
   for (const r of strong) {

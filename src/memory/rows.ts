@@ -54,7 +54,8 @@ export function encodeTags(tags: readonly string[] | undefined): string {
   const clean = new Set<string>();
   for (const raw of tags) {
     const tag = String(raw).trim().toLowerCase();
-    if (!TAG.test(tag)) throw new KeiError('invalid_tag', `tag "${raw}" is not valid: use 1-40 letters, digits, or _ . : / -`, { field: 'tags' });
+    if (!TAG.test(tag))
+      throw new KeiError('invalid_tag', `tag "${raw}" is not valid: use 1-40 letters, digits, or _ . : / -`, { field: 'tags' });
     clean.add(tag);
   }
   if (clean.size > 20) throw new KeiError('invalid_tag', `at most 20 tags per memory (got ${clean.size})`, { field: 'tags' });

@@ -39,7 +39,8 @@ export function searchMemories(db: Db, req: SearchRequest): SearchHit[] {
   const filter = visibilityFilter(req.projectKey, req.scope, req.tags);
   let rows: HitRow[];
   if (fts.terms.length > 0) rows = matchInStages(db, fts.terms, filter, req.limit, req.rankWindow ?? DEFAULT_RANK_WINDOW);
-  else if (fts.substring !== undefined) rows = plainRows(db, "m.content LIKE ? ESCAPE '\\'", [likePattern(fts.substring)], filter, req.limit);
+  else if (fts.substring !== undefined)
+    rows = plainRows(db, "m.content LIKE ? ESCAPE '\\'", [likePattern(fts.substring)], filter, req.limit);
   else rows = plainRows(db, '1', [], filter, req.limit);
   const terms = (req.query.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 16);
   const snippet = snippetMaker(terms);
@@ -68,7 +69,9 @@ function matchInStages(db: Db, terms: string[], filter: Filter, limit: number, w
 function newestMatches(db: Db, match: string, filter: Filter, count: number): Candidate[] {
   const sql = `SELECT m.rid, m.content, m.tags, m.updated_at FROM memories_fts JOIN memories m ON m.rid = memories_fts.rowid
     WHERE memories_fts MATCH ? AND ${filter.sql} ORDER BY memories_fts.rowid DESC LIMIT ?`;
-  const rows = cached(db, sql).raw().all(match, ...filter.params, count) as [number, string, string, number][];
+  const rows = cached(db, sql)
+    .raw()
+    .all(match, ...filter.params, count) as [number, string, string, number][];
   return rows.map(([rid, content, tags, updatedAt]) => ({ rid, content, tags, updatedAt, rank: 0 }));
 }
 
@@ -102,7 +105,10 @@ interface Candidate {
 /** bm25 with the cached word statistics, the best `limit` as full rows, newest first among equals. */
 function rankCandidates(db: Db, stats: TermStats, terms: string[], candidates: Candidate[], limit: number): HitRow[] {
   if (candidates.length === 0) return [];
-  const rank = bm25Ranker(terms.map((t) => ({ key: termKey(t), idf: stats.idf(t) })), stats.averageTokens);
+  const rank = bm25Ranker(
+    terms.map((t) => ({ key: termKey(t), idf: stats.idf(t) })),
+    stats.averageTokens,
+  );
   for (const c of candidates) c.rank = rank(c);
   return rowsWithRanks(db, candidates.sort(byRankThenRecency).slice(0, limit));
 }
@@ -110,12 +116,17 @@ function rankCandidates(db: Db, stats: TermStats, terms: string[], candidates: C
 /** The few best candidates as hits: their id and scope (the rest was read with the candidate), in ranked order. */
 function rowsWithRanks(db: Db, best: Candidate[]): HitRow[] {
   const placeholders = best.map(() => '?').join(',');
-  const rows = cached(db, `SELECT rid, id, scope FROM memories WHERE rid IN (${placeholders})`)
-    .all(...best.map((b) => b.rid)) as { rid: number; id: string; scope: Scope }[];
+  const rows = cached(db, `SELECT rid, id, scope FROM memories WHERE rid IN (${placeholders})`).all(...best.map((b) => b.rid)) as {
+    rid: number;
+    id: string;
+    scope: Scope;
+  }[];
   const byRid = new Map(rows.map((r) => [r.rid, r]));
   return best.flatMap((b) => {
     const row = byRid.get(b.rid);
-    return row ? [{ rid: b.rid, id: row.id, scope: row.scope, content: b.content, tags: b.tags, updated_at: b.updatedAt, rank: b.rank }] : [];
+    return row
+      ? [{ rid: b.rid, id: row.id, scope: row.scope, content: b.content, tags: b.tags, updated_at: b.updatedAt, rank: b.rank }]
+      : [];
   });
 }
 

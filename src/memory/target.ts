@@ -34,7 +34,10 @@ function byId(db: Db, projectKey: string, id: string): MemoryRow {
 
 function bySubstring(db: Db, projectKey: string, needle: string): MemoryRow[] {
   const filter = visibilityFilter(projectKey);
-  return db.prepare(`SELECT m.* FROM memories m WHERE lower(m.content) LIKE lower(?) ESCAPE '\\' AND ${filter.sql} ORDER BY m.updated_at DESC LIMIT ?`)
+  return db
+    .prepare(
+      `SELECT m.* FROM memories m WHERE lower(m.content) LIKE lower(?) ESCAPE '\\' AND ${filter.sql} ORDER BY m.updated_at DESC LIMIT ?`,
+    )
     .all(likePattern(needle), ...filter.params, MAX_CANDIDATES) as MemoryRow[];
 }
 
@@ -50,7 +53,10 @@ function noMatch(db: Db, projectKey: string, needle: string): KeiError {
 
 function ambiguous(rows: MemoryRow[]): KeiError {
   const count = rows.length >= MAX_CANDIDATES ? `${MAX_CANDIDATES}+` : String(rows.length);
-  const list = rows.slice(0, 10).map((r) => `  ${r.id}: ${preview(r.content)}`).join('\n');
+  const list = rows
+    .slice(0, 10)
+    .map((r) => `  ${r.id}: ${preview(r.content)}`)
+    .join('\n');
   return new KeiError('memory_ambiguous', `${count} entries match; be more specific (or pass an id):\n${list}`, {
     field: 'old_text',
     matches: rows.slice(0, 10).map((r) => ({ id: r.id, preview: preview(r.content) })),

@@ -12,7 +12,10 @@ export class UsageRecorder {
   private pending = new Map<string, { count: number; at: number }>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Db, private readonly log: Logger) {}
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+  ) {}
 
   record(ids: readonly string[], at: number): void {
     for (const id of ids) {
@@ -32,8 +35,12 @@ export class UsageRecorder {
     const batch = this.pending;
     this.pending = new Map();
     try {
-      const stmt = this.db.prepare('UPDATE memories SET last_used_at = max(coalesce(last_used_at, 0), ?), use_count = use_count + ? WHERE id = ?');
-      this.db.transaction(() => { for (const [id, u] of batch) stmt.run(u.at, u.count, id); })();
+      const stmt = this.db.prepare(
+        'UPDATE memories SET last_used_at = max(coalesce(last_used_at, 0), ?), use_count = use_count + ? WHERE id = ?',
+      );
+      this.db.transaction(() => {
+        for (const [id, u] of batch) stmt.run(u.at, u.count, id);
+      })();
     } catch (err) {
       // Usage counts are a ranking hint; a busy database must not fail anything.
       this.log.debug('could not record memory use', { error: String(err) });

@@ -8,7 +8,17 @@ import type { Limits } from './types.js';
 export const ENV_ALLOWLIST = ['PATH', 'LANG', 'LC_ALL', 'TERM', 'TZ'];
 /** Still hidden inside a folder the user named read-only (say HOME itself): the usual secret places. */
 const SECRET_DIRS = ['.ssh', '.aws', '.gnupg', '.config/gcloud', '.config/gh', '.kube', '.docker', '.azure', '.claude'];
-const SECRET_FILES = ['.netrc', '.claude.json', '.npmrc', '.pypirc', '.git-credentials', '.bash_history', '.zsh_history', '.cargo/credentials', '.cargo/credentials.toml'];
+const SECRET_FILES = [
+  '.netrc',
+  '.claude.json',
+  '.npmrc',
+  '.pypirc',
+  '.git-credentials',
+  '.bash_history',
+  '.zsh_history',
+  '.cargo/credentials',
+  '.cargo/credentials.toml',
+];
 
 export interface BwrapPlan {
   work: string;
@@ -38,11 +48,25 @@ export function bwrapArgs(plan: BwrapPlan, command: string): string[] {
   // /tmp holds at most half the memory budget: a full /tmp then says "no space" instead of the OOM killer
   // ending the command (its pages count against the same budget where a memory cgroup holds it).
   const tmpBytes = String(Math.floor(plan.limits.memoryMb / 2) * 1024 * 1024);
-  const args = [...systemMounts(), '--dev', '/dev', '--proc', '/proc', '--size', tmpBytes, '--tmpfs', '/tmp', '--symlink', '/tmp', '/var/tmp'];
+  const args = [
+    ...systemMounts(),
+    '--dev',
+    '/dev',
+    '--proc',
+    '/proc',
+    '--size',
+    tmpBytes,
+    '--tmpfs',
+    '/tmp',
+    '--symlink',
+    '/tmp',
+    '/var/tmp',
+  ];
   for (const path of plan.readOnly) args.push('--ro-bind', path, path, ...hide(secretsInside(path, plan)));
   args.push('--bind', plan.work, plan.work, '--remount-ro', '/', '--chdir', plan.cwd);
   args.push('--unshare-all', '--die-with-parent', '--new-session', '--clearenv');
-  for (const [k, v] of Object.entries({ ...pickEnv(process.env), ...plan.env, HOME: sandboxHome(plan.work), TMPDIR: '/tmp' })) args.push('--setenv', k, v);
+  for (const [k, v] of Object.entries({ ...pickEnv(process.env), ...plan.env, HOME: sandboxHome(plan.work), TMPDIR: '/tmp' }))
+    args.push('--setenv', k, v);
   // One shell: the limits, then the command itself (it is a shell command line either way).
   args.push('/bin/sh', '-c', `${ulimits(plan.limits, plan.memoryCgroup)}\n${command}`);
   return args;
@@ -51,16 +75,29 @@ export function bwrapArgs(plan: BwrapPlan, command: string): string[] {
 /** Read-only paths must be absolute and exist; a typo should fail loudly, not run without the path. */
 export function checkReadOnlyPaths(paths: string[]): string[] {
   for (const p of paths) {
-    if (!isAbsolute(p)) throw new KeiError('invalid_path', `read-only sandbox path "${p}" is not absolute; give the full path, e.g. /opt/tools`, { field: 'readOnly' });
-    if (!existsSync(p)) throw new KeiError('invalid_path', `read-only sandbox path "${p}" does not exist; fix or remove it (sandbox.readOnlyPaths in config.json or --ro)`, { field: 'readOnly' });
+    if (!isAbsolute(p))
+      throw new KeiError('invalid_path', `read-only sandbox path "${p}" is not absolute; give the full path, e.g. /opt/tools`, {
+        field: 'readOnly',
+      });
+    if (!existsSync(p))
+      throw new KeiError(
+        'invalid_path',
+        `read-only sandbox path "${p}" does not exist; fix or remove it (sandbox.readOnlyPaths in config.json or --ro)`,
+        { field: 'readOnly' },
+      );
   }
   return paths;
 }
 
 /** Inside a named path: KeiSeiKit's data home, the usual secret places of HOME, and `.env` files. */
 function secretsInside(root: string, plan: BwrapPlan): { path: string; dir: boolean }[] {
-  const inside = (p: string) => { const r = relative(root, p); return r === '' || (!r.startsWith('..') && !isAbsolute(r)); };
-  const candidates = [plan.keiHome, ...SECRET_DIRS.map((d) => join(plan.home, d)), ...SECRET_FILES.map((f) => join(plan.home, f))].filter(inside);
+  const inside = (p: string) => {
+    const r = relative(root, p);
+    return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+  };
+  const candidates = [plan.keiHome, ...SECRET_DIRS.map((d) => join(plan.home, d)), ...SECRET_FILES.map((f) => join(plan.home, f))].filter(
+    inside,
+  );
   const found = candidates.filter(existsSync).map((path) => ({ path, dir: isDir(path) }));
   return [...found, ...dotEnvFiles(root).map((path) => ({ path, dir: false }))];
 }
@@ -69,7 +106,11 @@ function ulimits(l: Limits, memoryCgroup: boolean): string {
   // dash spells the process limit -p, bash -u; one of them works (both are void for root: see sandbox-cgroup.ts).
   // RLIMIT_AS counts address space, not memory, and breaks runtimes that reserve much of it (V8, the JVM):
   // used only where no memory cgroup holds the whole sandbox to its budget.
-  const limits = [`ulimit -t ${l.cpuSeconds}`, `{ ulimit -u ${l.processes} || ulimit -p ${l.processes}; }`, `ulimit -f ${l.fileSizeMb * 2048}`];
+  const limits = [
+    `ulimit -t ${l.cpuSeconds}`,
+    `{ ulimit -u ${l.processes} || ulimit -p ${l.processes}; }`,
+    `ulimit -f ${l.fileSizeMb * 2048}`,
+  ];
   if (!memoryCgroup) limits.splice(1, 0, `ulimit -v ${l.memoryMb * 1024}`);
   return limits.map((c) => `${c} 2>/dev/null;`).join(' ');
 }

@@ -22,9 +22,13 @@ export class DaytonaClient {
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly options: DaytonaOptions) {
-    if (!options.apiKey) throw new KeiError('daytona_no_key', 'DAYTONA_API_KEY is not set; create a key in the Daytona dashboard and export it');
+    if (!options.apiKey)
+      throw new KeiError('daytona_no_key', 'DAYTONA_API_KEY is not set; create a key in the Daytona dashboard and export it');
     if (options.autoStopMinutes === 0 && !options.allowNoAutoStop) {
-      throw new KeiError('daytona_autostop', 'refusing autoStopInterval 0 (sandboxes would run, and bill, forever); set sandbox.daytona.allowNoAutoStop to true to mean it');
+      throw new KeiError(
+        'daytona_autostop',
+        'refusing autoStopInterval 0 (sandboxes would run, and bill, forever); set sandbox.daytona.allowNoAutoStop to true to mean it',
+      );
     }
     this.fetchImpl = options.fetch ?? fetch;
   }
@@ -50,7 +54,8 @@ export class DaytonaClient {
     let sandbox = await this.get(id);
     if (sandbox.state === 'stopped' || sandbox.state === 'archived') await this.lifecycle(id, 'start');
     for (let i = 0; sandbox.state !== 'started' && i < maxPolls; i++) {
-      if (sandbox.state === 'error' || sandbox.state === 'destroyed') throw new KeiError('daytona_state', `sandbox ${id} is ${sandbox.state}`);
+      if (sandbox.state === 'error' || sandbox.state === 'destroyed')
+        throw new KeiError('daytona_state', `sandbox ${id} is ${sandbox.state}`);
       await (this.options.sleep ?? sleep)(pollMs);
       sandbox = await this.get(id);
     }
@@ -58,7 +63,11 @@ export class DaytonaClient {
   }
 
   exec(id: string, command: string, cwd?: string, timeoutSeconds?: number): Promise<{ exitCode: number; result: string }> {
-    return this.json('POST', `/toolbox/${encodeURIComponent(id)}/toolbox/process/execute`, { command, cwd, timeout: timeoutSeconds }) as Promise<{ exitCode: number; result: string }>;
+    return this.json('POST', `/toolbox/${encodeURIComponent(id)}/toolbox/process/execute`, {
+      command,
+      cwd,
+      timeout: timeoutSeconds,
+    }) as Promise<{ exitCode: number; result: string }>;
   }
 
   async upload(id: string, path: string, content: Buffer): Promise<void> {
@@ -101,9 +110,13 @@ function retryDelay(header: string | null, attempt: number): number {
 
 async function mapError(res: Response, method: string, path: string): Promise<KeiError> {
   const detail = (await res.text().catch(() => '')).slice(0, 300);
-  if (res.status === 401 || res.status === 403) return new KeiError('daytona_unauthorized', `Daytona refused the API key (${res.status}); check DAYTONA_API_KEY`, { status: res.status });
+  if (res.status === 401 || res.status === 403)
+    return new KeiError('daytona_unauthorized', `Daytona refused the API key (${res.status}); check DAYTONA_API_KEY`, {
+      status: res.status,
+    });
   if (res.status === 404) return new KeiError('daytona_not_found', `Daytona has no such resource: ${method} ${path}`, { status: 404 });
-  if (res.status === 429) return new KeiError('daytona_rate_limited', 'Daytona kept answering 429 (rate limited); try again later', { status: 429 });
+  if (res.status === 429)
+    return new KeiError('daytona_rate_limited', 'Daytona kept answering 429 (rate limited); try again later', { status: 429 });
   return new KeiError('daytona_error', `Daytona ${method} ${path} failed with ${res.status}: ${detail}`, { status: res.status });
 }
 

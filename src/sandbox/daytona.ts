@@ -8,7 +8,11 @@ import type { ExecHooks, ExecRequest, ExecResult, SandboxBackend, SandboxInfo } 
 export class DaytonaSandboxes implements SandboxBackend {
   readonly name = 'daytona';
 
-  constructor(private readonly client: DaytonaClient, private readonly records: SandboxRecords, private readonly clock: Clock) {}
+  constructor(
+    private readonly client: DaytonaClient,
+    private readonly records: SandboxRecords,
+    private readonly clock: Clock,
+  ) {}
 
   async exec(sandbox: string | undefined, req: ExecRequest, hooks?: ExecHooks): Promise<ExecResult> {
     const name = sandbox ?? `tmp-${this.clock.now().toString(36)}`;
@@ -18,10 +22,22 @@ export class DaytonaSandboxes implements SandboxBackend {
       for (const f of req.files ?? []) await this.client.upload(id, f.path, Buffer.from(f.content));
       if (hooks?.signal?.aborted) throw new KeiError('cancelled', 'cancelled before the command started');
       const started = this.clock.now();
-      const command = req.env && Object.keys(req.env).length > 0 ? `env ${Object.entries(req.env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ')} ${req.command}` : req.command;
+      const command =
+        req.env && Object.keys(req.env).length > 0
+          ? `env ${Object.entries(req.env)
+              .map(([k, v]) => `${k}=${shellQuote(v)}`)
+              .join(' ')} ${req.command}`
+          : req.command;
       const r = await this.client.exec(id, command, req.cwd, req.timeoutMs ? Math.ceil(req.timeoutMs / 1000) : undefined);
       this.records.upsert(name, this.name, 'started', this.clock.now(), id);
-      return { exitCode: r.exitCode, stdout: r.result, stderr: '', durationMs: this.clock.now() - started, truncated: false, timedOut: false };
+      return {
+        exitCode: r.exitCode,
+        stdout: r.result,
+        stderr: '',
+        durationMs: this.clock.now() - started,
+        truncated: false,
+        timedOut: false,
+      };
     } finally {
       if (sandbox === undefined) await this.delete(name);
     }
@@ -46,7 +62,10 @@ export class DaytonaSandboxes implements SandboxBackend {
 
   async delete(sandbox: string): Promise<void> {
     const record = this.records.get(sandbox);
-    if (record?.remoteId) await this.client.delete(record.remoteId).catch((err: unknown) => { if (!hasCode(err, 'daytona_not_found')) throw err; });
+    if (record?.remoteId)
+      await this.client.delete(record.remoteId).catch((err: unknown) => {
+        if (!hasCode(err, 'daytona_not_found')) throw err;
+      });
     this.records.remove(sandbox);
   }
 

@@ -9,7 +9,9 @@ export function findExecutable(name: string, path = process.env.PATH ?? '/usr/lo
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;
-    } catch { /* next */ }
+    } catch {
+      /* next */
+    }
   }
   return undefined;
 }

@@ -60,7 +60,10 @@ export class LocalSandboxes implements SandboxBackend {
       mkdirSync(cwd, { recursive: true });
       mkdirSync(sandboxHome(work), { recursive: true, mode: 0o700 });
       const limits = { ...this.options.limits, timeoutMs: req.timeoutMs ?? this.options.limits.timeoutMs };
-      const cgroup = this.options.mode === 'none' ? undefined : createSandboxCgroup({ processes: limits.processes, memoryBytes: limits.memoryMb * 1024 * 1024 });
+      const cgroup =
+        this.options.mode === 'none'
+          ? undefined
+          : createSandboxCgroup({ processes: limits.processes, memoryBytes: limits.memoryMb * 1024 * 1024 });
       try {
         return await this.run({ work, cwd, req, limits, readOnly, cgroup }, hooks);
       } finally {
@@ -75,11 +78,21 @@ export class LocalSandboxes implements SandboxBackend {
   private async run(r: RunPlan, hooks?: ExecHooks): Promise<ExecResult> {
     const [file, args] = this.command(r);
     const isolated = this.options.mode === 'bwrap';
-    const bounds = { stdin: r.req.stdin, timeoutMs: r.limits.timeoutMs, outputBytes: r.limits.outputBytes, env: this.childEnv(r.req), cwd: isolated ? '/' : undefined };
+    const bounds = {
+      stdin: r.req.stdin,
+      timeoutMs: r.limits.timeoutMs,
+      outputBytes: r.limits.outputBytes,
+      env: this.childEnv(r.req),
+      cwd: isolated ? '/' : undefined,
+    };
     if (!r.cgroup) return runBounded(file, args, bounds, hooks);
     const result = await runBounded('/bin/sh', ['-c', r.cgroup.enterCommand, file, ...args], bounds, hooks);
     if (!r.cgroup.oomKilled()) return result;
-    const note = `kei: killed for going over the sandbox's memory budget (${r.limits.memoryMb} MB for all its processes and /tmp together); raise sandbox.memoryMb in config.json if the command needs more\n`;
+    const note =
+      `kei: killed for going over the sandbox's memory budget (` +
+      `${r.limits.memoryMb} MB for all its processes and /tmp together); raise sandbox.memoryMb in ` +
+      `config.json if the command ` +
+      `needs more\n`;
     return { ...result, outOfMemory: true, stderr: result.stderr + note };
   }
 
@@ -97,10 +110,23 @@ export class LocalSandboxes implements SandboxBackend {
     const { work, cwd, req, limits } = r;
     const home = this.options.home ?? homedir();
     if (this.options.mode === 'bwrap') {
-      const plan = { work, cwd, home, keiHome: this.options.keiHome, readOnly: r.readOnly, env: req.env ?? {}, limits, memoryCgroup: r.cgroup?.enforces.memory ?? false };
+      const plan = {
+        work,
+        cwd,
+        home,
+        keiHome: this.options.keiHome,
+        readOnly: r.readOnly,
+        env: req.env ?? {},
+        limits,
+        memoryCgroup: r.cgroup?.enforces.memory ?? false,
+      };
       return [findExecutable('bwrap') ?? 'bwrap', bwrapArgs(plan, req.command)];
     }
-    if (this.options.mode === 'sandbox-exec') return ['sandbox-exec', seatbeltArgs({ work, home, keiHome: this.options.keiHome, readOnly: r.readOnly }, `cd ${JSON.stringify(cwd)} && ${req.command}`)];
+    if (this.options.mode === 'sandbox-exec')
+      return [
+        'sandbox-exec',
+        seatbeltArgs({ work, home, keiHome: this.options.keiHome, readOnly: r.readOnly }, `cd ${JSON.stringify(cwd)} && ${req.command}`),
+      ];
     return ['/bin/sh', ['-c', 'cd "$1" && exec /bin/sh -c "$2"', 'kei', cwd, req.command]];
   }
 

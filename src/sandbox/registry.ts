@@ -5,20 +5,41 @@ import type { SandboxInfo } from './types.js';
 const NAME = /^[a-z0-9][a-z0-9_-]{0,40}$/;
 
 export function checkSandboxName(name: string): string {
-  if (!NAME.test(name)) throw new KeiError('invalid_sandbox_name', `sandbox name "${name}" must be 1-41 lowercase letters, digits, - or _`, { field: 'sandbox' });
+  if (!NAME.test(name))
+    throw new KeiError('invalid_sandbox_name', `sandbox name "${name}" must be 1-41 lowercase letters, digits, - or _`, {
+      field: 'sandbox',
+    });
   return name;
 }
 
-interface Row { name: string; backend: string; state: string; remote_id: string | null; created_at: number; last_used_at: number | null }
-const toInfo = (r: Row): SandboxInfo => ({ name: r.name, backend: r.backend, state: r.state, remoteId: r.remote_id, createdAt: r.created_at, lastUsedAt: r.last_used_at });
+interface Row {
+  name: string;
+  backend: string;
+  state: string;
+  remote_id: string | null;
+  created_at: number;
+  last_used_at: number | null;
+}
+const toInfo = (r: Row): SandboxInfo => ({
+  name: r.name,
+  backend: r.backend,
+  state: r.state,
+  remoteId: r.remote_id,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+});
 
 /** Named sandboxes of every backend, in kei.db. */
 export class SandboxRecords {
   constructor(private readonly db: Db) {}
 
   upsert(name: string, backend: string, state: string, at: number, remoteId?: string | null): SandboxInfo {
-    this.db.prepare(`INSERT INTO sandboxes (name, backend, state, remote_id, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT(name) DO UPDATE SET state = excluded.state, remote_id = coalesce(excluded.remote_id, remote_id), last_used_at = excluded.last_used_at`)
+    this.db
+      .prepare(
+        'INSERT INTO sandboxes (name, backend, state, remote_id, created_at, last_used_at) VALUES (?, ?, ?, ' +
+          '?, ?, ?)\n      ON CONFLICT(name) DO UPDATE SET state = excluded.state, remote_id = ' +
+          'coalesce(excluded.remote_id, remote_id), last_used_at = excluded.last_used_at',
+      )
       .run(name, backend, state, remoteId ?? null, at, at);
     return this.get(name) as SandboxInfo;
   }
@@ -29,7 +50,11 @@ export class SandboxRecords {
   }
 
   list(backend?: string): SandboxInfo[] {
-    const rows = (backend ? this.db.prepare('SELECT * FROM sandboxes WHERE backend = ? ORDER BY name').all(backend) : this.db.prepare('SELECT * FROM sandboxes ORDER BY name').all()) as Row[];
+    const rows = (
+      backend
+        ? this.db.prepare('SELECT * FROM sandboxes WHERE backend = ? ORDER BY name').all(backend)
+        : this.db.prepare('SELECT * FROM sandboxes ORDER BY name').all()
+    ) as Row[];
     return rows.map(toInfo);
   }
 

@@ -20,11 +20,31 @@ export function runBounded(file: string, args: string[], options: RunOptions, ho
     const out = collector(options.outputBytes);
     const err = collector(options.outputBytes);
     let timedOut = false;
-    const killGroup = () => { try { process.kill(-(child.pid as number), 'SIGKILL'); } catch { /* already gone */ } };
-    const timer = setTimeout(() => { timedOut = true; killGroup(); }, options.timeoutMs);
+    const killGroup = () => {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
+    }, options.timeoutMs);
     const onAbort = () => killGroup();
     hooks.signal?.addEventListener('abort', onAbort, { once: true });
-    const ticker = hooks.onProgress ? setInterval(() => hooks.onProgress?.({ elapsedMs: Date.now() - started, stdoutBytes: out.bytes, stderrBytes: err.bytes, tail: out.text().slice(-500) }), 1000) : undefined;
+    const ticker = hooks.onProgress
+      ? setInterval(
+          () =>
+            hooks.onProgress?.({
+              elapsedMs: Date.now() - started,
+              stdoutBytes: out.bytes,
+              stderrBytes: err.bytes,
+              tail: out.text().slice(-500),
+            }),
+          1000,
+        )
+      : undefined;
     child.stdout.on('data', out.push);
     child.stderr.on('data', err.push);
     child.stdin.on('error', () => undefined);
@@ -35,7 +55,14 @@ export function runBounded(file: string, args: string[], options: RunOptions, ho
       if (ticker) clearInterval(ticker);
       hooks.signal?.removeEventListener('abort', onAbort);
       killGroup();
-      resolve({ exitCode: code, stdout: out.text(), stderr: err.text(), durationMs: Date.now() - started, truncated: out.truncated || err.truncated, timedOut });
+      resolve({
+        exitCode: code,
+        stdout: out.text(),
+        stderr: err.text(),
+        durationMs: Date.now() - started,
+        truncated: out.truncated || err.truncated,
+        timedOut,
+      });
     });
   });
 }
@@ -48,7 +75,10 @@ function collector(cap: number) {
     truncated: false,
     push: (chunk: Buffer) => {
       state.bytes += chunk.length;
-      if (kept >= cap) { state.truncated = true; return; }
+      if (kept >= cap) {
+        state.truncated = true;
+        return;
+      }
       const room = cap - kept;
       if (chunk.length > room) state.truncated = true;
       chunks.push(chunk.subarray(0, room));

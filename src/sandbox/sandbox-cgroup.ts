@@ -35,7 +35,9 @@ interface Made {
 const MOUNT = '/sys/fs/cgroup';
 
 export function createSandboxCgroup(limits: CgroupLimits): SandboxCgroup | undefined {
-  const made = isV2Root(MOUNT) ? makeV2(limits) : (['pids', 'memory'] as const).map((c) => makeV1(c, limits)).filter((m): m is Made => m !== undefined);
+  const made = isV2Root(MOUNT)
+    ? makeV2(limits)
+    : (['pids', 'memory'] as const).map((c) => makeV1(c, limits)).filter((m): m is Made => m !== undefined);
   if (made.length === 0) return undefined;
   const procs = made.map((m) => `echo $$ > '${join(m.dir, 'cgroup.procs')}'`).join(' && ');
   const has = (c: Controller) => made.some((m) => m.controllers.includes(c));
@@ -96,7 +98,8 @@ function makeV1(controller: Controller, limits: CgroupLimits): Made | undefined 
       else {
         writeFileSync(join(d, 'memory.limit_in_bytes'), String(limits.memoryBytes));
         // With swap the limit would only move pages out; memsw caps memory plus swap (absent without swap accounting).
-        if (existsSync(join(d, 'memory.memsw.limit_in_bytes'))) writeFileSync(join(d, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes));
+        if (existsSync(join(d, 'memory.memsw.limit_in_bytes')))
+          writeFileSync(join(d, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes));
       }
     });
     if (dir) return { dir, controllers: [controller] };
@@ -129,7 +132,11 @@ function sweepStale(parent: string): void {
   for (const name of names) {
     const pid = Number(name.split('-')[1]);
     if (!Number.isInteger(pid) || isAlive(pid) || readPids(join(parent, name)).length > 0) continue;
-    try { rmdirSync(join(parent, name)); } catch { /* another process got there first */ }
+    try {
+      rmdirSync(join(parent, name));
+    } catch {
+      /* another process got there first */
+    }
   }
 }
 
@@ -149,7 +156,9 @@ function ownPath(controller: string): string {
       const [, list, path] = line.split(':');
       if (path !== undefined && (controller === '' ? list === '' : list.split(',').includes(controller))) return path;
     }
-  } catch { /* not Linux */ }
+  } catch {
+    /* not Linux */
+  }
   return '/';
 }
 
@@ -167,10 +176,18 @@ function release(dir: string): void {
     const pids = readPids(dir);
     if (pids.length === 0) break;
     if (existsSync(join(dir, 'cgroup.kill'))) {
-      try { writeFileSync(join(dir, 'cgroup.kill'), '1'); } catch { /* fall through to kill(2) */ }
+      try {
+        writeFileSync(join(dir, 'cgroup.kill'), '1');
+      } catch {
+        /* fall through to kill(2) */
+      }
     }
     for (const pid of pids) {
-      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
   }
   tryRemove(dir);
@@ -192,7 +209,9 @@ function tryRemove(dir: string): void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
       const until = Date.now() + 10;
-      while (Date.now() < until) { /* brief wait for the kernel to reap */ }
+      while (Date.now() < until) {
+        /* brief wait for the kernel to reap */
+      }
     }
   }
 }

@@ -8,7 +8,25 @@ export interface SeatbeltPlan {
   readOnly?: string[];
 }
 
-const SECRET_PATHS = ['.ssh', '.aws', '.gnupg', '.config/gcloud', '.config/gh', '.kube', '.docker', '.claude', '.netrc', '.claude.json', '.npmrc', '.pypirc', '.git-credentials', '.cargo/credentials', '.cargo/credentials.toml', '.bash_history', '.zsh_history'];
+const SECRET_PATHS = [
+  '.ssh',
+  '.aws',
+  '.gnupg',
+  '.config/gcloud',
+  '.config/gh',
+  '.kube',
+  '.docker',
+  '.claude',
+  '.netrc',
+  '.claude.json',
+  '.npmrc',
+  '.pypirc',
+  '.git-credentials',
+  '.cargo/credentials',
+  '.cargo/credentials.toml',
+  '.bash_history',
+  '.zsh_history',
+];
 /** Host folders of the user and other processes: unreadable (their sockets are unreachable anyway: network* is denied). */
 const PRIVATE_ROOTS = ['/private/tmp', '/private/var/folders', '/Volumes'];
 

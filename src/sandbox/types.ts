@@ -60,4 +60,11 @@ export interface Limits {
   timeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { cpuSeconds: 60, memoryMb: 1024, processes: 256, fileSizeMb: 256, outputBytes: 1024 * 1024, timeoutMs: 120_000 };
+export const DEFAULT_LIMITS: Limits = {
+  cpuSeconds: 60,
+  memoryMb: 1024,
+  processes: 256,
+  fileSizeMb: 256,
+  outputBytes: 1024 * 1024,
+  timeoutMs: 120_000,
+};

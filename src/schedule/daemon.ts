@@ -27,7 +27,11 @@ function sleepUntilNext(kit: ScheduleContext, stop: AbortSignal): Promise<void> 
   // daemon's single signal for as long as it runs (Node warns of a leak after eleven).
   return new Promise((resolve) => {
     if (stop.aborted) return resolve();
-    const wake = () => { clearTimeout(timer); stop.removeEventListener('abort', wake); resolve(); };
+    const wake = () => {
+      clearTimeout(timer);
+      stop.removeEventListener('abort', wake);
+      resolve();
+    };
     const timer = setTimeout(wake, wait);
     stop.addEventListener('abort', wake, { once: true });
   });

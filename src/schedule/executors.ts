@@ -26,10 +26,27 @@ async function runCommand(job: JobRow, kit: ScheduleContext, signal?: AbortSigna
   let result: ExecResult;
   try {
     const box = openSandboxBackend({ db: kit.db, clock: kit.clock, config: kit.config, keiHome: kit.paths.home, env: kit.env });
-    result = await box.exec(`job-${job.name.toLowerCase().replace(/[^a-z0-9_-]/g, '-').slice(0, 36)}`, { command: job.payload }, { signal });
+    result = await box.exec(
+      `job-${job.name
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]/g, '-')
+        .slice(0, 36)}`,
+      { command: job.payload },
+      { signal },
+    );
   } catch (err) {
-    if (!kit.config.schedule.allowUnsandboxed) return { status: 'refused', exitCode: null, output: `${(err as Error).message} (or allow unsandboxed jobs with schedule.allowUnsandboxed)` };
-    result = await runBounded('/bin/sh', ['-c', job.payload], { timeoutMs: kit.config.sandbox.timeoutMs, outputBytes: kit.config.sandbox.outputBytes }, { signal });
+    if (!kit.config.schedule.allowUnsandboxed)
+      return {
+        status: 'refused',
+        exitCode: null,
+        output: `${(err as Error).message} (or allow unsandboxed jobs with schedule.allowUnsandboxed)`,
+      };
+    result = await runBounded(
+      '/bin/sh',
+      ['-c', job.payload],
+      { timeoutMs: kit.config.sandbox.timeoutMs, outputBytes: kit.config.sandbox.outputBytes },
+      { signal },
+    );
   }
   return fromExec(result);
 }
@@ -38,7 +55,12 @@ async function runPrompt(job: JobRow, kit: ScheduleContext, signal?: AbortSignal
   const claude = kit.env.KEI_CLAUDE_BIN ?? 'claude';
   const args = ['-p', job.payload, '--output-format', 'json', '--max-turns', String(kit.config.schedule.promptMaxTurns)];
   const cwd = job.cwd ?? kit.paths.home;
-  const r = await runBounded('/bin/sh', ['-c', 'cd "$1" && shift && exec "$@"', 'kei-job', cwd, claude, ...args], { timeoutMs: PROMPT_TIMEOUT_MS, outputBytes: 4 * 1024 * 1024 }, { signal });
+  const r = await runBounded(
+    '/bin/sh',
+    ['-c', 'cd "$1" && shift && exec "$@"', 'kei-job', cwd, claude, ...args],
+    { timeoutMs: PROMPT_TIMEOUT_MS, outputBytes: 4 * 1024 * 1024 },
+    { signal },
+  );
   const outcome = fromExec(r);
   try {
     const parsed = JSON.parse(r.stdout) as { result?: string; is_error?: boolean };
@@ -57,7 +79,10 @@ async function runBuiltin(job: JobRow, kit: ScheduleContext, signal?: AbortSigna
   let removed = 0;
   for (const f of safeList(dir)) {
     const path = join(dir, f);
-    if (statSync(path).mtimeMs < cutoff) { rmSync(path, { force: true }); removed++; }
+    if (statSync(path).mtimeMs < cutoff) {
+      rmSync(path, { force: true });
+      removed++;
+    }
   }
   return { status: 'ok', exitCode: 0, output: `removed ${removed} job log(s) older than 30 days` };
 }
@@ -81,7 +106,11 @@ async function exportBuiltin(kit: ScheduleContext): Promise<JobOutcome> {
 }
 
 function safeList(dir: string): string[] {
-  try { return readdirSync(dir); } catch { return []; }
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function fromExec(r: ExecResult): JobOutcome {

@@ -22,9 +22,13 @@ export function guardJobPayload(gate: GateContext, job: { name: string; kind: Jo
     guardWrite(gate, job.payload, surface, `schedule:${job.kind}`);
   } catch (err) {
     if (!(err instanceof GuardBlockedError)) throw err;
-    throw new KeiError('guard_blocked', `the ${job.kind} job "${job.name}" was not scheduled: ${err.message} Reword the ${job.kind} so it does not ` +
-      'read as an instruction to override, leak or exfiltrate (or, if you wrote it yourself and trust it, set KEI_MEMORY_SKIP_GUARD=1 and KEI_MEMORY_SKIP_GUARD_REASON="why").',
-    { ...err.details, field: 'payload' });
+    throw new KeiError(
+      'guard_blocked',
+      `the ${job.kind} job "${job.name}" was not scheduled: ${err.message} Reword the ${job.kind} so it does not ` +
+        ('read as an instruction to override, leak or exfiltrate (or, if you wrote it yourself and trust it, ' +
+          'set KEI_MEMORY_SKIP_GUARD=1 and KEI_MEMORY_SKIP_GUARD_REASON="why").'),
+      { ...err.details, field: 'payload' },
+    );
   }
 }
 
@@ -48,5 +52,8 @@ export function showJobOutput(job: string, output: string, shownChars: number): 
   const scan = scanText(output.slice(0, shownChars + SCAN_MARGIN_CHARS), { surface: 'context' });
   if (scan.verdict === 'allow') return { text: output.slice(0, shownChars) };
   const rule = scan.findings[0]?.rule ?? 'guard';
-  return { text: `[BLOCKED: ${rule}] output of job "${job}" withheld by the injection guard; the full output is in the job's log file`, blockedRule: rule };
+  return {
+    text: `[BLOCKED: ${rule}] output of job "${job}" withheld by the injection guard; the full output is in the job's log file`,
+    blockedRule: rule,
+  };
 }

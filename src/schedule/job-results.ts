@@ -11,8 +11,12 @@ const MAX_RUNS = 5;
  */
 export function jobResultsSince(db: Db, since: number): string {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job_runs'").get()) return '';
-  const runs = db.prepare(`SELECT j.name, r.status, coalesce(r.output, '') AS output FROM job_runs r JOIN jobs j ON j.id = r.job_id
-    WHERE r.ended_at > ? ORDER BY r.ended_at DESC LIMIT ?`).all(since, MAX_RUNS) as { name: string; status: string; output: string }[];
+  const runs = db
+    .prepare(
+      `SELECT j.name, r.status, coalesce(r.output, '') AS output FROM job_runs r JOIN jobs j ON j.id = r.job_id
+    WHERE r.ended_at > ? ORDER BY r.ended_at DESC LIMIT ?`,
+    )
+    .all(since, MAX_RUNS) as { name: string; status: string; output: string }[];
   if (runs.length === 0) return '';
   const lines = runs.map((r) => {
     const shown = showJobOutput(r.name, r.output, EXCERPT_CHARS);

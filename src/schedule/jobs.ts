@@ -63,22 +63,51 @@ const BUILTINS = ['prune-logs', 'export-trajectories', 'nightly'];
 
 /** Jobs in kei.db: what to run, when, and the next occurrence. */
 export class JobStore {
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly minIntervalMs: number, private readonly log: Logger, private readonly env?: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly minIntervalMs: number,
+    private readonly log: Logger,
+    private readonly env?: NodeJS.ProcessEnv,
+  ) {}
 
   create(input: CreateJob): { job: JobRow; when: When; next: number[] } {
-    if (!/^[\w.-]{1,64}$/.test(input.name)) throw new KeiError('invalid_job_name', `job name "${input.name}" must be 1-64 letters, digits, _ . -`, { field: 'name' });
-    if (input.kind === 'builtin' && !BUILTINS.includes(input.payload)) throw new KeiError('invalid_builtin', `unknown builtin "${input.payload}"; use ${BUILTINS.join(', ')}`, { field: 'payload' });
+    if (!/^[\w.-]{1,64}$/.test(input.name))
+      throw new KeiError('invalid_job_name', `job name "${input.name}" must be 1-64 letters, digits, _ . -`, { field: 'name' });
+    if (input.kind === 'builtin' && !BUILTINS.includes(input.payload))
+      throw new KeiError('invalid_builtin', `unknown builtin "${input.payload}"; use ${BUILTINS.join(', ')}`, { field: 'payload' });
     if (!input.payload.trim()) throw new KeiError('invalid_payload', 'the job has nothing to run', { field: 'payload' });
-    if (this.byName(input.name)) throw new KeiError('job_exists', `a job named "${input.name}" exists; cancel it first or pick another name`, { field: 'name' });
+    if (this.byName(input.name))
+      throw new KeiError('job_exists', `a job named "${input.name}" exists; cancel it first or pick another name`, { field: 'name' });
     const now = this.clock.now();
     const when = parseWhen(input.when, { now, timezone: input.timezone, minIntervalMs: this.minIntervalMs });
     // Last of the checks: a refused payload is recorded as a guard event, a mistyped time is not.
     guardJobPayload({ db: this.db, clock: this.clock, log: this.log, env: this.env }, input);
     const next = nextRuns(when, now, 3);
     const id = newId('job', now);
-    this.db.prepare(`INSERT INTO jobs (id, name, when_spec, when_json, kind, payload, cwd, timezone, max_runs, catch_up, catch_up_deadline_ms, concurrency, creator, created_at, next_run_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, input.name, input.when, JSON.stringify(when), input.kind, input.payload, input.cwd ?? null, input.timezone ?? null,
-      input.maxRuns ?? null, input.catchUp ?? 'once', input.catchUpDeadlineMs ?? 3_600_000, input.concurrency ?? 'forbid', input.creator ?? 'user', now, next[0] ?? null);
+    this.db
+      .prepare(
+        'INSERT INTO jobs (id, name, when_spec, when_json, kind, payload, cwd, timezone, max_runs, catch_up, ' +
+          'catch_up_deadline_ms, concurrency, creator, created_at, next_run_at)\n      VALUES (?, ?, ?, ?, ?, ' +
+          '?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        input.name,
+        input.when,
+        JSON.stringify(when),
+        input.kind,
+        input.payload,
+        input.cwd ?? null,
+        input.timezone ?? null,
+        input.maxRuns ?? null,
+        input.catchUp ?? 'once',
+        input.catchUpDeadlineMs ?? 3_600_000,
+        input.concurrency ?? 'forbid',
+        input.creator ?? 'user',
+        now,
+        next[0] ?? null,
+      );
     return { job: this.get(id), when, next };
   }
 
@@ -104,15 +133,18 @@ export class JobStore {
 
   setEnabled(idOrName: string, enabled: boolean): JobRow {
     const job = this.get(idOrName);
-    const next = enabled ? nextRuns(JSON.parse(job.when_json) as When, this.clock.now(), 1)[0] ?? null : job.next_run_at;
+    const next = enabled ? (nextRuns(JSON.parse(job.when_json) as When, this.clock.now(), 1)[0] ?? null) : job.next_run_at;
     this.db.prepare('UPDATE jobs SET enabled = ?, next_run_at = ? WHERE id = ?').run(enabled ? 1 : 0, next, job.id);
     return this.get(job.id);
   }
 
   /** Recent runs, newest first; `output` is its first 500 characters, or `[BLOCKED: <rule>] …` when the guard withholds it. */
   runs(idOrName?: string, limit = 20): JobRunView[] {
-    const sql = `SELECT r.id, j.name AS job, r.scheduled_for, r.started_at, r.ended_at, r.status, r.exit_code, coalesce(r.output, '') AS output, r.attempts, r.log_path
-      FROM job_runs r JOIN jobs j ON j.id = r.job_id ${idOrName ? 'WHERE j.id = ? OR j.name = ?' : ''} ORDER BY r.scheduled_for DESC LIMIT ?`;
+    const sql =
+      `SELECT r.id, j.name AS job, r.scheduled_for, r.started_at, r.ended_at, r.status, r.exit_code, ` +
+      `coalesce(r.output, '') AS output, r.attempts, r.log_path
+      FROM job_runs r JOIN jobs j ON j.id ` +
+      `= r.job_id ${idOrName ? 'WHERE j.id = ? OR j.name = ?' : ''} ORDER BY r.scheduled_for DESC LIMIT ?`;
     const rows = (idOrName ? this.db.prepare(sql).all(idOrName, idOrName, limit) : this.db.prepare(sql).all(limit)) as JobRunView[];
     return rows.map((r) => {
       const shown = showJobOutput(r.job, r.output, 500);
@@ -122,7 +154,14 @@ export class JobStore {
 }
 
 /** The nightly learning cycle as a job at 03:00 local time. */
-export const NIGHTLY_JOB = { name: 'nightly', when: '0 3 * * *', kind: 'builtin', payload: 'nightly', creator: 'keiseikit', catchUp: 'once' } as const;
+export const NIGHTLY_JOB = {
+  name: 'nightly',
+  when: '0 3 * * *',
+  kind: 'builtin',
+  payload: 'nightly',
+  creator: 'keiseikit',
+  catchUp: 'once',
+} as const;
 
 /** Creates the nightly job once (the user may pause or cancel it); undefined when it already exists. */
 export function ensureNightlyJob(jobs: JobStore): JobRow | undefined {

@@ -16,7 +16,11 @@ export interface RunRecord {
   status: string;
 }
 
-interface Claimed { runId: number; job: JobRow; scheduledFor: number }
+interface Claimed {
+  runId: number;
+  job: JobRow;
+  scheduledFor: number;
+}
 
 /**
  * One pass of the scheduler, shared by the daemon and `run-due`. Every occurrence gets exactly one
@@ -36,10 +40,16 @@ export async function runDuePass(kit: ScheduleContext, shutdown?: AbortSignal): 
 
 function reclaimInterrupted(kit: ScheduleContext): Claimed[] {
   const now = kit.clock.now();
-  const stale = kit.db.prepare("SELECT r.id, r.scheduled_for, r.job_id FROM job_runs r WHERE r.status = 'running' AND r.lease_until < ?").all(now) as { id: number; scheduled_for: number; job_id: string }[];
+  const stale = kit.db
+    .prepare("SELECT r.id, r.scheduled_for, r.job_id FROM job_runs r WHERE r.status = 'running' AND r.lease_until < ?")
+    .all(now) as { id: number; scheduled_for: number; job_id: string }[];
   const out: Claimed[] = [];
   for (const s of stale) {
-    const won = kit.db.prepare("UPDATE job_runs SET runner_pid = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ? AND status = 'running' AND lease_until < ?").run(process.pid, now + kit.config.schedule.leaseMs, s.id, now);
+    const won = kit.db
+      .prepare(
+        "UPDATE job_runs SET runner_pid = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ? AND status = 'running' AND lease_until < ?",
+      )
+      .run(process.pid, now + kit.config.schedule.leaseMs, s.id, now);
     const job = kit.db.prepare('SELECT * FROM jobs WHERE id = ?').get(s.job_id) as JobRow | undefined;
     if (won.changes === 1 && job) {
       kit.log.info('resuming an interrupted job run', { job: job.name, scheduledFor: s.scheduled_for });
@@ -51,7 +61,9 @@ function reclaimInterrupted(kit: ScheduleContext): Claimed[] {
 
 function claimDue(kit: ScheduleContext): Claimed[] {
   const now = kit.clock.now();
-  const due = kit.db.prepare('SELECT * FROM jobs WHERE enabled = 1 AND next_run_at IS NOT NULL AND next_run_at <= ? ORDER BY next_run_at').all(now) as JobRow[];
+  const due = kit.db
+    .prepare('SELECT * FROM jobs WHERE enabled = 1 AND next_run_at IS NOT NULL AND next_run_at <= ? ORDER BY next_run_at')
+    .all(now) as JobRow[];
   const out: Claimed[] = [];
   for (const job of due) {
     const claim = kit.db.transaction(() => claimOne(kit, job, now)).immediate();
@@ -65,7 +77,11 @@ function claimOne(kit: ScheduleContext, job: JobRow, now: number): Claimed | und
   const fresh = kit.db.prepare('SELECT * FROM jobs WHERE id = ?').get(job.id) as JobRow | undefined;
   if (!fresh || fresh.next_run_at !== job.next_run_at || !fresh.enabled) return undefined;
   const occurrence = fresh.next_run_at as number;
-  if (fresh.concurrency === 'forbid' && kit.db.prepare("SELECT 1 FROM job_runs WHERE job_id = ? AND status = 'running' AND lease_until >= ?").get(fresh.id, now)) return undefined;
+  if (
+    fresh.concurrency === 'forbid' &&
+    kit.db.prepare("SELECT 1 FROM job_runs WHERE job_id = ? AND status = 'running' AND lease_until >= ?").get(fresh.id, now)
+  )
+    return undefined;
   const when = JSON.parse(fresh.when_json) as When;
   // Never sooner than the minimum interval, whatever the stored spec says: rows written before
   // creation checked every syntax (a seconds-field cron) must not run every second either.
@@ -74,10 +90,28 @@ function claimOne(kit: ScheduleContext, job: JobRow, now: number): Claimed | und
   const runIt = late <= ON_TIME_MS || (fresh.catch_up === 'once' && late <= fresh.catch_up_deadline_ms);
   const runs = fresh.run_count + (runIt ? 1 : 0);
   const finished = next === null || (fresh.max_runs !== null && runs >= fresh.max_runs);
-  kit.db.prepare('UPDATE jobs SET next_run_at = ?, last_run_at = ?, run_count = ?, enabled = ? WHERE id = ?').run(finished ? null : next, occurrence, runs, finished ? 0 : 1, fresh.id);
+  kit.db
+    .prepare('UPDATE jobs SET next_run_at = ?, last_run_at = ?, run_count = ?, enabled = ? WHERE id = ?')
+    .run(finished ? null : next, occurrence, runs, finished ? 0 : 1, fresh.id);
   const status = runIt ? 'running' : 'missed';
-  const inserted = kit.db.prepare('INSERT OR IGNORE INTO job_runs (job_id, scheduled_for, started_at, status, runner_pid, lease_until, attempts, ended_at, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(fresh.id, occurrence, now, status, process.pid, now + kit.config.schedule.leaseMs, runIt ? 1 : 0, runIt ? null : now, runIt ? null : `missed by ${Math.round(late / 1000)} s (catch-up ${fresh.catch_up}, deadline ${Math.round(fresh.catch_up_deadline_ms / 1000)} s)`);
+  const inserted = kit.db
+    .prepare(
+      'INSERT OR IGNORE INTO job_runs (job_id, scheduled_for, started_at, status, runner_pid, lease_until, ' +
+        'attempts, ended_at, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      fresh.id,
+      occurrence,
+      now,
+      status,
+      process.pid,
+      now + kit.config.schedule.leaseMs,
+      runIt ? 1 : 0,
+      runIt ? null : now,
+      runIt
+        ? null
+        : `missed by ${Math.round(late / 1000)} s (catch-up ${fresh.catch_up}, deadline ${Math.round(fresh.catch_up_deadline_ms / 1000)} s)`,
+    );
   if (inserted.changes === 0 || !runIt) return undefined;
   return { runId: Number(inserted.lastInsertRowid), job: fresh, scheduledFor: occurrence };
 }
@@ -85,7 +119,11 @@ function claimOne(kit: ScheduleContext, job: JobRow, now: number): Claimed | und
 /** Runs a claimed occurrence; on shutdown the row stays 'running' and the next runner resumes it when the lease lapses. */
 async function execute(kit: ScheduleContext, c: Claimed, shutdown?: AbortSignal): Promise<RunRecord | undefined> {
   const renew = setInterval(() => {
-    try { kit.db.prepare('UPDATE job_runs SET lease_until = ? WHERE id = ?').run(kit.clock.now() + kit.config.schedule.leaseMs, c.runId); } catch { /* next renewal */ }
+    try {
+      kit.db.prepare('UPDATE job_runs SET lease_until = ? WHERE id = ?').run(kit.clock.now() + kit.config.schedule.leaseMs, c.runId);
+    } catch {
+      /* next renewal */
+    }
   }, kit.config.schedule.leaseMs / 3);
   let outcome: JobOutcome;
   try {
@@ -103,7 +141,8 @@ async function execute(kit: ScheduleContext, c: Claimed, shutdown?: AbortSignal)
   const output = redactSecrets(outcome.output);
   const logPath = writeJobLog(kit, c, output);
   const cap = kit.config.schedule.outputChars;
-  kit.db.prepare('UPDATE job_runs SET status = ?, exit_code = ?, output = ?, ended_at = ?, log_path = ?, lease_until = NULL WHERE id = ?')
+  kit.db
+    .prepare('UPDATE job_runs SET status = ?, exit_code = ?, output = ?, ended_at = ?, log_path = ?, lease_until = NULL WHERE id = ?')
     .run(outcome.status, outcome.exitCode, output.slice(0, cap), kit.clock.now(), logPath, c.runId);
   kit.log.info('job run finished', { job: c.job.name, status: outcome.status, scheduledFor: c.scheduledFor });
   return { runId: c.runId, job: c.job.name, scheduledFor: c.scheduledFor, status: outcome.status };
@@ -120,7 +159,10 @@ function writeJobLog(kit: ScheduleContext, c: Claimed, output: string): string {
 /** Runs a job now, outside its schedule (its next scheduled time is unchanged); recorded like any run. */
 export async function runJobNow(kit: ScheduleContext, job: JobRow): Promise<RunRecord> {
   const now = kit.clock.now();
-  const inserted = kit.db.prepare("INSERT INTO job_runs (job_id, scheduled_for, started_at, status, runner_pid, lease_until, attempts) VALUES (?, ?, ?, 'running', ?, ?, 1)")
+  const inserted = kit.db
+    .prepare(
+      "INSERT INTO job_runs (job_id, scheduled_for, started_at, status, runner_pid, lease_until, attempts) VALUES (?, ?, ?, 'running', ?, ?, 1)",
+    )
     .run(job.id, now, now, process.pid, now + kit.config.schedule.leaseMs);
   return (await execute(kit, { runId: Number(inserted.lastInsertRowid), job, scheduledFor: now })) as RunRecord;
 }

@@ -24,7 +24,8 @@ export interface ParseOptions {
 const UNIT: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 const UNIT_WORD: Record<string, string> = { s: 'second', m: 'minute', h: 'hour', d: 'day', w: 'week' };
 const DURATION = /^(\d+)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?)$/i;
-const EXAMPLES = 'Examples: "30m" (once, in 30 minutes), "in 2h", "2026-12-01T09:00", "every 30m", "every 1d", "0 9 * * 1-5" (cron), "@daily".';
+const EXAMPLES =
+  'Examples: "30m" (once, in 30 minutes), "in 2h", "2026-12-01T09:00", "every 30m", "every 1d", "0 9 * * 1-5" (cron), "@daily".';
 
 /** Parses a when-spec. `30m` runs once; `every 30m` repeats; cron patterns and nicknames go through croner. */
 export function parseWhen(input: string, options: ParseOptions): When {
@@ -34,7 +35,13 @@ export function parseWhen(input: string, options: ParseOptions): When {
   if (every) return interval(spec, every[1], options);
   const rel = /^(?:in\s+)?(.+)$/i.exec(spec)?.[1] ?? spec;
   const dur = durationMs(rel);
-  if (dur !== undefined) return { kind: 'once', spec, atMs: options.now + dur, description: `once, in ${describeDuration(dur)} (${new Date(options.now + dur).toISOString()})` };
+  if (dur !== undefined)
+    return {
+      kind: 'once',
+      spec,
+      atMs: options.now + dur,
+      description: `once, in ${describeDuration(dur)} (${new Date(options.now + dur).toISOString()})`,
+    };
   if (/^\d{4}-\d{2}-\d{2}/.test(spec)) return absolute(spec, options);
   return cron(spec, options);
 }
@@ -42,7 +49,8 @@ export function parseWhen(input: string, options: ParseOptions): When {
 function interval(spec: string, body: string, options: ParseOptions): When {
   const ms = durationMs(body.trim());
   if (ms === undefined) throw refuse(spec, `"${body}" is not a duration`);
-  if (ms < options.minIntervalMs) throw refuse(spec, `intervals under ${describeDuration(options.minIntervalMs)} are not allowed (config schedule.minIntervalMs)`);
+  if (ms < options.minIntervalMs)
+    throw refuse(spec, `intervals under ${describeDuration(options.minIntervalMs)} are not allowed (config schedule.minIntervalMs)`);
   return { kind: 'interval', spec, everyMs: ms, description: `every ${describeDuration(ms)}, repeating` };
 }
 
@@ -51,12 +59,18 @@ function absolute(spec: string, options: ParseOptions): When {
   const at = hasOffset || !options.timezone ? Date.parse(spec) : zonedToUtc(spec, options.timezone);
   if (!Number.isFinite(at)) throw refuse(spec, 'it is not a valid ISO 8601 time');
   if (at <= options.now) throw refuse(spec, `${new Date(at).toISOString()} is in the past`);
-  return { kind: 'once', spec, atMs: at, description: `once, at ${new Date(at).toISOString()}${hasOffset ? '' : ` (${options.timezone ?? 'local time'})`}` };
+  return {
+    kind: 'once',
+    spec,
+    atMs: at,
+    description: `once, at ${new Date(at).toISOString()}${hasOffset ? '' : ` (${options.timezone ?? 'local time'})`}`,
+  };
 }
 
 function cron(spec: string, options: ParseOptions): When {
   const fields = spec.split(/\s+/).length;
-  if (!spec.startsWith('@') && fields !== 5 && fields !== 6) throw refuse(spec, 'it is neither a duration, an ISO time nor a 5- or 6-field cron pattern');
+  if (!spec.startsWith('@') && fields !== 5 && fields !== 6)
+    throw refuse(spec, 'it is neither a duration, an ISO time nor a 5- or 6-field cron pattern');
   let job: Cron;
   try {
     job = new Cron(spec, { paused: true, timezone: options.timezone });
@@ -66,10 +80,20 @@ function cron(spec: string, options: ParseOptions): When {
   if (job.nextRun(new Date(options.now)) === null) throw refuse(spec, 'it matches no date from now on (February 30, say)');
   const gap = shortestGap(job, options.now);
   if (gap < options.minIntervalMs) {
-    throw refuse(spec, `two of its runs are only ${describeDuration(gap)} apart, under the minimum of ${describeDuration(options.minIntervalMs)} (config schedule.minIntervalMs); `
-      + 'use a single value in the seconds field, e.g. "0 */5 * * * *", or a 5-field pattern such as "*/5 * * * *"');
+    throw refuse(
+      spec,
+      `two of its runs are only ${describeDuration(gap)} apart, under the minimum of ` +
+        `${describeDuration(options.minIntervalMs)} (config schedule.minIntervalMs); ` +
+        'use a single value in the seconds field, e.g. "0 */5 * * * *", or a 5-field pattern such as "*/5 * * * *"',
+    );
   }
-  return { kind: 'cron', spec, cron: spec, timezone: options.timezone, description: `cron "${spec}"${options.timezone ? ` in ${options.timezone}` : ''}, repeating` };
+  return {
+    kind: 'cron',
+    spec,
+    cron: spec,
+    timezone: options.timezone,
+    description: `cron "${spec}"${options.timezone ? ` in ${options.timezone}` : ''}, repeating`,
+  };
 }
 
 /**
@@ -125,7 +149,16 @@ export function describeDuration(ms: number): string {
 function zonedToUtc(local: string, timezone: string): number {
   const guess = Date.parse(`${local}Z`);
   const offset = (at: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(at));
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(new Date(at));
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - at;
   };

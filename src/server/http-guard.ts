@@ -20,11 +20,13 @@ export function normalizeToken(token: string | undefined): string | undefined {
 
 /** Why a request is refused before it reaches MCP (auth, Origin, Host), or undefined. */
 export function refusal(req: IncomingMessage, options: GuardOptions): { status: number; message: string } | undefined {
-  if (options.token && !tokenMatches(req.headers.authorization, options.token)) return { status: 401, message: 'missing or wrong bearer token' };
+  if (options.token && !tokenMatches(req.headers.authorization, options.token))
+    return { status: 401, message: 'missing or wrong bearer token' };
   const origin = req.headers.origin;
   if (origin && !originAllowed(origin, options)) return { status: 403, message: `origin ${origin} is not allowed` };
   const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  if (!options.token && host && !LOOPBACK.has(host)) return { status: 403, message: `host ${host} is not allowed (DNS rebinding protection)` };
+  if (!options.token && host && !LOOPBACK.has(host))
+    return { status: 403, message: `host ${host} is not allowed (DNS rebinding protection)` };
   return undefined;
 }
 

@@ -14,7 +14,11 @@ export function readBody(req: IncomingMessage): Promise<unknown> {
     });
     req.on('end', () => {
       if (size > MAX_BODY_BYTES) return resolve(null);
-      try { resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null')); } catch { resolve(NOT_JSON); }
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
+      } catch {
+        resolve(NOT_JSON);
+      }
     });
     req.on('error', reject);
   });
@@ -22,7 +26,9 @@ export function readBody(req: IncomingMessage): Promise<unknown> {
 
 /** A JSON-RPC error as the whole HTTP answer (id null: it may not belong to any one request). */
 export function reply(res: ServerResponse, status: number, message: string, code = -32000, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
+  res
+    .writeHead(status, { 'content-type': 'application/json', ...headers })
+    .end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
 }
 
 /** True when the body opens a session: an initialize request, alone or in a batch (the SDK validates the rest). */

@@ -34,7 +34,11 @@ export class SessionPool {
   private pending = 0;
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(readonly limits: SessionLimits, private readonly onExpired: OnExpired = () => undefined, private readonly now: () => number = Date.now) {
+  constructor(
+    readonly limits: SessionLimits,
+    private readonly onExpired: OnExpired = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {
     // Sweeping at half the idle time closes a session between idleMs and 1.5 × idleMs after its last use.
     this.sweeper = setInterval(() => void this.sweep(), Math.min(limits.idleMs / 2, 60_000));
     this.sweeper.unref();

@@ -32,10 +32,13 @@ export async function runHttpServer(options: HttpOptions): Promise<{ url: string
   }
   const kit = openKit({ logName: 'mcp-http' });
   const pool = openPool(kit);
-  const server = createHttpServer((req, res) => void handle(kit, pool, o, req, res).catch((err) => {
-    kit.log.error('http request failed', { error: String(err) });
-    if (!res.headersSent) reply(res, 500, 'internal error');
-  }));
+  const server = createHttpServer(
+    (req, res) =>
+      void handle(kit, pool, o, req, res).catch((err) => {
+        kit.log.error('http request failed', { error: String(err) });
+        if (!res.headersSent) reply(res, 500, 'internal error');
+      }),
+  );
   await new Promise<void>((resolve) => server.listen(o.port, o.host, resolve));
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/mcp`;
@@ -58,7 +61,9 @@ function openPool(kit: Kit): SessionPool {
   const { httpMaxSessions: maxSessions, httpSessionIdleMs: idleMs } = kit.config.mcp;
   // Every session's server listens for skill changes; that many listeners is by design, not a leak.
   kit.skills.registry.setMaxListeners(maxSessions + 10);
-  const reclaim = reclaimWhenQuiet(RECLAIM_AFTER, RECLAIM_QUIET_MS, (closed, reclaimed) => kit.log.info('idle http sessions closed', { closed, reclaimed }));
+  const reclaim = reclaimWhenQuiet(RECLAIM_AFTER, RECLAIM_QUIET_MS, (closed, reclaimed) =>
+    kit.log.info('idle http sessions closed', { closed, reclaimed }),
+  );
   return new SessionPool({ maxSessions, idleMs }, reclaim);
 }
 
@@ -80,7 +85,8 @@ async function handle(kit: Kit, pool: SessionPool, options: GuardOptions, req: I
     if (!session) return reply(res, 404, 'session not found (it ended or expired); start a new one with initialize', -32001);
     return session.transport.handleRequest(req, res, body);
   }
-  if (req.method !== 'POST' || !isInitialize(body)) return reply(res, 400, 'no session: send initialize first, then the mcp-session-id header it returns');
+  if (req.method !== 'POST' || !isInitialize(body))
+    return reply(res, 400, 'no session: send initialize first, then the mcp-session-id header it returns');
   return openSession(kit, pool, req, res, body);
 }
 
@@ -88,7 +94,9 @@ async function openSession(kit: Kit, pool: SessionPool, req: IncomingMessage, re
   const { maxSessions, idleMs } = pool.limits;
   if (!pool.reserve()) {
     warnRefused(kit, maxSessions);
-    const message = `session limit (${maxSessions}) reached; end a session (DELETE /mcp) or wait for an idle one to expire (after ${Math.round(idleMs / 1000)} s)`;
+    const message =
+      `session limit (${maxSessions}) reached; end a session (DELETE /mcp) or wait for an idle one to expire (after ` +
+      `${Math.round(idleMs / 1000)} s)`;
     return reply(res, 503, message, -32000, { 'retry-after': String(Math.ceil(idleMs / 1000)) });
   }
   const { server: mcp, cleanup } = createServer({ kit });

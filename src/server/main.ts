@@ -9,8 +9,12 @@ function flag(argv: string[], name: string): string | undefined {
 async function startHttp(argv: string[]): Promise<void> {
   const { runHttpServer } = await import('./http.js');
   const server = await runHttpServer({
-    host: flag(argv, '--host') ?? '127.0.0.1', port: Number(flag(argv, '--port') ?? 8765), token: process.env.KEI_MCP_TOKEN,
-    allowedOrigins: process.env.KEI_MCP_ALLOWED_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean),
+    host: flag(argv, '--host') ?? '127.0.0.1',
+    port: Number(flag(argv, '--port') ?? 8765),
+    token: process.env.KEI_MCP_TOKEN,
+    allowedOrigins: process.env.KEI_MCP_ALLOWED_ORIGINS?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   });
   process.stderr.write(`kei-mcp: listening on ${server.url}\n`);
   const stop = () => void server.close().then(() => process.exit(0));

@@ -47,7 +47,11 @@ function exposeGc(): Collect | null {
  * only when at least `minFreed` were freed. During a flood the program allocates and V8 collects
  * by itself; a collection per sweep would only slow the flood down.
  */
-export function reclaimWhenQuiet(minFreed: number, quietMs: number, done: (freed: number, reclaimed: boolean) => void): (freed: number) => void {
+export function reclaimWhenQuiet(
+  minFreed: number,
+  quietMs: number,
+  done: (freed: number, reclaimed: boolean) => void,
+): (freed: number) => void {
   let pending = 0;
   let timer: NodeJS.Timeout | undefined;
   return (freed) => {

@@ -5,7 +5,15 @@ import { recordInvocation } from '../ledger/skill-invocations.js';
 import { resolveInside } from '../core/safe-path.js';
 import type { Skill } from '../skills/index.js';
 
-const MIME: Record<string, string> = { md: 'text/markdown', py: 'text/x-python', sh: 'text/x-shellscript', js: 'text/javascript', ts: 'text/typescript', json: 'application/json', txt: 'text/plain' };
+const MIME: Record<string, string> = {
+  md: 'text/markdown',
+  py: 'text/x-python',
+  sh: 'text/x-shellscript',
+  js: 'text/javascript',
+  ts: 'text/typescript',
+  json: 'application/json',
+  txt: 'text/plain',
+};
 
 /**
  * Skills as MCP prompts (slash commands in Cursor, Zed, VS Code) and resources
@@ -16,9 +24,12 @@ export function exposeSkills(server: McpServer, kit: Kit): () => void {
   const prompts = new Map<string, { prompt: RegisteredPrompt; mtime: number }>();
   const sync = () => syncPrompts(server, kit, prompts);
   sync();
-  server.registerResource('skill-files', new ResourceTemplate('skill://{name}/{+path}', { list: () => listResources(kit) }),
+  server.registerResource(
+    'skill-files',
+    new ResourceTemplate('skill://{name}/{+path}', { list: () => listResources(kit) }),
     { title: 'Skill files', description: 'SKILL.md and supporting files of every skill KeiSeiKit can see.' },
-    (uri, vars) => readResource(kit, uri.href, String(vars.name), String(vars.path)));
+    (uri, vars) => readResource(kit, uri.href, String(vars.name), String(vars.path)),
+  );
   const onChange = () => {
     sync();
     if (server.isConnected()) server.sendResourceListChanged();
@@ -53,7 +64,12 @@ function promptFor(kit: Kit, name: string) {
 function listResources(kit: Kit) {
   const resources = [];
   for (const skill of kit.skills.registry.all()) {
-    resources.push({ uri: `skill://${skill.name}/SKILL.md`, name: `${skill.name}/SKILL.md`, description: skill.description.slice(0, 300), mimeType: 'text/markdown' });
+    resources.push({
+      uri: `skill://${skill.name}/SKILL.md`,
+      name: `${skill.name}/SKILL.md`,
+      description: skill.description.slice(0, 300),
+      mimeType: 'text/markdown',
+    });
   }
   return { resources };
 }

@@ -27,7 +27,10 @@ export class LineLimit extends Transform {
   private head: Buffer | undefined;
   private tail = Buffer.alloc(0);
 
-  constructor(private readonly maxBytes: number, private readonly onOversize: (line: OversizeLine) => void) {
+  constructor(
+    private readonly maxBytes: number,
+    private readonly onOversize: (line: OversizeLine) => void,
+  ) {
     super();
   }
 

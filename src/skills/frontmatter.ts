@@ -38,12 +38,15 @@ export function joinSkillFile(parts: SkillFileParts): string {
 export function parseFrontmatter(raw: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = matter(`---\n${raw}\n---\n`, { engines: { yaml: (s: string) => jsyaml.load(s, { schema: jsyaml.CORE_SCHEMA }) as object } }).data;
+    data = matter(`---\n${raw}\n---\n`, {
+      engines: { yaml: (s: string) => jsyaml.load(s, { schema: jsyaml.CORE_SCHEMA }) as object },
+    }).data;
   } catch (err) {
     throw new KeiError('skill_yaml_invalid', `frontmatter is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
   if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new KeiError('skill_yaml_invalid', 'frontmatter must be a YAML mapping of fields');
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new KeiError('skill_yaml_invalid', 'frontmatter must be a YAML mapping of fields');
   return data as Record<string, unknown>;
 }
 

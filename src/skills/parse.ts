@@ -92,7 +92,11 @@ export function parseSkillText(text: string, path: string, root: SkillRoot, mtim
   return { skill: toSkill(data, parts.body, { path, folder, root, mtimeMs, bodyComplete }) };
 }
 
-function toSkill(data: Record<string, unknown>, body: string, at: { path: string; folder: string; root: SkillRoot; mtimeMs: number; bodyComplete: boolean }): Skill {
+function toSkill(
+  data: Record<string, unknown>,
+  body: string,
+  at: { path: string; folder: string; root: SkillRoot; mtimeMs: number; bodyComplete: boolean },
+): Skill {
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) if (!(SPEC_FIELDS as readonly string[]).includes(key)) extra[key] = value;
   const name = typeof data.name === 'string' && data.name.trim() !== '' ? data.name.trim() : basename(at.folder);
@@ -102,7 +106,10 @@ function toSkill(data: Record<string, unknown>, body: string, at: { path: string
     license: typeof data.license === 'string' ? data.license : undefined,
     compatibility: typeof data.compatibility === 'string' ? data.compatibility : undefined,
     metadata: stringMap(data.metadata),
-    allowedTools: typeof data['allowed-tools'] === 'string' || Array.isArray(data['allowed-tools']) ? (data['allowed-tools'] as string | string[]) : undefined,
+    allowedTools:
+      typeof data['allowed-tools'] === 'string' || Array.isArray(data['allowed-tools'])
+        ? (data['allowed-tools'] as string | string[])
+        : undefined,
     extra,
     body,
     folder: at.folder,

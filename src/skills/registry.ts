@@ -34,7 +34,10 @@ export class SkillRegistry extends EventEmitter {
   private timer: NodeJS.Timeout | undefined;
   clashes: Clash[] = [];
 
-  constructor(readonly roots: readonly SkillRoot[], private readonly log: Logger) {
+  constructor(
+    readonly roots: readonly SkillRoot[],
+    private readonly log: Logger,
+  ) {
     super();
   }
 
@@ -53,7 +56,10 @@ export class SkillRegistry extends EventEmitter {
   }
 
   list(filter: ListFilter = {}): Skill[] {
-    return this.all().filter((s) => (!filter.category || s.category === filter.category) && (!filter.root || s.rootLabel === filter.root || s.root === filter.root));
+    return this.all().filter(
+      (s) =>
+        (!filter.category || s.category === filter.category) && (!filter.root || s.rootLabel === filter.root || s.root === filter.root),
+    );
   }
 
   search(query: string, limit?: number): SkillHit[] {
@@ -81,7 +87,9 @@ export class SkillRegistry extends EventEmitter {
     const existing = this.roots.map((r) => r.path).filter((p) => existsSync(p));
     if (existing.length === 0 || this.watcher) return;
     this.watcher = watch(existing, {
-      ignoreInitial: true, depth: MAX_DEPTH, followSymlinks: true,
+      ignoreInitial: true,
+      depth: MAX_DEPTH,
+      followSymlinks: true,
       ignored: (p: string) => /(?:^|[\\/])(?:node_modules|\.git|_archive)(?:[\\/]|$)/.test(p),
     });
     this.watcher.on('all', (_event: string, path: string) => this.schedule(path));

@@ -14,7 +14,8 @@ export interface RootOptions {
 
 /** Skill roots in precedence order: the project's over the user's; KeiSeiKit's own first among the user's. */
 export function skillRoots(options: RootOptions): SkillRoot[] {
-  if (options.roots && options.roots.length > 0) return options.roots.map((p, i) => ({ path: resolve(options.projectRoot, p), label: `configured-${i + 1}` }));
+  if (options.roots && options.roots.length > 0)
+    return options.roots.map((p, i) => ({ path: resolve(options.projectRoot, p), label: `configured-${i + 1}` }));
   const home = options.home ?? homedir();
   const roots: SkillRoot[] = [
     { path: join(options.projectRoot, '.claude', 'skills'), label: 'project-claude' },

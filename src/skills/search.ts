@@ -5,7 +5,11 @@ export interface SkillHit {
   score: number;
 }
 
-const words = (s: string) => (s.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKC')
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * Ranks skills for a query: a word in the name counts most, then the description, then the body

@@ -19,7 +19,9 @@ export function validatePaths(paths: readonly string[]): ValidationReport[] {
   const files = new Set<string>();
   for (const p of paths) {
     const abs = resolve(p);
-    if (statSync(abs).isDirectory()) for (const f of fg.sync('**/SKILL.md', { cwd: abs, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] })) files.add(f);
+    if (statSync(abs).isDirectory())
+      for (const f of fg.sync('**/SKILL.md', { cwd: abs, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] }))
+        files.add(f);
     else files.add(abs);
   }
   return [...files].sort().map(validateFile);

@@ -19,12 +19,23 @@ export interface VersionRow {
 export class SkillVersions {
   constructor(private readonly db: Db) {}
 
-  record(entry: { skill: string; folder: string; file: string; before: string | null; after: string | null; action: string; source: string; at: number }): number {
-    return this.db.transaction(() => {
-      const tracked = this.db.prepare('SELECT 1 FROM skill_versions WHERE folder = ? AND file = ? LIMIT 1').get(entry.folder, entry.file);
-      if (!tracked && entry.action !== 'create') this.insert({ ...entry, content: entry.before, action: 'baseline' });
-      return this.insert({ ...entry, content: entry.after, action: entry.action });
-    }).immediate();
+  record(entry: {
+    skill: string;
+    folder: string;
+    file: string;
+    before: string | null;
+    after: string | null;
+    action: string;
+    source: string;
+    at: number;
+  }): number {
+    return this.db
+      .transaction(() => {
+        const tracked = this.db.prepare('SELECT 1 FROM skill_versions WHERE folder = ? AND file = ? LIMIT 1').get(entry.folder, entry.file);
+        if (!tracked && entry.action !== 'create') this.insert({ ...entry, content: entry.before, action: 'baseline' });
+        return this.insert({ ...entry, content: entry.after, action: entry.action });
+      })
+      .immediate();
   }
 
   list(folder: string): VersionRow[] {
@@ -48,9 +59,20 @@ export class SkillVersions {
     return state;
   }
 
-  private insert(e: { skill: string; folder: string; file: string; content: string | null; action: string; source: string; at: number }): number {
+  private insert(e: {
+    skill: string;
+    folder: string;
+    file: string;
+    content: string | null;
+    action: string;
+    source: string;
+    at: number;
+  }): number {
     const version = this.latest(e.folder) + 1;
-    this.db.prepare('INSERT INTO skill_versions (skill_name, folder, file, version, content, action, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this.db
+      .prepare(
+        'INSERT INTO skill_versions (skill_name, folder, file, version, content, action, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(e.skill, e.folder, e.file, version, e.content, e.action, e.source, e.at);
     return version;
   }

@@ -37,21 +37,38 @@ const CATEGORY = /^[a-z0-9][a-z0-9-]{0,40}$/;
 export class SkillWriter {
   readonly versions: SkillVersions;
 
-  constructor(private readonly gate: GateContext, private readonly registry: SkillRegistry, private readonly keiSkillsDir: string) {
+  constructor(
+    private readonly gate: GateContext,
+    private readonly registry: SkillRegistry,
+    private readonly keiSkillsDir: string,
+  ) {
     this.versions = new SkillVersions(gate.db);
   }
 
   create(input: CreateSkillInput): { skill: Skill; version: number } {
     const category = input.category ?? 'general';
-    if (!CATEGORY.test(category)) throw new KeiError('invalid_category', `category "${category}" must be lowercase letters, digits and hyphens`, { field: 'category' });
+    if (!CATEGORY.test(category))
+      throw new KeiError('invalid_category', `category "${category}" must be lowercase letters, digits and hyphens`, { field: 'category' });
     const existing = this.registry.get(input.name);
-    if (existing) throw new KeiError('skill_exists', `a skill named "${input.name}" already exists at ${existing.path}; patch it instead`, { field: 'name' });
+    if (existing)
+      throw new KeiError('skill_exists', `a skill named "${input.name}" already exists at ${existing.path}; patch it instead`, {
+        field: 'name',
+      });
     const folder = join(this.keiSkillsDir, category, input.name);
     const text = `---\n${renderFrontmatter(frontmatterOf(input))}\n---\n\n${input.body.trim()}\n`;
     this.checkSkillText(text, folder, true);
     guardWrite(this.gate, text, 'skill', input.source ?? 'skill_create');
     this.write(join(folder, 'SKILL.md'), text, folder);
-    const version = this.versions.record({ skill: input.name, folder, file: 'SKILL.md', before: null, after: text, action: 'create', source: input.source ?? 'skill_create', at: this.gate.clock.now() });
+    const version = this.versions.record({
+      skill: input.name,
+      folder,
+      file: 'SKILL.md',
+      before: null,
+      after: text,
+      action: 'create',
+      source: input.source ?? 'skill_create',
+      at: this.gate.clock.now(),
+    });
     return { skill: this.reloaded(input.name, folder), version };
   }
 
@@ -66,20 +83,39 @@ export class SkillWriter {
     if (relFile === 'SKILL.md') this.checkSkillText(result.content, skill.folder, false, before);
     this.guardChange(before, result.content, input.new, input.source ?? 'skill_patch');
     this.write(path, result.content, skill.folder, skill);
-    const version = this.versions.record({ skill: skill.name, folder: skill.folder, file: relFile, before, after: result.content, action: `patch:${result.strategy}`, source: input.source ?? 'skill_patch', at: this.gate.clock.now() });
+    const version = this.versions.record({
+      skill: skill.name,
+      folder: skill.folder,
+      file: relFile,
+      before,
+      after: result.content,
+      action: `patch:${result.strategy}`,
+      source: input.source ?? 'skill_patch',
+      at: this.gate.clock.now(),
+    });
     return { skill: this.reloaded(skill.name, skill.folder), strategy: result.strategy, replacements: result.replacements, version };
   }
 
   writeFile(name: string, file: string, content: string, source = 'skill_write_file'): { path: string; version: number } {
     const skill = this.require(name);
     const path = resolveInside(skill.folder, file);
-    if (Buffer.byteLength(content) > MAX_FILE_BYTES) throw new KeiError('file_too_large', `content is over ${MAX_FILE_BYTES} bytes`, { field: 'content' });
+    if (Buffer.byteLength(content) > MAX_FILE_BYTES)
+      throw new KeiError('file_too_large', `content is over ${MAX_FILE_BYTES} bytes`, { field: 'content' });
     const relFile = relative(skill.folder, path);
     const before = existsSync(path) ? readFileSync(path, 'utf8') : null;
     if (relFile === 'SKILL.md') this.checkSkillText(content, skill.folder, false, before ?? undefined);
     this.guardChange(before ?? '', content, content, source);
     this.write(path, content, skill.folder, skill);
-    const version = this.versions.record({ skill: skill.name, folder: skill.folder, file: relFile, before, after: content, action: before === null ? 'add-file' : 'write-file', source, at: this.gate.clock.now() });
+    const version = this.versions.record({
+      skill: skill.name,
+      folder: skill.folder,
+      file: relFile,
+      before,
+      after: content,
+      action: before === null ? 'add-file' : 'write-file',
+      source,
+      at: this.gate.clock.now(),
+    });
     this.registry.refresh(skill.folder);
     return { path, version };
   }
@@ -88,11 +124,21 @@ export class SkillWriter {
     const skill = this.require(name);
     const path = resolveInside(skill.folder, file);
     const relFile = relative(skill.folder, path);
-    if (relFile === 'SKILL.md') throw new KeiError('cannot_remove_skill_md', 'SKILL.md cannot be removed this way; it is the skill itself', { field: 'file' });
+    if (relFile === 'SKILL.md')
+      throw new KeiError('cannot_remove_skill_md', 'SKILL.md cannot be removed this way; it is the skill itself', { field: 'file' });
     if (!existsSync(path)) throw new KeiError('file_not_found', `${file} does not exist in skill ${skill.name}`, { field: 'file' });
     const before = readFileSync(path, 'utf8');
     rmSync(path);
-    const version = this.versions.record({ skill: skill.name, folder: skill.folder, file: relFile, before, after: null, action: 'remove-file', source, at: this.gate.clock.now() });
+    const version = this.versions.record({
+      skill: skill.name,
+      folder: skill.folder,
+      file: relFile,
+      before,
+      after: null,
+      action: 'remove-file',
+      source,
+      at: this.gate.clock.now(),
+    });
     this.registry.refresh(skill.folder);
     return { version };
   }
@@ -103,7 +149,8 @@ export class SkillWriter {
     const latest = this.versions.latest(skill.folder);
     if (latest === 0) throw new KeiError('no_versions', `skill ${name} has no recorded versions`);
     const target = to ?? latest - 1;
-    if (!Number.isInteger(target) || target < 1 || target > latest) throw new KeiError('invalid_version', `version must be between 1 and ${latest} (got ${to ?? target})`, { field: 'to' });
+    if (!Number.isInteger(target) || target < 1 || target > latest)
+      throw new KeiError('invalid_version', `version must be between 1 and ${latest} (got ${to ?? target})`, { field: 'to' });
     let version = latest;
     let restored = 0;
     for (const [file, content] of this.versions.stateAt(skill.folder, target)) {
@@ -112,7 +159,16 @@ export class SkillWriter {
       if (current === content) continue;
       if (content === null) rmSync(path, { force: true });
       else this.write(path, content, skill.folder, skill);
-      version = this.versions.record({ skill: skill.name, folder: skill.folder, file, before: current, after: content, action: `revert-to:${target}`, source, at: this.gate.clock.now() });
+      version = this.versions.record({
+        skill: skill.name,
+        folder: skill.folder,
+        file,
+        before: current,
+        after: content,
+        action: `revert-to:${target}`,
+        source,
+        at: this.gate.clock.now(),
+      });
       restored++;
     }
     this.registry.refresh(skill.folder);
@@ -133,7 +189,8 @@ export class SkillWriter {
     const old = before ? parseSkillText(before, join(folder, 'SKILL.md'), { path: folder, label: 'write' }) : undefined;
     const oldRules = new Set(old && 'skill' in old ? old.skill.findings.map((f) => f.rule) : []);
     const fresh = strict ? errors : errors.filter((f) => !oldRules.has(f.rule));
-    if (fresh.length > 0) throw new KeiError('skill_invalid', `the result breaks the Agent Skills spec: ${fresh.map((f) => f.message).join('; ')}`);
+    if (fresh.length > 0)
+      throw new KeiError('skill_invalid', `the result breaks the Agent Skills spec: ${fresh.map((f) => f.message).join('; ')}`);
   }
 
   /** Blocks when the new text itself is flagged, or when the file turns from allowed to blocked. */
@@ -148,7 +205,10 @@ export class SkillWriter {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
-        throw new KeiError('skill_read_only', `cannot write ${path}: ${skill ? `the ${skill.rootLabel} root (${skill.root})` : folder} is not writable here; nothing was copied elsewhere`);
+        throw new KeiError(
+          'skill_read_only',
+          `cannot write ${path}: ${skill ? `the ${skill.rootLabel} root (${skill.root})` : folder} is not writable here; nothing was copied elsewhere`,
+        );
       }
       throw new KeiError('write_failed', `cannot write ${path}: ${errorMessage(err)}`);
     }
@@ -165,4 +225,3 @@ function frontmatterOf(input: CreateSkillInput): Record<string, unknown> {
   if (input.metadata && Object.keys(input.metadata).length > 0) fields.metadata = input.metadata;
   return fields;
 }
-

@@ -7,7 +7,8 @@ const GIT_TIMEOUT_MS = 120_000;
 export function git(args: string[], cwd?: string): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', timeout: GIT_TIMEOUT_MS, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
   if (r.error) throw new KeiError('git_failed', `git ${args[0]} could not run: ${r.error.message} (is git installed?)`);
-  if (r.status !== 0) throw new KeiError('git_failed', `git ${args.join(' ')} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-2).join(' ')}`);
+  if (r.status !== 0)
+    throw new KeiError('git_failed', `git ${args.join(' ')} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-2).join(' ')}`);
   return r.stdout.trim();
 }
 
@@ -16,7 +17,11 @@ export function git(args: string[], cwd?: string): string {
  * every call below also puts `--` before what the user gave, so git can only read it as a repository.
  */
 export function checkGitUrl(url: string): string {
-  if (url.trim() === '' || url.startsWith('-')) throw new KeiError('invalid_git_url', `"${url}" is not a repository URL or path (it is empty or starts with "-"); give a URL such as https://host/team/skills.git or a folder path`);
+  if (url.trim() === '' || url.startsWith('-'))
+    throw new KeiError(
+      'invalid_git_url',
+      `"${url}" is not a repository URL or path (it is empty or starts with "-"); give a URL such as https://host/team/skills.git or a folder path`,
+    );
   return url;
 }
 
@@ -27,7 +32,8 @@ export function shallowClone(url: string, dest: string): string {
 
 /** A full clone checked out at one commit: what `restore` needs to reinstall exactly what the lock says. */
 export function cloneAt(url: string, dest: string, commit: string): void {
-  if (!/^[0-9a-f]{7,64}$/i.test(commit)) throw new KeiError('lock_invalid', `"${commit}" in skills.lock.json is not a commit hash; fix or reinstall that skill`);
+  if (!/^[0-9a-f]{7,64}$/i.test(commit))
+    throw new KeiError('lock_invalid', `"${commit}" in skills.lock.json is not a commit hash; fix or reinstall that skill`);
   git(['clone', '--quiet', '--no-checkout', '--', checkGitUrl(url), dest]);
   git(['checkout', '--quiet', commit, '--'], dest);
 }

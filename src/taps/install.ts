@@ -24,7 +24,16 @@ export interface InstallReport {
 }
 
 /** `root`: the repository (clone or tap) the skill folder must lie inside. */
-interface Source { folder: string; root: string; source: string; tap?: string; repoPath: string; commit: string; category: string; cleanup: () => void }
+interface Source {
+  folder: string;
+  root: string;
+  source: string;
+  tap?: string;
+  repoPath: string;
+  commit: string;
+  category: string;
+  cleanup: () => void;
+}
 
 export function tapStore(kit: TapsContext): TapStore {
   return new TapStore(kit.db, kit.paths.home, () => kit.clock.now());
@@ -51,7 +60,15 @@ function resolveSource(kit: TapsContext, spec: string): Source {
     const repoPath = spec.slice(hash + 1).replace(/^\/+|\/+$/g, '');
     const tmp = mkdtempSync(join(workDir(kit), 'clone-'));
     const commit = shallowClone(/^[\w+.-]+:\/\//.test(url) || url.includes('@') ? url : `file://${url}`, join(tmp, 'repo'));
-    return { folder: join(tmp, 'repo', repoPath), root: join(tmp, 'repo'), source: url, repoPath, commit, category: 'installed', cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+    return {
+      folder: join(tmp, 'repo', repoPath),
+      root: join(tmp, 'repo'),
+      source: url,
+      repoPath,
+      commit,
+      category: 'installed',
+      cleanup: () => rmSync(tmp, { recursive: true, force: true }),
+    };
   }
   const [tapName, skillName] = spec.split('/');
   if (!tapName || !skillName) throw new KeiError('invalid_install_spec', `"${spec}" is neither <tap>/<skill> nor <git-url>#<path>`);
@@ -59,14 +76,24 @@ function resolveSource(kit: TapsContext, spec: string): Source {
   const tap = store.get(tapName);
   const skill = store.skills(tapName).find((s) => s.name === skillName || basename(s.folder) === skillName);
   if (!skill) throw new KeiError('skill_not_in_tap', `tap ${tapName} has no skill "${skillName}" (kei-skills search ${skillName})`);
-  return { folder: skill.folder, root: store.dir(tap.name), source: tap.url, tap: tap.name, repoPath: relative(store.dir(tap.name), skill.folder), commit: tap.commit_sha ?? '', category: tap.name, cleanup: () => undefined };
+  return {
+    folder: skill.folder,
+    root: store.dir(tap.name),
+    source: tap.url,
+    tap: tap.name,
+    repoPath: relative(store.dir(tap.name), skill.folder),
+    commit: tap.commit_sha ?? '',
+    category: tap.name,
+    cleanup: () => undefined,
+  };
 }
 
 async function installFrom(kit: TapsContext, src: Source, options: InstallOptions): Promise<InstallReport> {
   assertFolderInside(src.root, src.folder, src.repoPath || src.folder);
   // Listed without following links, and refused past the size limits before a byte is copied.
   const entries = listSkillEntries(src.folder);
-  if (![...entries.files, ...entries.links].some((e) => e.path === 'SKILL.md')) throw new KeiError('not_a_skill', `${src.repoPath || src.folder} has no SKILL.md`);
+  if (![...entries.files, ...entries.links].some((e) => e.path === 'SKILL.md'))
+    throw new KeiError('not_a_skill', `${src.repoPath || src.folder} has no SKILL.md`);
   const quarantine = mkdtempSync(join(workDir(kit), 'quarantine-'));
   try {
     copySkillFiles(entries, src.folder, quarantine);
@@ -75,7 +102,15 @@ async function installFrom(kit: TapsContext, src: Source, options: InstallOption
     const name = scan.name as string;
     const target = join(kit.paths.skills, src.category, name);
     moveInto(quarantine, target);
-    const entry: LockEntry = { source: src.source, tap: src.tap, path: src.repoPath, commit: src.commit, hash: folderHash(target), category: src.category, installedAt: new Date(kit.clock.now()).toISOString() };
+    const entry: LockEntry = {
+      source: src.source,
+      tap: src.tap,
+      path: src.repoPath,
+      commit: src.commit,
+      hash: folderHash(target),
+      category: src.category,
+      installedAt: new Date(kit.clock.now()).toISOString(),
+    };
     const lock = readLock(kit.paths.home);
     lock.skills[name] = entry;
     writeLock(kit.paths.home, lock);
@@ -87,13 +122,26 @@ async function installFrom(kit: TapsContext, src: Source, options: InstallOption
 }
 
 async function decide(scan: FolderScan, options: InstallOptions): Promise<void> {
-  const list = (fs: { file: string; rule: string; excerpt: string }[]) => fs.slice(0, 8).map((f) => `  ${f.file}: ${f.rule} "${f.excerpt}"`).join('\n');
-  if (!scan.loadable || scan.specErrors.length > 0) throw new KeiError('install_invalid', `the skill does not validate: ${scan.specErrors.join('; ')}`);
-  if (scan.critical.length > 0) throw new KeiError('install_blocked_critical', `refused: critical findings (--force cannot override):\n${list(scan.critical)}`, { findings: scan.critical });
-  if (scan.blocked.length > 0 && !options.force) throw new KeiError('install_blocked', `refused: the guard blocks these files (review them, then --force):\n${list(scan.blocked)}`, { findings: scan.blocked });
+  const list = (fs: { file: string; rule: string; excerpt: string }[]) =>
+    fs
+      .slice(0, 8)
+      .map((f) => `  ${f.file}: ${f.rule} "${f.excerpt}"`)
+      .join('\n');
+  if (!scan.loadable || scan.specErrors.length > 0)
+    throw new KeiError('install_invalid', `the skill does not validate: ${scan.specErrors.join('; ')}`);
+  if (scan.critical.length > 0)
+    throw new KeiError('install_blocked_critical', `refused: critical findings (--force cannot override):\n${list(scan.critical)}`, {
+      findings: scan.critical,
+    });
+  if (scan.blocked.length > 0 && !options.force)
+    throw new KeiError('install_blocked', `refused: the guard blocks these files (review them, then --force):\n${list(scan.blocked)}`, {
+      findings: scan.blocked,
+    });
   if (scan.warnings.length === 0 || options.yes) return;
   if (options.confirm && (await options.confirm(scan))) return;
-  throw new KeiError('install_needs_confirmation', `warnings need confirmation (--yes when not on a terminal):\n${list(scan.warnings)}`, { findings: scan.warnings });
+  throw new KeiError('install_needs_confirmation', `warnings need confirmation (--yes when not on a terminal):\n${list(scan.warnings)}`, {
+    findings: scan.warnings,
+  });
 }
 
 /** Replaces the target folder in two renames (old aside, new in), so a reader sees one or the other. */
@@ -122,12 +170,33 @@ export async function restoreFromLock(kit: TapsContext, options: InstallOptions 
   const done: { name: string; action: string }[] = [];
   for (const [name, entry] of Object.entries(lock.skills)) {
     const target = join(kit.paths.skills, entry.category, name);
-    if (existsSync(target) && folderHash(target) === entry.hash) { done.push({ name, action: 'unchanged' }); continue; }
+    if (existsSync(target) && folderHash(target) === entry.hash) {
+      done.push({ name, action: 'unchanged' });
+      continue;
+    }
     const tmp = mkdtempSync(join(workDir(kit), 'restore-'));
     try {
-      cloneAt(/^[\w+.-]+:\/\//.test(entry.source) || entry.source.includes('@') ? entry.source : `file://${entry.source}`, join(tmp, 'repo'), entry.commit);
-      await installFrom(kit, { folder: join(tmp, 'repo', entry.path), root: join(tmp, 'repo'), source: entry.source, tap: entry.tap, repoPath: entry.path, commit: entry.commit, category: entry.category, cleanup: () => undefined }, options);
-      if (folderHash(target) !== entry.hash) throw new KeiError('restore_mismatch', `${name}: content at ${entry.commit.slice(0, 8)} differs from the locked hash`);
+      cloneAt(
+        /^[\w+.-]+:\/\//.test(entry.source) || entry.source.includes('@') ? entry.source : `file://${entry.source}`,
+        join(tmp, 'repo'),
+        entry.commit,
+      );
+      await installFrom(
+        kit,
+        {
+          folder: join(tmp, 'repo', entry.path),
+          root: join(tmp, 'repo'),
+          source: entry.source,
+          tap: entry.tap,
+          repoPath: entry.path,
+          commit: entry.commit,
+          category: entry.category,
+          cleanup: () => undefined,
+        },
+        options,
+      );
+      if (folderHash(target) !== entry.hash)
+        throw new KeiError('restore_mismatch', `${name}: content at ${entry.commit.slice(0, 8)} differs from the locked hash`);
       done.push({ name, action: 'restored' });
     } finally {
       rmSync(tmp, { recursive: true, force: true });

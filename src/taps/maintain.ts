@@ -8,7 +8,12 @@ import { remoteHead } from './git.js';
 import { installSkill, tapStore, type InstallOptions } from './install.js';
 import { readLock } from './lock.js';
 
-export interface Outdated { name: string; locked: string; latest: string; source: string }
+export interface Outdated {
+  name: string;
+  locked: string;
+  latest: string;
+  source: string;
+}
 
 /** Installed skills whose source has moved on since they were installed. */
 export function outdatedSkills(kit: TapsContext): Outdated[] {
@@ -46,7 +51,11 @@ export function publishSkills(kit: TapsContext, dir: string): number {
     cpSync(skill.folder, target, { recursive: true });
     entries.push(`- [${skill.name}](skills/${skill.name}/SKILL.md): ${skill.description.replace(/\s+/g, ' ').slice(0, 200)}`);
   }
-  writeFileAtomic(join(dir, 'README.md'), `# Skills\n\nAgent Skills published with KeiSeiKit (\`kei-skills publish\`). Add them with \`kei-skills tap add <this repository>\`.\n\n${entries.sort().join('\n')}\n`);
+  writeFileAtomic(
+    join(dir, 'README.md'),
+    '# Skills\n\nAgent Skills published with KeiSeiKit (`kei publish`). Add them with `kei tap add <this repository>`.\n\n' +
+      `${entries.sort().join('\n')}\n`,
+  );
   return entries.length;
 }
 

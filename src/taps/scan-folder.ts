@@ -33,10 +33,23 @@ export function scanSkillFolder(dir: string, entries: SkillEntries = listSkillEn
   const result: FolderScan = { name: null, loadable: false, specErrors: [], critical: [], blocked: [], warnings: [], files };
   for (const file of files) scanFile(dir, file, result);
   for (const link of entries.links) {
-    if (link.inside) result.warnings.push(fileFinding(link.path, 'file.symlink', 'low', `${link.path} is a symlink (to ${link.target}); symlinks are not installed`));
-    else result.critical.push(fileFinding(link.path, 'file.symlink_outside', 'critical', `${link.path} is a symlink to ${link.target}, outside the skill`, 'exfiltration'));
+    if (link.inside)
+      result.warnings.push(
+        fileFinding(link.path, 'file.symlink', 'low', `${link.path} is a symlink (to ${link.target}); symlinks are not installed`),
+      );
+    else
+      result.critical.push(
+        fileFinding(
+          link.path,
+          'file.symlink_outside',
+          'critical',
+          `${link.path} is a symlink to ${link.target}, outside the skill`,
+          'exfiltration',
+        ),
+      );
   }
-  for (const path of entries.special) result.warnings.push(fileFinding(path, 'file.special', 'low', `${path} is not a regular file; it is not installed`));
+  for (const path of entries.special)
+    result.warnings.push(fileFinding(path, 'file.special', 'low', `${path} is not a regular file; it is not installed`));
   if (!files.includes('SKILL.md')) result.specErrors.push('no SKILL.md in the folder (as a regular file)');
   return result;
 }
@@ -55,14 +68,25 @@ function scanFile(dir: string, file: string, result: FolderScan): void {
   else result.warnings.push(...rest);
 }
 
-function fileFinding(file: string, rule: string, severity: Finding['severity'], excerpt: string, category: Finding['category'] = 'obfuscation'): FileFinding {
+function fileFinding(
+  file: string,
+  rule: string,
+  severity: Finding['severity'],
+  excerpt: string,
+  category: Finding['category'] = 'obfuscation',
+): FileFinding {
   return { file, rule, category, severity, start: 0, end: 0, excerpt };
 }
 
 function checkSkillMd(text: string, dir: string, result: FolderScan): void {
   const outcome = parseSkillText(text, join(dir, 'SKILL.md'), { path: dir, label: 'install' });
-  if ('problem' in outcome) { result.specErrors.push(outcome.problem.reason); return; }
+  if ('problem' in outcome) {
+    result.specErrors.push(outcome.problem.reason);
+    return;
+  }
   result.loadable = true;
   result.name = outcome.skill.name;
-  result.specErrors.push(...outcome.skill.findings.filter((f) => f.severity === 'error' && f.rule !== 'name-folder-mismatch').map((f) => f.message));
+  result.specErrors.push(
+    ...outcome.skill.findings.filter((f) => f.severity === 'error' && f.rule !== 'name-folder-mismatch').map((f) => f.message),
+  );
 }

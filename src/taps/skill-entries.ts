@@ -24,7 +24,12 @@ export function listSkillEntries(dir: string): SkillEntries {
   const visit = (rel: string): void => {
     for (const d of readdirSync(join(dir, rel), { withFileTypes: true })) {
       if (d.name === '.git') continue;
-      if (++count > SKILL_LIMITS.maxEntries) throw new KeiError('install_too_many_files', `refused: the skill has over ${SKILL_LIMITS.maxEntries} files and folders; a skill this big is not installed (remove what it does not need)`);
+      if (++count > SKILL_LIMITS.maxEntries)
+        throw new KeiError(
+          'install_too_many_files',
+          `refused: the skill has over ${SKILL_LIMITS.maxEntries} files and folders; a skill this big is not installed (remove what it does not ` +
+            `need)`,
+        );
       const path = rel ? `${rel}/${d.name}` : d.name;
       if (d.isSymbolicLink()) out.links.push(describeLink(dir, path));
       else if (d.isDirectory()) visit(path);
@@ -50,11 +55,23 @@ function checkSizes(files: { path: string; size: number }[]): void {
   const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
   const big = files.find((f) => f.size > SKILL_LIMITS.maxFileBytes);
   if (big) {
-    throw new KeiError('install_file_too_large', `refused: ${big.path} is ${mib(big.size)}; a skill file may be at most ${mib(SKILL_LIMITS.maxFileBytes)}, since larger files cannot be scanned. Remove it from the skill (or install the skill by hand after reviewing that file)`, { file: big.path, size: big.size });
+    throw new KeiError(
+      'install_file_too_large',
+      `refused: ${big.path} is ${mib(big.size)}; a skill file may be at most ` +
+        `${mib(SKILL_LIMITS.maxFileBytes)}, since larger files cannot be scanned. Remove it from the skill (or install ` +
+        `the skill by hand ` +
+        `after reviewing that file)`,
+      { file: big.path, size: big.size },
+    );
   }
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total > SKILL_LIMITS.maxSkillBytes) {
-    throw new KeiError('install_skill_too_large', `refused: the skill's files add up to ${mib(total)}; a skill may hold at most ${mib(SKILL_LIMITS.maxSkillBytes)}. Remove the files it does not need`, { size: total });
+    throw new KeiError(
+      'install_skill_too_large',
+      `refused: the skill's files add up to ${mib(total)}; a skill may hold at most ` +
+        `${mib(SKILL_LIMITS.maxSkillBytes)}. Remove the files it does not need`,
+      { size: total },
+    );
   }
 }
 
@@ -76,6 +93,9 @@ export function assertFolderInside(root: string, folder: string, shown: string):
   }
   const rel = relative(realpathSync(root), real);
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || lstatSync(folder).isSymbolicLink()) {
-    throw new KeiError('install_outside_repo', `refused: ${shown} is a symlink or leads outside the repository; give the path of a real skill folder inside it`);
+    throw new KeiError(
+      'install_outside_repo',
+      `refused: ${shown} is a symlink or leads outside the repository; give the path of a real skill folder inside it`,
+    );
   }
 }

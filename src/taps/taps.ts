@@ -20,18 +20,30 @@ export interface Tap {
 
 /** Taps: git repositories (or folders) of skills, cloned shallowly under KEI_HOME/taps/<name>. */
 export class TapStore {
-  constructor(private readonly db: Db, private readonly keiHome: string, private readonly now: () => number) {}
+  constructor(
+    private readonly db: Db,
+    private readonly keiHome: string,
+    private readonly now: () => number,
+  ) {}
 
   add(urlOrPath: string, options: { path?: string; name?: string } = {}): Tap {
     checkGitUrl(urlOrPath);
     const url = /^[\w+.-]+:\/\//.test(urlOrPath) || urlOrPath.includes('@') ? urlOrPath : resolve(urlOrPath);
-    const name = options.name ?? basename(url).replace(/\.git$/, '').toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-    if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(name)) throw new KeiError('invalid_tap_name', `tap name "${name}" must be lowercase letters, digits, - or _; pass --name`);
+    const name =
+      options.name ??
+      basename(url)
+        .replace(/\.git$/, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]/g, '-');
+    if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(name))
+      throw new KeiError('invalid_tap_name', `tap name "${name}" must be lowercase letters, digits, - or _; pass --name`);
     if (this.find(name)) throw new KeiError('tap_exists', `a tap named "${name}" exists; remove it first or pass --name`);
     const dir = this.dir(name);
     rmSync(dir, { recursive: true, force: true });
     const commit = shallowClone(isAbsolute(url) ? `file://${url}` : url, dir);
-    this.db.prepare('INSERT INTO taps (name, url, subpath, commit_sha, added_at) VALUES (?, ?, ?, ?, ?)').run(name, url, options.path ?? '', commit, this.now());
+    this.db
+      .prepare('INSERT INTO taps (name, url, subpath, commit_sha, added_at) VALUES (?, ?, ?, ?, ?)')
+      .run(name, url, options.path ?? '', commit, this.now());
     return this.get(name);
   }
 

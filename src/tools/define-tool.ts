@@ -17,7 +17,11 @@ export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape
   input: I;
   output: O;
   annotations: ToolAnnotations;
-  handle(args: z.infer<z.ZodObject<I>>, kit: Kit, extra: ToolExtra): ToolReply<z.infer<z.ZodObject<O>>> | Promise<ToolReply<z.infer<z.ZodObject<O>>>>;
+  handle(
+    args: z.infer<z.ZodObject<I>>,
+    kit: Kit,
+    extra: ToolExtra,
+  ): ToolReply<z.infer<z.ZodObject<O>>> | Promise<ToolReply<z.infer<z.ZodObject<O>>>>;
 }
 
 /** What the SDK passes a handler besides its arguments: the abort signal, progress token and a notifier. */
@@ -39,7 +43,13 @@ export function registerTools(server: McpServer, tools: readonly AnyTool[], kit:
   for (const tool of tools) {
     server.registerTool(
       tool.name,
-      { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: tool.output, annotations: { title: tool.title, ...tool.annotations } },
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.input,
+        outputSchema: tool.output,
+        annotations: { title: tool.title, ...tool.annotations },
+      },
       async (args: Record<string, unknown>, extra: unknown) => runTool(tool, args, kit, extra as ToolExtra),
     );
   }

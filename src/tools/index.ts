@@ -9,7 +9,16 @@ import { skillCreate, skillPatch, skillRemoveFile, skillWriteFile } from './skil
 /** Every tool the MCP server offers, one file per group. */
 export const ALL_TOOLS: readonly AnyTool[] = [
   ...MEMORY_TOOLS,
-  skillList, skillSearch, skillLoad, skillReadFile, skillCreate, skillPatch, skillWriteFile, skillRemoveFile, skillFeedback, skillExtract,
+  skillList,
+  skillSearch,
+  skillLoad,
+  skillReadFile,
+  skillCreate,
+  skillPatch,
+  skillWriteFile,
+  skillRemoveFile,
+  skillFeedback,
+  skillExtract,
   ...SANDBOX_TOOLS,
   ...SCHEDULE_TOOLS,
 ];

@@ -6,40 +6,74 @@ import { resolveInside } from '../core/safe-path.js';
 import { defineTool } from './define-tool.js';
 
 const MAX_READ_BYTES = 256 * 1024;
-const summary = z.object({ name: z.string(), description: z.string(), category: z.string().optional(), root: z.string(), path: z.string() });
+const summary = z.object({
+  name: z.string(),
+  description: z.string(),
+  category: z.string().optional(),
+  root: z.string(),
+  path: z.string(),
+});
 
 export const skillList = defineTool({
   name: 'skill_list',
   title: 'List skills',
-  description: 'List the skills available here (project skills first, then the user\'s), optionally only one category or root. Returns name, description, category, root label and path. Use skill_search to find one by topic, skill_load to read it.',
-  input: { category: z.string().optional().describe('Only this category.'), root: z.string().optional().describe('Only this root label, e.g. "project-claude" or "kei".') },
+  description:
+    "List the skills available here (project skills first, then the user's), optionally only one " +
+    'category or root. Returns name, description, category, root label and path. Use skill_search to ' +
+    'find one by topic, skill_load to read it.',
+  input: {
+    category: z.string().optional().describe('Only this category.'),
+    root: z.string().optional().describe('Only this root label, e.g. "project-claude" or "kei".'),
+  },
   output: { count: z.number(), skills: z.array(summary) },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handle(args, kit) {
-    const skills = kit.skills.registry.list(args).map((s) => ({ name: s.name, description: s.description, category: s.category, root: s.rootLabel, path: s.path }));
-    return { structured: { count: skills.length, skills }, text: skills.map((s) => `${s.name}: ${s.description}`).join('\n') || 'No skills found.' };
+    const skills = kit.skills.registry
+      .list(args)
+      .map((s) => ({ name: s.name, description: s.description, category: s.category, root: s.rootLabel, path: s.path }));
+    return {
+      structured: { count: skills.length, skills },
+      text: skills.map((s) => `${s.name}: ${s.description}`).join('\n') || 'No skills found.',
+    };
   },
 });
 
 export const skillSearch = defineTool({
   name: 'skill_search',
   title: 'Search skills',
-  description: 'Find skills relevant to a task: ranked over name, description and body. Call this before starting unfamiliar work, then skill_load the best match.',
+  description:
+    'Find skills relevant to a task: ranked over name, description and body. Call this before starting ' +
+    'unfamiliar work, then skill_load the best match.',
   input: { query: z.string().describe('What you are about to do, in a few words.'), limit: z.number().int().min(1).max(50).optional() },
   output: { results: z.array(z.object({ name: z.string(), description: z.string(), score: z.number() })) },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handle(args, kit) {
-    const results = kit.skills.registry.search(args.query, args.limit).map((h) => ({ name: h.skill.name, description: h.skill.description, score: h.score }));
-    return { structured: { results }, text: results.map((r) => `${r.name} (${r.score}): ${r.description}`).join('\n') || 'No matching skills.' };
+    const results = kit.skills.registry
+      .search(args.query, args.limit)
+      .map((h) => ({ name: h.skill.name, description: h.skill.description, score: h.score }));
+    return {
+      structured: { results },
+      text: results.map((r) => `${r.name} (${r.score}): ${r.description}`).join('\n') || 'No matching skills.',
+    };
   },
 });
 
 export const skillLoad = defineTool({
   name: 'skill_load',
   title: 'Load a skill',
-  description: 'Read a skill\'s instructions (SKILL.md body), its base folder and its supporting files, and follow them. Loading is recorded so the kit can learn which skills help; report the outcome with skill_feedback.',
+  description:
+    "Read a skill's instructions (SKILL.md body), its base folder and its supporting files, and follow " +
+    'them. Loading is recorded so the kit can learn which skills help; report the outcome with ' +
+    'skill_feedback.',
   input: { name: z.string().describe('Skill name, as listed by skill_list or skill_search.') },
-  output: { name: z.string(), description: z.string(), body: z.string(), folder: z.string(), files: z.array(z.string()), invocation_id: z.string() },
+  output: {
+    name: z.string(),
+    description: z.string(),
+    body: z.string(),
+    folder: z.string(),
+    files: z.array(z.string()),
+    invocation_id: z.string(),
+  },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   handle(args, kit) {
     const skill = kit.skills.registry.get(args.name);
@@ -47,14 +81,26 @@ export const skillLoad = defineTool({
     const files = kit.skills.registry.filesOf(skill);
     const invocation = recordInvocation(kit.db, { skillName: skill.name, source: 'mcp', at: kit.clock.now() });
     const text = `# ${skill.name}\nBase folder: ${skill.folder}\n${files.length ? `Files: ${files.join(', ')}\n` : ''}\n${skill.body}`;
-    return { structured: { name: skill.name, description: skill.description, body: skill.body, folder: skill.folder, files, invocation_id: invocation }, text };
+    return {
+      structured: {
+        name: skill.name,
+        description: skill.description,
+        body: skill.body,
+        folder: skill.folder,
+        files,
+        invocation_id: invocation,
+      },
+      text,
+    };
   },
 });
 
 export const skillReadFile = defineTool({
   name: 'skill_read_file',
   title: 'Read a skill file',
-  description: 'Read one supporting file of a skill (a script, reference or asset listed by skill_load). Paths are relative to the skill folder and cannot leave it.',
+  description:
+    'Read one supporting file of a skill (a script, reference or asset listed by skill_load). Paths are ' +
+    'relative to the skill folder and cannot leave it.',
   input: { name: z.string(), file: z.string().describe('Path relative to the skill folder, e.g. "scripts/run.py".') },
   output: { name: z.string(), file: z.string(), content: z.string(), truncated: z.boolean() },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -63,7 +109,11 @@ export const skillReadFile = defineTool({
     if (!skill) throw new KeiError('skill_not_found', `no skill named "${args.name}"`, { field: 'name' });
     const path = resolveInside(skill.folder, args.file);
     let size: number;
-    try { size = statSync(path).size; } catch { throw new KeiError('file_not_found', `${args.file} does not exist in skill ${skill.name}`, { field: 'file' }); }
+    try {
+      size = statSync(path).size;
+    } catch {
+      throw new KeiError('file_not_found', `${args.file} does not exist in skill ${skill.name}`, { field: 'file' });
+    }
     const content = readFileSync(path).subarray(0, MAX_READ_BYTES).toString('utf8');
     return { structured: { name: skill.name, file: args.file, content, truncated: size > MAX_READ_BYTES }, text: content };
   },
@@ -72,15 +122,28 @@ export const skillReadFile = defineTool({
 export const skillFeedback = defineTool({
   name: 'skill_feedback',
   title: 'Report how a skill worked',
-  description: 'After using a skill, say whether it helped (success true) or not (false), with a short note why. This feeds the learning loop: failing skills get rewritten, proven ones marked validated.',
-  input: { name: z.string(), success: z.boolean(), note: z.string().max(1000).optional(), invocation_id: z.string().optional().describe('From skill_load; the latest use of the skill when absent.') },
+  description:
+    'After using a skill, say whether it helped (success true) or not (false), with a short note why. ' +
+    'This feeds the learning loop: failing skills get rewritten, proven ones marked validated.',
+  input: {
+    name: z.string(),
+    success: z.boolean(),
+    note: z.string().max(1000).optional(),
+    invocation_id: z.string().optional().describe('From skill_load; the latest use of the skill when absent.'),
+  },
   output: { invocation_id: z.string(), success: z.boolean() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handle(args, kit) {
-    const id = args.invocation_id ?? latestInvocation(kit.db, args.name)?.id ?? recordInvocation(kit.db, { skillName: args.name, source: 'mcp', at: kit.clock.now() });
+    const id =
+      args.invocation_id ??
+      latestInvocation(kit.db, args.name)?.id ??
+      recordInvocation(kit.db, { skillName: args.name, source: 'mcp', at: kit.clock.now() });
     if (!setInvocationOutcome(kit.db, id, args.success, `feedback: ${args.note ?? (args.success ? 'worked' : 'did not work')}`)) {
       throw new KeiError('invocation_not_found', `no skill invocation ${id}`, { field: 'invocation_id' });
     }
-    return { structured: { invocation_id: id, success: args.success }, text: `Recorded: ${args.name} ${args.success ? 'helped' : 'did not help'}.` };
+    return {
+      structured: { invocation_id: id, success: args.success },
+      text: `Recorded: ${args.name} ${args.success ? 'helped' : 'did not help'}.`,
+    };
   },
 });

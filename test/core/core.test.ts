@@ -120,7 +120,10 @@ describe('helpers', () => {
     const log = createLogger({ dir, name: 'test' });
     log.info('hello', { n: 1 });
     log.debug('hidden');
-    const lines = readFileSync(join(dir, 'test.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(join(dir, 'test.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 'info', msg: 'hello', n: 1 });
   });

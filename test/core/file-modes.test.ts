@@ -15,7 +15,11 @@ const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
 /** Runs one of our executables under the common umask 022, as a login shell would. */
 function run(home: string, args: string[], input = '') {
-  return spawnSync('/bin/sh', ['-c', 'umask 022; exec "$@"', 'sh', process.execPath, ...args], { env: { ...process.env, KEI_HOME: home, HOME: home }, encoding: 'utf8', input });
+  return spawnSync('/bin/sh', ['-c', 'umask 022; exec "$@"', 'sh', process.execPath, ...args], {
+    env: { ...process.env, KEI_HOME: home, HOME: home },
+    encoding: 'utf8',
+    input,
+  });
 }
 
 /** What README promises private (the database, config, logs), where others could read it: `path mode`. */
@@ -63,7 +67,14 @@ describe('the data home is private (0700 folders, 0600 files) under umask 022', 
     expect(run(home, [BIN.skills, 'memory', 'add', 'Deploys need a green CI run']).status).toBe(0);
     writeFileSync(join(home, 'config.json'), '{}\n');
     writeFileSync(join(home, 'logs', 'kei.log'), '{}\n');
-    for (const [p, m] of [['', 0o755], ['logs', 0o755], ['kei.db', 0o644], ['config.json', 0o644], ['logs/kei.log', 0o644]] as const) chmodSync(join(home, p), m);
+    for (const [p, m] of [
+      ['', 0o755],
+      ['logs', 0o755],
+      ['kei.db', 0o644],
+      ['config.json', 0o644],
+      ['logs/kei.log', 0o644],
+    ] as const)
+      chmodSync(join(home, p), m);
     expect(run(home, [BIN.skills, 'memory', 'list']).status).toBe(0);
     expect(mode(home)).toBe('700');
     expect(mode(join(home, 'config.json'))).toBe('600');

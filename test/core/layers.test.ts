@@ -13,11 +13,31 @@ async function lintAs(file: string, code: string): Promise<string[]> {
 describe('layers the lint enforces (docs/architecture.md)', () => {
   it.each([
     ['the guard importing core', 'src/guard/probe.ts', "import { KeiError } from '../core/errors.js';\nexport const e = KeiError;"],
-    ['a guard rule importing the ledger', 'src/guard/rules/probe.ts', "import { recordGuardEvent } from '../../ledger/guard-events.js';\nexport const r = recordGuardEvent;"],
-    ['core importing a domain module', 'src/core/probe.ts', "import { MemoryStore } from '../memory/store.js';\nexport const m = MemoryStore;"],
-    ['a domain module importing the composition root', 'src/learn/nightly/probe.ts', "import type { Kit } from '../../kit.js';\nexport type K = Kit;"],
-    ['a domain module importing an adapter', 'src/memory/probe.ts', "import { ALL_TOOLS } from '../tools/index.js';\nexport const t = ALL_TOOLS;"],
-    ['the sandbox importing skills', 'src/sandbox/probe.ts', "import { openSkills } from '../skills/index.js';\nexport const s = openSkills;"],
+    [
+      'a guard rule importing the ledger',
+      'src/guard/rules/probe.ts',
+      "import { recordGuardEvent } from '../../ledger/guard-events.js';\nexport const r = recordGuardEvent;",
+    ],
+    [
+      'core importing a domain module',
+      'src/core/probe.ts',
+      "import { MemoryStore } from '../memory/store.js';\nexport const m = MemoryStore;",
+    ],
+    [
+      'a domain module importing the composition root',
+      'src/learn/nightly/probe.ts',
+      "import type { Kit } from '../../kit.js';\nexport type K = Kit;",
+    ],
+    [
+      'a domain module importing an adapter',
+      'src/memory/probe.ts',
+      "import { ALL_TOOLS } from '../tools/index.js';\nexport const t = ALL_TOOLS;",
+    ],
+    [
+      'the sandbox importing skills',
+      'src/sandbox/probe.ts',
+      "import { openSkills } from '../skills/index.js';\nexport const s = openSkills;",
+    ],
   ])('fails on %s', async (_name, file, code) => {
     expect((await lintAs(file, code)).join('\n')).toMatch(/no-restricted-imports/);
   });
@@ -29,7 +49,12 @@ describe('layers the lint enforces (docs/architecture.md)', () => {
   });
 
   it('allows what the architecture allows', async () => {
-    expect(await lintAs('src/learn/probe.ts', "import { MemoryStore } from '../memory/store.js';\nimport { guardWrite } from '../gate/guard-gate.js';\nexport const a = [MemoryStore, guardWrite];")).toEqual([]);
+    expect(
+      await lintAs(
+        'src/learn/probe.ts',
+        "import { MemoryStore } from '../memory/store.js';\nimport { guardWrite } from '../gate/guard-gate.js';\nexport const a = [MemoryStore, guardWrite];",
+      ),
+    ).toEqual([]);
     expect(await lintAs('src/tools/probe.ts', "import type { Kit } from '../kit.js';\nexport type K = Kit;")).toEqual([]);
   });
 });

@@ -11,7 +11,9 @@ describe('two kei-mcp processes writing at once', () => {
     const write = async (session: typeof a, name: string) => {
       const errors: string[] = [];
       for (let batch = 0; batch < 1000; batch += 50) {
-        const calls = Array.from({ length: 50 }, (_, i) => session.call('memory_add', { content: `Fact ${batch + i} written by process ${name}` }));
+        const calls = Array.from({ length: 50 }, (_, i) =>
+          session.call('memory_add', { content: `Fact ${batch + i} written by process ${name}` }),
+        );
         for (const r of await Promise.all(calls)) if (r.isError) errors.push(JSON.stringify(r.content));
       }
       return errors;

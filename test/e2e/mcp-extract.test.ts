@@ -7,7 +7,8 @@ import { deploySession, recordSession } from '../helpers/ledger.js';
 import { connectKeiMcp, textOf } from '../helpers/mcp.js';
 import { REPO_ROOT, tempDir } from '../helpers/temp.js';
 
-const SKILL_MD = '---\nname: staging-deploy\ndescription: Deploy the app to staging with fly, after the tests pass, and check health.\nmetadata:\n  category: deploy\n---\n\n## Overview\nStaging deploys.\n\n## Process\n1. `npm test`\n2. `fly deploy --remote-only`\n\n## Pitfalls\n- DATABASE_URL must be set for tests.\n\n## Examples\n- "Deploy the fly app to staging"\n';
+const SKILL_MD =
+  '---\nname: staging-deploy\ndescription: Deploy the app to staging with fly, after the tests pass, and check health.\nmetadata:\n  category: deploy\n---\n\n## Overview\nStaging deploys.\n\n## Process\n1. `npm test`\n2. `fly deploy --remote-only`\n\n## Pitfalls\n- DATABASE_URL must be set for tests.\n\n## Examples\n- "Deploy the fly app to staging"\n';
 
 describe('skill_extract over MCP: a skill from the session the agent is in', () => {
   it('extracts from the latest session of this project, then refuses a near-duplicate and says why', async () => {
@@ -19,7 +20,11 @@ describe('skill_extract over MCP: a skill from the session the agent is in', () 
     recordSession(kit.db, 'current', deploySession(), Date.now() - 60_000, { projectKey: kit.projectKey, completed: false });
     kit.close();
     writeFileSync(join(home, 'reply.json'), JSON.stringify({ skill_md: SKILL_MD }));
-    const mcp = await connectKeiMcp(home, { KEI_INVOKER: 'command', KEI_INVOKER_COMMAND: `cat > '${home}/prompt.txt'; cat '${home}/reply.json'` }, project);
+    const mcp = await connectKeiMcp(
+      home,
+      { KEI_INVOKER: 'command', KEI_INVOKER_COMMAND: `cat > '${home}/prompt.txt'; cat '${home}/reply.json'` },
+      project,
+    );
     try {
       const tools = (await mcp.client.listTools()).tools.map((t) => t.name);
       expect(tools).toContain('skill_extract');
@@ -30,7 +35,9 @@ describe('skill_extract over MCP: a skill from the session the agent is in', () 
       expect(readFileSync(join(home, 'skills', 'deploy', 'staging-deploy', 'SKILL.md'), 'utf8')).toMatch(/source_trajectory: traj_current/);
       const again = await mcp.call('skill_extract', { session_id: 'current' });
       expect(again.isError).toBe(true);
-      expect(textOf(again)).toMatch(/not extracted: this session is 100% similar to the skill staging-deploy \(Jaccard of trajectory fingerprints\)/);
+      expect(textOf(again)).toMatch(
+        /not extracted: this session is 100% similar to the skill staging-deploy \(Jaccard of trajectory fingerprints\)/,
+      );
       const unknown = await mcp.call('skill_extract', { session_id: 'nope' });
       expect(textOf(unknown)).toContain('no session "nope" in the ledger');
     } finally {

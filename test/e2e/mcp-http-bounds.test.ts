@@ -57,12 +57,21 @@ describe('kei-mcp --http under a request flood', () => {
     // The live client keeps its session busy; the flood's sessions sit idle and expire.
     const keepAlive = setInterval(() => void live.client.ping().catch(() => undefined), 300);
     try {
-      const after = await settle(() => server?.rssMb() ?? 0, (v) => v < start + 40, 12_000);
-      expect(after, `start ${start.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after expiry ${after.toFixed(0)} MB`).toBeLessThan(start + 40);
+      const after = await settle(
+        () => server?.rssMb() ?? 0,
+        (v) => v < start + 40,
+        12_000,
+      );
+      expect(after, `start ${start.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after expiry ${after.toFixed(0)} MB`).toBeLessThan(
+        start + 40,
+      );
     } finally {
       clearInterval(keepAlive);
     }
-    const expired = await postMcp(url, LIST_TOOLS, { 'mcp-session-id': inits[0].sessionId as string, 'mcp-protocol-version': '2025-06-18' });
+    const expired = await postMcp(url, LIST_TOOLS, {
+      'mcp-session-id': inits[0].sessionId as string,
+      'mcp-protocol-version': '2025-06-18',
+    });
     expect(expired.status).toBe(404);
     const added = await live.client.callTool({ name: 'memory_add', arguments: { content: 'Still here after the flood' } });
     expect(added.isError).toBeFalsy();
@@ -79,7 +88,10 @@ describe('kei-mcp --http under a request flood', () => {
 
     const refused = await postMcp(url, INITIALIZE);
     expect(refused.status).toBe(503);
-    expect(JSON.parse(refused.text)).toMatchObject({ jsonrpc: '2.0', error: { message: expect.stringMatching(/session limit \(2\) reached/) } });
+    expect(JSON.parse(refused.text)).toMatchObject({
+      jsonrpc: '2.0',
+      error: { message: expect.stringMatching(/session limit \(2\) reached/) },
+    });
     await expect(connectClient(url)).rejects.toThrow(/session limit/);
 
     // Both open sessions still answer, and are not evicted to make room.

@@ -6,14 +6,23 @@ import { connectKeiMcp, type McpSession } from '../helpers/mcp.js';
 import { tempDir } from '../helpers/temp.js';
 
 let session: McpSession | undefined;
-afterEach(async () => { await session?.close(); session = undefined; });
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
 
 describe.skipIf(!bwrapAvailable())('sandbox tools through the real kei-mcp', () => {
   it('runs a command, keeps a named sandbox, reports progress while it runs', async () => {
     session = await connectKeiMcp(tempDir('kei-home-'), { HOME: tempDir('kei-user-') });
     const progress: unknown[] = [];
-    const r = await session.client.callTool({ name: 'sandbox_exec', arguments: { sandbox: 'work', command: 'for i in 1 2 3; do echo step $i; sleep 0.6; done; echo kept > f.txt' } },
-      CallToolResultSchema, { onprogress: (p) => progress.push(p), timeout: 30_000 });
+    const r = await session.client.callTool(
+      {
+        name: 'sandbox_exec',
+        arguments: { sandbox: 'work', command: 'for i in 1 2 3; do echo step $i; sleep 0.6; done; echo kept > f.txt' },
+      },
+      CallToolResultSchema,
+      { onprogress: (p) => progress.push(p), timeout: 30_000 },
+    );
     expect(r.structuredContent).toMatchObject({ exit_code: 0, backend: 'bwrap', timed_out: false });
     expect(progress.length).toBeGreaterThan(0);
     expect(JSON.stringify(progress)).toMatch(/step 1/);
@@ -28,7 +37,9 @@ describe.skipIf(!bwrapAvailable())('sandbox tools through the real kei-mcp', () 
     session = await connectKeiMcp(tempDir('kei-home-'), { HOME: tempDir('kei-user-') });
     const marker = `sleep 60.${Date.now() % 100000}`;
     const controller = new AbortController();
-    const call = session.client.callTool({ name: 'sandbox_exec', arguments: { command: marker } }, CallToolResultSchema, { signal: controller.signal });
+    const call = session.client.callTool({ name: 'sandbox_exec', arguments: { command: marker } }, CallToolResultSchema, {
+      signal: controller.signal,
+    });
     await new Promise((r) => setTimeout(r, 800));
     expect(spawnSync('pgrep', ['-f', marker]).status).toBe(0);
     controller.abort();
@@ -44,9 +55,15 @@ describe.skipIf(!bwrapAvailable())('sandbox tools through the real kei-mcp', () 
     expect(JSON.stringify(r.content)).toMatch(/"backend": "none"|backend.*none/);
   });
 
-  it('keeps the server\'s own environment (API keys, its token) out of a sandboxed command\'s reach', async () => {
-    session = await connectKeiMcp(tempDir('kei-home-'), { HOME: tempDir('kei-user-'), KEI_MCP_TOKEN: 'server-token-123', ANTHROPIC_API_KEY: 'sk-ant-server-key' });
-    const r = await session.call('sandbox_exec', { command: 'for f in /proc/[0-9]*/environ; do tr "\\0" "\\n" < "$f"; done 2>/dev/null; env' });
+  it("keeps the server's own environment (API keys, its token) out of a sandboxed command's reach", async () => {
+    session = await connectKeiMcp(tempDir('kei-home-'), {
+      HOME: tempDir('kei-user-'),
+      KEI_MCP_TOKEN: 'server-token-123',
+      ANTHROPIC_API_KEY: 'sk-ant-server-key',
+    });
+    const r = await session.call('sandbox_exec', {
+      command: 'for f in /proc/[0-9]*/environ; do tr "\\0" "\\n" < "$f"; done 2>/dev/null; env',
+    });
     const out = (r.structuredContent as { stdout: string }).stdout;
     expect(out).toContain('PATH=');
     expect(out).not.toContain('server-token-123');

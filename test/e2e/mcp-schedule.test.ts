@@ -3,10 +3,25 @@ import { connectKeiMcp, textOf, type McpSession } from '../helpers/mcp.js';
 import { tempDir } from '../helpers/temp.js';
 
 let session: McpSession | undefined;
-afterEach(async () => { await session?.close(); session = undefined; });
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
 
-interface Job { name: string; next_run?: string; last_run?: string; enabled: boolean }
-interface Run { job: string; status: string; scheduled_for: string; exit_code?: number; output: string; attempts: number }
+interface Job {
+  name: string;
+  next_run?: string;
+  last_run?: string;
+  enabled: boolean;
+}
+interface Run {
+  job: string;
+  status: string;
+  scheduled_for: string;
+  exit_code?: number;
+  output: string;
+  attempts: number;
+}
 
 describe('schedule tools through the real kei-mcp', () => {
   it('creates a job with its interpretation, runs it now, shows the run, lists and cancels it', async () => {
@@ -22,7 +37,15 @@ describe('schedule tools through the real kei-mcp', () => {
     const ran = await session.call('schedule_run_now', { job: 'tidy' });
     expect(ran.structuredContent).toMatchObject({ job: 'tidy', status: 'ok' });
     const { runs } = (await session.call('schedule_runs', { job: 'tidy' })).structuredContent as { runs: Run[] };
-    expect(runs).toEqual([expect.objectContaining({ job: 'tidy', status: 'ok', exit_code: 0, attempts: 1, output: expect.stringMatching(/^removed 0 job log/) })]);
+    expect(runs).toEqual([
+      expect.objectContaining({
+        job: 'tidy',
+        status: 'ok',
+        exit_code: 0,
+        attempts: 1,
+        output: expect.stringMatching(/^removed 0 job log/),
+      }),
+    ]);
     expect(Number.isNaN(Date.parse(runs[0].scheduled_for))).toBe(false);
     const { jobs } = (await session.call('schedule_list', {})).structuredContent as { jobs: Job[] };
     expect(jobs.map((j) => j.name)).toEqual(['tidy']);

@@ -20,7 +20,10 @@ async function start() {
   mkdirSync(join(project, '.git'));
   const userHome = tempDir('kei-user-');
   const root = join(project, '.claude', 'skills');
-  writeSkill(root, 'deploy-app', { description: 'Deploy the web app to staging', body: '# Deploy\n\n1. Build:\n   ```sh\n   make build\n   ```\n2. Ship with “make deploy”.\n' });
+  writeSkill(root, 'deploy-app', {
+    description: 'Deploy the web app to staging',
+    body: '# Deploy\n\n1. Build:\n   ```sh\n   make build\n   ```\n2. Ship with “make deploy”.\n',
+  });
   writeSkill(root, 'triage-bug', { description: 'Reproduce and triage a bug report', body: 'Reproduce first, then bisect.\n' });
   session = await connectKeiMcp(home, { HOME: userHome }, project);
   return { home, project, root, userHome, s: session };
@@ -49,14 +52,22 @@ describe('skills through the real kei-mcp', () => {
     const { s, home, root, project, userHome } = await start();
     const trimmed = await s.call('skill_patch', { name: 'deploy-app', old: '```sh\nmake build\n```', new: '```sh\nmake build-prod\n```' });
     expect(textOf(trimmed)).toMatch(/line-trimmed/);
-    const unicode = await s.call('skill_patch', { name: 'deploy-app', old: '2. Ship with "make deploy".', new: '2. Ship with "make release".' });
+    const unicode = await s.call('skill_patch', {
+      name: 'deploy-app',
+      old: '2. Ship with "make deploy".',
+      new: '2. Ship with "make release".',
+    });
     expect(textOf(unicode)).toMatch(/unicode-normalised/);
     const ambiguous = await s.call('skill_patch', { name: 'deploy-app', old: 'make', new: 'just' });
     expect(ambiguous.isError).toBe(true);
     expect(textOf(ambiguous)).toMatch(/matches 2 places/);
     const path = join(root, 'deploy-app', 'SKILL.md');
     expect(readFileSync(path, 'utf8')).toContain('   make build-prod\n');
-    const revert = spawnSync(process.execPath, [BIN.skills, 'revert', 'deploy-app', '--to', '1'], { cwd: project, env: { ...process.env, KEI_HOME: home, HOME: userHome }, encoding: 'utf8' });
+    const revert = spawnSync(process.execPath, [BIN.skills, 'revert', 'deploy-app', '--to', '1'], {
+      cwd: project,
+      env: { ...process.env, KEI_HOME: home, HOME: userHome },
+      encoding: 'utf8',
+    });
     expect(revert.status, revert.stderr).toBe(0);
     expect(readFileSync(path, 'utf8')).toContain('make deploy”');
   });
@@ -64,9 +75,15 @@ describe('skills through the real kei-mcp', () => {
   it('create → hot reload → the new skill is a prompt and a resource, with list_changed', async () => {
     const { s, root } = await start();
     let notified = 0;
-    s.client.setNotificationHandler(PromptListChangedNotificationSchema, () => { notified++; });
+    s.client.setNotificationHandler(PromptListChangedNotificationSchema, () => {
+      notified++;
+    });
     expect((await s.client.listPrompts()).prompts.map((p) => p.name).sort()).toEqual(['deploy-app', 'triage-bug']);
-    const created = await s.call('skill_create', { name: 'write-changelog', description: 'Write a changelog entry', body: '1. Read the diff\n2. Summarise' });
+    const created = await s.call('skill_create', {
+      name: 'write-changelog',
+      description: 'Write a changelog entry',
+      body: '1. Read the diff\n2. Summarise',
+    });
     expect(created.isError).toBeFalsy();
     writeSkill(root, 'added-on-disk', { description: 'Dropped in by another tool' });
     await new Promise((r) => setTimeout(r, 500));

@@ -11,14 +11,21 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
   // Waited for, so the server has stopped writing to KEI_HOME before the temp folder is removed.
-  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGTERM'); });
+  if (child && child.exitCode === null)
+    await new Promise((resolve) => {
+      child?.once('exit', resolve);
+      child?.kill('SIGTERM');
+    });
   child = undefined;
 });
 
 /** The real kei-mcp on raw stdio: write lines, read replies by id. */
 function rawKeiMcp(env: Record<string, string> = {}) {
   const home = tempDir('kei-home-');
-  child = spawn(process.execPath, [BIN.mcp], { env: { ...process.env, KEI_HOME: home, HOME: home, ...env }, stdio: ['pipe', 'pipe', 'ignore'] });
+  child = spawn(process.execPath, [BIN.mcp], {
+    env: { ...process.env, KEI_HOME: home, HOME: home, ...env },
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   const replies: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
@@ -40,7 +47,12 @@ function rawKeiMcp(env: Record<string, string> = {}) {
   };
 }
 
-const INITIALIZE = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
+const INITIALIZE = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+};
 
 describe('kei-mcp over stdio: message line size', () => {
   it('refuses a 20 MB request at once with an error for that request, and serves the next one', async () => {
@@ -72,10 +84,18 @@ describe('kei-mcp over stdio: message line size', () => {
     await mcp.send(JSON.stringify({ ...INITIALIZE, id: 'init' }));
     await mcp.reply((r) => r.id === 'init');
     await mcp.send(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
-    const call = (id: string, chars: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'memory_add', arguments: { content: `note ${'z'.repeat(chars)}` } } });
+    const call = (id: string, chars: number) =>
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id,
+        method: 'tools/call',
+        params: { name: 'memory_add', arguments: { content: `note ${'z'.repeat(chars)}` } },
+      });
     await mcp.send(call('big', 70_000));
     await mcp.send(call('small', 1000));
-    expect(await mcp.reply((r) => r.id === 'big')).toMatchObject({ error: { message: expect.stringMatching(/over the 65536-byte stdio limit/) } });
+    expect(await mcp.reply((r) => r.id === 'big')).toMatchObject({
+      error: { message: expect.stringMatching(/over the 65536-byte stdio limit/) },
+    });
     const small = await mcp.reply((r) => r.id === 'small');
     expect(small.error).toBeUndefined();
     expect((small.result as { isError?: boolean }).isError).toBeFalsy();

@@ -20,8 +20,14 @@ describe('the MCP Inspector CLI (Node 22, from the npm registry) against kei-mcp
 
   beforeAll(() => {
     home = suiteDir('kei-inspector-');
-    writeSkill(`${home}/.keiseikit/skills/general`, 'tidy-imports', { description: 'Use to sort and tidy import statements', body: 'Sort them.\n' });
-    const add = spawnSync(process.execPath, [BIN.skills, 'memory', 'add', 'The user prefers pnpm over npm'], { env: { ...process.env, KEI_HOME: `${home}/.keiseikit`, HOME: home }, encoding: 'utf8' });
+    writeSkill(`${home}/.keiseikit/skills/general`, 'tidy-imports', {
+      description: 'Use to sort and tidy import statements',
+      body: 'Sort them.\n',
+    });
+    const add = spawnSync(process.execPath, [BIN.skills, 'memory', 'add', 'The user prefers pnpm over npm'], {
+      env: { ...process.env, KEI_HOME: `${home}/.keiseikit`, HOME: home },
+      encoding: 'utf8',
+    });
     expect(add.status, add.stderr).toBe(0);
   });
   afterAll(() => removeSuiteDirs());
@@ -56,7 +62,10 @@ describe('the official MCP conformance suite against kei-mcp --http', () => {
 
   beforeAll(async () => {
     const home = suiteDir('kei-conformance-');
-    server = spawn(process.execPath, [BIN.mcp, '--http', '--port', '0'], { env: { ...process.env, KEI_HOME: home, HOME: home, KEI_MCP_TOKEN: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    server = spawn(process.execPath, [BIN.mcp, '--http', '--port', '0'], {
+      env: { ...process.env, KEI_HOME: home, HOME: home, KEI_MCP_TOKEN: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     url = await new Promise<string>((resolve, reject) => {
       let stderr = '';
       server?.stderr?.on('data', (d) => {
@@ -67,11 +76,18 @@ describe('the official MCP conformance suite against kei-mcp --http', () => {
       server?.on('exit', () => reject(new Error(stderr)));
     });
   });
-  afterAll(() => { server?.kill('SIGTERM'); removeSuiteDirs(); });
+  afterAll(() => {
+    server?.kill('SIGTERM');
+    removeSuiteDirs();
+  });
 
-  it.each(['server-initialize', 'ping', 'logging-set-level', 'tools-list', 'prompts-list', 'resources-list', 'dns-rebinding-protection'])('passes %s', async (scenario) => {
-    const r = await runNode22('conformance', ['server', '--url', url, '--scenario', scenario]);
-    expect(r.stdout, r.stderr.slice(-2000)).toMatch(/Passed: (\d+)\/\1, 0 failed/);
-    expect(r.code).toBe(0);
-  }, 300_000);
+  it.each(['server-initialize', 'ping', 'logging-set-level', 'tools-list', 'prompts-list', 'resources-list', 'dns-rebinding-protection'])(
+    'passes %s',
+    async (scenario) => {
+      const r = await runNode22('conformance', ['server', '--url', url, '--scenario', scenario]);
+      expect(r.stdout, r.stderr.slice(-2000)).toMatch(/Passed: (\d+)\/\1, 0 failed/);
+      expect(r.code).toBe(0);
+    },
+    300_000,
+  );
 });

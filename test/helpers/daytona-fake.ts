@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-interface FakeSandbox { id: string; state: string; labels: Record<string, string>; autoStopInterval: number; files: Map<string, Buffer> }
+interface FakeSandbox {
+  id: string;
+  state: string;
+  labels: Record<string, string>;
+  autoStopInterval: number;
+  files: Map<string, Buffer>;
+}
 
 export interface DaytonaFake {
   url: string;
@@ -30,19 +36,32 @@ export async function startDaytonaFake(apiKey: string): Promise<DaytonaFake> {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(data === undefined ? '' : JSON.stringify(data));
     };
     if (req.headers.authorization !== `Bearer ${apiKey}`) return send(401, { message: 'Unauthorized' });
-    if (throttle > 0) { throttle--; return send(429, { message: 'Too many requests' }, { 'retry-after': '0' }); }
+    if (throttle > 0) {
+      throttle--;
+      return send(429, { message: 'Too many requests' }, { 'retry-after': '0' });
+    }
     const parts = url.pathname.split('/').filter(Boolean);
     if (req.method === 'POST' && url.pathname === '/sandbox') {
       const input = JSON.parse(body.toString() || '{}');
-      const sb: FakeSandbox = { id: `sb-${++counter}`, state: 'started', labels: input.labels ?? {}, autoStopInterval: input.autoStopInterval ?? 15, files: new Map() };
+      const sb: FakeSandbox = {
+        id: `sb-${++counter}`,
+        state: 'started',
+        labels: input.labels ?? {},
+        autoStopInterval: input.autoStopInterval ?? 15,
+        files: new Map(),
+      };
       sandboxes.set(sb.id, sb);
       return send(200, { id: sb.id, state: sb.state, labels: sb.labels, autoStopInterval: sb.autoStopInterval });
     }
     const sb = sandboxes.get(parts[1]);
     if (!sb) return send(404, { message: 'Sandbox not found' });
     if (parts[0] === 'sandbox') {
-      if (req.method === 'GET' && parts.length === 2) return send(200, { id: sb.id, state: sb.state, autoStopInterval: sb.autoStopInterval });
-      if (req.method === 'DELETE') { sandboxes.delete(sb.id); return send(200, {}); }
+      if (req.method === 'GET' && parts.length === 2)
+        return send(200, { id: sb.id, state: sb.state, autoStopInterval: sb.autoStopInterval });
+      if (req.method === 'DELETE') {
+        sandboxes.delete(sb.id);
+        return send(200, {});
+      }
       const action = parts[2];
       if (action === 'start') sb.state = 'started';
       else if (action === 'stop') sb.state = 'stopped';
@@ -53,7 +72,10 @@ export async function startDaytonaFake(apiKey: string): Promise<DaytonaFake> {
     if (sb.state !== 'started') return send(400, { message: `sandbox is ${sb.state}` });
     const op = parts.slice(3).join('/');
     if (op === 'process/execute') return send(200, run(sb, JSON.parse(body.toString()).command));
-    if (op === 'files/upload') { sb.files.set(url.searchParams.get('path') ?? '', fileFromMultipart(body)); return send(200, {}); }
+    if (op === 'files/upload') {
+      sb.files.set(url.searchParams.get('path') ?? '', fileFromMultipart(body));
+      return send(200, {});
+    }
     if (op === 'files/download') {
       const file = sb.files.get(url.searchParams.get('path') ?? '');
       if (!file) return send(404, { message: 'file not found' });
@@ -64,8 +86,11 @@ export async function startDaytonaFake(apiKey: string): Promise<DaytonaFake> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    sandboxes, calls,
-    throttleNext: (n) => { throttle = n; },
+    sandboxes,
+    calls,
+    throttleNext: (n) => {
+      throttle = n;
+    },
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

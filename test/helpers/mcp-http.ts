@@ -19,7 +19,10 @@ export function writeConfig(home: string, config: Record<string, unknown>): void
 
 /** Starts the real `kei-mcp --http` on a free port and resolves once it prints its URL. */
 export function startHttpServer(home: string, env: Record<string, string> = {}, args: string[] = []): Promise<HttpServerProcess> {
-  const child = spawn(process.execPath, [BIN.mcp, '--http', '--port', '0', ...args], { env: { ...process.env, KEI_HOME: home, HOME: home, KEI_MCP_TOKEN: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [BIN.mcp, '--http', '--port', '0', ...args], {
+    env: { ...process.env, KEI_HOME: home, HOME: home, KEI_MCP_TOKEN: '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr?.on('data', (d) => {
@@ -44,11 +47,24 @@ function rssMb(pid: number): number {
   return Number(kb) / 1024;
 }
 
-export const INITIALIZE = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
+export const INITIALIZE = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+};
 
 /** One POST to /mcp; the body is read to the end so the server can finish the response. */
-export async function postMcp(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; sessionId: string | null }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: JSON.stringify(body) });
+export async function postMcp(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string; sessionId: string | null }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, text: await res.text(), sessionId: res.headers.get('mcp-session-id') };
 }
 

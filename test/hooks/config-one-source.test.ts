@@ -26,7 +26,11 @@ describe('one source for config: the kit and the hook read the same file and env
     const kit = withEnvOverrides(loadConfig(file), env);
     const hook = readHookConfig(file, env);
     expect(hook.problems).toEqual([]);
-    expect(hook).toMatchObject({ contextBudgetChars: kit.hooks.contextBudgetChars, promptContextChars: kit.hooks.promptContextChars, reviewEveryTurns: kit.review.everyTurns });
+    expect(hook).toMatchObject({
+      contextBudgetChars: kit.hooks.contextBudgetChars,
+      promptContextChars: kit.hooks.promptContextChars,
+      reviewEveryTurns: kit.review.everyTurns,
+    });
   });
 
   it('a value out of range is refused by the kit and not clamped by the hook: it falls back to the default and says why', () => {
@@ -37,7 +41,9 @@ describe('one source for config: the kit and the hook read the same file and env
     expect(hook.reviewEveryTurns).toBe(10);
     expect(hook.problems.join('\n')).toMatch(/hooks\.contextBudgetChars: too big/);
     expect(() => withEnvOverrides(loadConfig(configFile(undefined)), { KEI_REVIEW_EVERY: 'often' })).toThrow(/KEI_REVIEW_EVERY/);
-    expect(readHookConfig(configFile(undefined), { KEI_REVIEW_EVERY: 'often' }).problems.join('')).toMatch(/KEI_REVIEW_EVERY: expected a number/);
+    expect(readHookConfig(configFile(undefined), { KEI_REVIEW_EVERY: 'often' }).problems.join('')).toMatch(
+      /KEI_REVIEW_EVERY: expected a number/,
+    );
   });
 });
 
@@ -48,16 +54,32 @@ describe('KEI_REVIEW_EVERY through the real Stop hook', () => {
     const transcript = join(home, 't.jsonl');
     writeFileSync(transcript, `${JSON.stringify({ type: 'user', message: { role: 'user', content: 'I prefer tabs.' } })}\n`);
     const kit = openKit({ home, env: {} });
-    kit.db.prepare('INSERT INTO sessions (id, cwd, transcript_path, started_at, user_turns) VALUES (?, ?, ?, ?, 0)').run('s1', home, transcript, Date.now());
-    const env = { ...process.env, KEI_HOME: home, KEI_REVIEW_EVERY: every, KEI_INVOKER: 'command', KEI_INVOKER_COMMAND: `echo '{"operations": []}'` };
+    kit.db
+      .prepare('INSERT INTO sessions (id, cwd, transcript_path, started_at, user_turns) VALUES (?, ?, ?, ?, 0)')
+      .run('s1', home, transcript, Date.now());
+    const env = {
+      ...process.env,
+      KEI_HOME: home,
+      KEI_REVIEW_EVERY: every,
+      KEI_INVOKER: 'command',
+      KEI_INVOKER_COMMAND: `echo '{"operations": []}'`,
+    };
     for (let turn = 1; turn <= turns; turn++) {
       kit.db.prepare('UPDATE sessions SET user_turns = ? WHERE id = ?').run(turn, 's1');
-      const r = spawnSync(process.execPath, [BIN.hook, 'Stop'], { input: JSON.stringify({ hook_event_name: 'Stop', session_id: 's1', cwd: home, transcript_path: transcript }), env, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [BIN.hook, 'Stop'], {
+        input: JSON.stringify({ hook_event_name: 'Stop', session_id: 's1', cwd: home, transcript_path: transcript }),
+        env,
+        encoding: 'utf8',
+      });
       expect(r.status).toBe(0);
     }
     kit.close();
     const logs = join(home, 'logs');
-    const text = existsSync(logs) ? readdirSync(logs).map((f) => readFileSync(join(logs, f), 'utf8')).join('\n') : '';
+    const text = existsSync(logs)
+      ? readdirSync(logs)
+          .map((f) => readFileSync(join(logs, f), 'utf8'))
+          .join('\n')
+      : '';
     return (text.match(/reviewer started/g) ?? []).length;
   }
 

@@ -5,14 +5,16 @@ import { BIN, tempDir } from '../helpers/temp.js';
 
 function promptContext(home: string, prompt: string): string | undefined {
   const run = spawnSync(process.execPath, [BIN.hook, 'UserPromptSubmit'], {
-    input: JSON.stringify({ session_id: 's1', prompt, cwd: home }), env: { ...process.env, KEI_HOME: home }, encoding: 'utf8',
+    input: JSON.stringify({ session_id: 's1', prompt, cwd: home }),
+    env: { ...process.env, KEI_HOME: home },
+    encoding: 'utf8',
   });
   expect(run.status).toBe(0);
   return run.stdout.trim() === '' ? undefined : (JSON.parse(run.stdout).hookSpecificOutput?.additionalContext as string | undefined);
 }
 
 describe('UserPromptSubmit memories', () => {
-  it('adds memories sharing two of the prompt\'s words, most shared first, and nothing for one shared word', () => {
+  it("adds memories sharing two of the prompt's words, most shared first, and nothing for one shared word", () => {
     const home = tempDir('kei-home-');
     const kit = openKit({ home, cwd: home, env: {} });
     for (let i = 0; i < 300; i++) kit.memory.add(`The billing service note ${i} mentions deployment windows`);

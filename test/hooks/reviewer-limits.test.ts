@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { openKit } from '../../src/kit.js';
 import { BIN, tempDir } from '../helpers/temp.js';
 
-interface Proc { pid: string; ppid: string; cmd: string }
+interface Proc {
+  pid: string;
+  ppid: string;
+  cmd: string;
+}
 
 /** Live processes whose command line mentions `marker` (zombies and vanished processes skipped). */
 function processesWith(marker: string): Proc[] {
@@ -43,7 +47,12 @@ describe('the Stop hook nudging the reviewer', () => {
     const insert = kit.db.prepare('INSERT INTO sessions (id, cwd, transcript_path, started_at, user_turns) VALUES (?, ?, ?, ?, 10)');
     for (let i = 0; i < 50; i++) insert.run(`${marker}-${i}`, home, transcript, Date.now());
     kit.close();
-    const env = { ...process.env, KEI_HOME: home, KEI_INVOKER: 'command', KEI_INVOKER_COMMAND: `sleep 2; echo '{"operations": []}' # ${marker}` };
+    const env = {
+      ...process.env,
+      KEI_HOME: home,
+      KEI_INVOKER: 'command',
+      KEI_INVOKER_COMMAND: `sleep 2; echo '{"operations": []}' # ${marker}`,
+    };
     let most = 0;
     for (let i = 0; i < 50; i++) {
       const payload = JSON.stringify({ hook_event_name: 'Stop', session_id: `${marker}-${i}`, cwd: home, transcript_path: transcript });
@@ -58,7 +67,11 @@ describe('the Stop hook nudging the reviewer', () => {
     while (processesWith(marker).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(processesWith(marker)).toEqual([]);
     // The next Stop of any session drops the locks of reviewers that are gone.
-    const last = spawnSync(process.execPath, [BIN.hook, 'Stop'], { input: JSON.stringify({ hook_event_name: 'Stop', session_id: `${marker}-after`, cwd: home }), env, encoding: 'utf8' });
+    const last = spawnSync(process.execPath, [BIN.hook, 'Stop'], {
+      input: JSON.stringify({ hook_event_name: 'Stop', session_id: `${marker}-after`, cwd: home }),
+      env,
+      encoding: 'utf8',
+    });
     expect(last.status).toBe(0);
     expect(readdirSync(join(home, 'locks'))).toEqual([]);
     const log = readFileSync(join(home, 'logs', 'hooks.log'), 'utf8');

@@ -14,21 +14,43 @@ const FULL = process.env.KEI_STRESS === 'full';
 const FUZZ_COUNT = FULL ? 2000 : 300;
 const EVENTS_PER_PROCESS_SLOT = FULL ? 200 : 20;
 
-const EVENTS = ['SessionStart', 'UserPromptSubmit', 'UserPromptExpansion', 'PostToolUse', 'PostToolUseFailure', 'Stop', 'PreCompact', 'SessionEnd', 'Bogus', ''];
+const EVENTS = [
+  'SessionStart',
+  'UserPromptSubmit',
+  'UserPromptExpansion',
+  'PostToolUse',
+  'PostToolUseFailure',
+  'Stop',
+  'PreCompact',
+  'SessionEnd',
+  'Bogus',
+  '',
+];
 
 /** Runs many kei-hook processes with bounded parallelism; resolves with every exit code and stdout. */
-async function runHooks(jobs: { event: string; input: string | Buffer }[], home: string, parallel: number): Promise<{ code: number | null; stdout: string; stderr: string }[]> {
+async function runHooks(
+  jobs: { event: string; input: string | Buffer }[],
+  home: string,
+  parallel: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }[]> {
   const results: { code: number | null; stdout: string; stderr: string }[] = new Array(jobs.length);
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
       const i = next++;
       results[i] = await new Promise((resolve) => {
-        const child = spawn(process.execPath, [BIN.hook, jobs[i].event], { env: { ...process.env, KEI_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [BIN.hook, jobs[i].event], {
+          env: { ...process.env, KEI_HOME: home },
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
         let stdout = '';
         let stderr = '';
-        child.stdout.on('data', (d) => { stdout += d; });
-        child.stderr.on('data', (d) => { stderr += d; });
+        child.stdout.on('data', (d) => {
+          stdout += d;
+        });
+        child.stderr.on('data', (d) => {
+          stderr += d;
+        });
         child.on('close', (code) => resolve({ code, stdout, stderr }));
         child.stdin.on('error', () => undefined);
         child.stdin.end(jobs[i].input);
@@ -40,17 +62,33 @@ async function runHooks(jobs: { event: string; input: string | Buffer }[], home:
 }
 
 function randomPayload(i: number): string | Buffer {
-  const valid = JSON.stringify({ session_id: `fuzz-${i % 7}`, cwd: '/tmp', prompt: 'x'.repeat(i % 50), tool_name: i % 3 ? 'Bash' : 'Skill', tool_input: { skill: 'a', command: 'ls' }, tool_response: i % 5 ? { stdout: 'y' } : null });
+  const valid = JSON.stringify({
+    session_id: `fuzz-${i % 7}`,
+    cwd: '/tmp',
+    prompt: 'x'.repeat(i % 50),
+    tool_name: i % 3 ? 'Bash' : 'Skill',
+    tool_input: { skill: 'a', command: 'ls' },
+    tool_response: i % 5 ? { stdout: 'y' } : null,
+  });
   switch (i % 10) {
-    case 0: return '';
-    case 1: return valid.slice(0, (i * 7) % valid.length);
-    case 2: return Buffer.from(Array.from({ length: 64 }, (_, k) => (i * 31 + k * 17) % 256));
-    case 3: return JSON.stringify([1, 2, 3]);
-    case 4: return JSON.stringify({ session_id: 42, prompt: { nested: true } });
-    case 5: return 'null';
-    case 6: return JSON.stringify({ session_id: `fuzz-${i}`, tool_name: null, tool_input: '\u0000\ud800', tool_response: 'x'.repeat(10_000) });
-    case 7: return `${valid}${valid}`;
-    default: return valid;
+    case 0:
+      return '';
+    case 1:
+      return valid.slice(0, (i * 7) % valid.length);
+    case 2:
+      return Buffer.from(Array.from({ length: 64 }, (_, k) => (i * 31 + k * 17) % 256));
+    case 3:
+      return JSON.stringify([1, 2, 3]);
+    case 4:
+      return JSON.stringify({ session_id: 42, prompt: { nested: true } });
+    case 5:
+      return 'null';
+    case 6:
+      return JSON.stringify({ session_id: `fuzz-${i}`, tool_name: null, tool_input: '\u0000\ud800', tool_response: 'x'.repeat(10_000) });
+    case 7:
+      return `${valid}${valid}`;
+    default:
+      return valid;
   }
 }
 
@@ -60,7 +98,9 @@ describe('kei-hook never breaks a session', () => {
     const jobs = Array.from({ length: FUZZ_COUNT }, (_, i) => ({ event: EVENTS[i % EVENTS.length], input: randomPayload(i) }));
     const results = await runHooks(jobs, home, 8);
     expect(results.filter((r) => r.code !== 0)).toEqual([]);
-    const stray = results.filter((r, i) => r.stdout !== '' && !(jobs[i].event === 'SessionStart' || jobs[i].event === 'UserPromptSubmit' || jobs[i].event === 'Stop'));
+    const stray = results.filter(
+      (r, i) => r.stdout !== '' && !(jobs[i].event === 'SessionStart' || jobs[i].event === 'UserPromptSubmit' || jobs[i].event === 'Stop'),
+    );
     expect(stray).toEqual([]);
     for (const r of results) if (r.stdout) expect(() => JSON.parse(r.stdout)).not.toThrow();
   }, 300_000);
@@ -84,7 +124,10 @@ describe('kei-hook never breaks a session', () => {
 describe('hook input', () => {
   it('finishes as soon as the event JSON has arrived, even when the writer keeps stdin open', async () => {
     const home = tempDir('kei-open-stdin-');
-    const child = spawn(process.execPath, [BIN.hook, 'UserPromptSubmit'], { env: { ...process.env, KEI_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN.hook, 'UserPromptSubmit'], {
+      env: { ...process.env, KEI_HOME: home },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     child.stdin.write(JSON.stringify({ hook_event_name: 'UserPromptSubmit', session_id: 'open-stdin', cwd: home, prompt: 'hello there' }));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.stdin.destroy();
@@ -109,7 +152,14 @@ describe('concurrent hooks', () => {
     const total = 20 * EVENTS_PER_PROCESS_SLOT;
     const jobs = Array.from({ length: total }, (_, i) => ({
       event: 'PostToolUse',
-      input: JSON.stringify({ session_id: `conc-${i % 20}`, cwd: '/tmp', tool_name: 'Bash', tool_use_id: `t${i}`, tool_input: { command: `echo ${i}` }, tool_response: { stdout: String(i) } }),
+      input: JSON.stringify({
+        session_id: `conc-${i % 20}`,
+        cwd: '/tmp',
+        tool_name: 'Bash',
+        tool_use_id: `t${i}`,
+        tool_input: { command: `echo ${i}` },
+        tool_response: { stdout: String(i) },
+      }),
     }));
     const results = await runHooks(jobs, home, 20);
     expect(results.every((r) => r.code === 0 && r.stdout === '')).toBe(true);

@@ -7,7 +7,11 @@ import { jobStore, runJobNow } from '../../src/schedule/index.js';
 import { BIN, tempDir } from '../helpers/temp.js';
 
 function hook(home: string, event: string, payload: object) {
-  return spawnSync(process.execPath, [BIN.hook, event], { input: JSON.stringify(payload), env: { ...process.env, KEI_HOME: home }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [BIN.hook, event], {
+    input: JSON.stringify(payload),
+    env: { ...process.env, KEI_HOME: home },
+    encoding: 'utf8',
+  });
 }
 
 describe('SessionStart context', () => {

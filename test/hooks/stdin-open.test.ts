@@ -20,8 +20,13 @@ function hookWithOpenStdin(event: string, bytes: string, home: string): Promise<
     const t0 = Date.now();
     const child = spawn(process.execPath, [BIN.hook, event], { env: { ...process.env, KEI_HOME: home }, stdio: [fd, 'pipe', 'pipe'] });
     let stdout = '';
-    child.stdout?.on('data', (d) => { stdout += d; });
-    const killer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`kei-hook ${event} still running after 10 s with stdin open`)); }, 10_000);
+    child.stdout?.on('data', (d) => {
+      stdout += d;
+    });
+    const killer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kei-hook ${event} still running after 10 s with stdin open`));
+    }, 10_000);
     child.on('close', (code) => {
       clearTimeout(killer);
       closeSync(fd);
@@ -38,9 +43,22 @@ function hookInShellPipeline(event: string, json: string, home: string): Promise
   return new Promise((resolve, reject) => {
     const script = `(printf '%s\\n' '${json}'; sleep 20) | { "$0" "$1" "$2"; echo "HOOK_EXIT=$?" >&2; }`;
     const t0 = Date.now();
-    const sh = spawn('/bin/sh', ['-c', script, process.execPath, BIN.hook, event], { env: { ...process.env, KEI_HOME: home }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-    const stop = () => { try { process.kill(-(sh.pid as number), 'SIGKILL'); } catch { /* already gone */ } };
-    const killer = setTimeout(() => { stop(); reject(new Error(`kei-hook ${event} still running after 10 s in a pipeline`)); }, 10_000);
+    const sh = spawn('/bin/sh', ['-c', script, process.execPath, BIN.hook, event], {
+      env: { ...process.env, KEI_HOME: home },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    });
+    const stop = () => {
+      try {
+        process.kill(-(sh.pid as number), 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    };
+    const killer = setTimeout(() => {
+      stop();
+      reject(new Error(`kei-hook ${event} still running after 10 s in a pipeline`));
+    }, 10_000);
     let err = '';
     sh.stderr?.on('data', (d) => {
       err += d;

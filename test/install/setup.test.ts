@@ -19,10 +19,18 @@ function write(path: string, text: string): void {
 
 const exe = executables();
 
-const CASES: { client: string; scope?: 'user' | 'project'; file: (home: string, project: string) => string; existing: string; check: (text: string) => void }[] = [
+const CASES: {
+  client: string;
+  scope?: 'user' | 'project';
+  file: (home: string, project: string) => string;
+  existing: string;
+  check: (text: string) => void;
+}[] = [
   {
-    client: 'claude-code', file: (h) => join(h, '.claude', 'settings.json'),
-    existing: '{\n  // keep me\n  "model": "opus",\n  "hooks": {\n    "Stop": [ { "hooks": [ { "type": "command", "command": "say done" } ] } ]\n  }\n}\n',
+    client: 'claude-code',
+    file: (h) => join(h, '.claude', 'settings.json'),
+    existing:
+      '{\n  // keep me\n  "model": "opus",\n  "hooks": {\n    "Stop": [ { "hooks": [ { "type": "command", "command": "say done" } ] } ]\n  }\n}\n',
     check: (t) => {
       expect(t).toContain('"command": "say done"');
       expect(t.match(/kei-hook\.cjs/g)).toHaveLength(8);
@@ -30,12 +38,16 @@ const CASES: { client: string; scope?: 'user' | 'project'; file: (home: string, 
     },
   },
   {
-    client: 'cursor', scope: 'project', file: (_h, p) => join(p, '.cursor', 'mcp.json'),
+    client: 'cursor',
+    scope: 'project',
+    file: (_h, p) => join(p, '.cursor', 'mcp.json'),
     existing: '{\n  "mcpServers": {\n    "other": { "command": "other-server" }\n  }\n}\n',
-    check: (t) => expect(JSON.parse(t).mcpServers).toEqual({ other: { command: 'other-server' }, kei: { command: exe.node, args: [exe.mcp] } }),
+    check: (t) =>
+      expect(JSON.parse(t).mcpServers).toEqual({ other: { command: 'other-server' }, kei: { command: exe.node, args: [exe.mcp] } }),
   },
   {
-    client: 'zed', file: (h) => join(h, '.config', 'zed', 'settings.json'),
+    client: 'zed',
+    file: (h) => join(h, '.config', 'zed', 'settings.json'),
     existing: '// Zed settings\n{\n  "theme": "One Dark", // my theme\n  "context_servers": {}\n}\n',
     check: (t) => {
       expect(t).toContain('"theme": "One Dark", // my theme');
@@ -43,7 +55,8 @@ const CASES: { client: string; scope?: 'user' | 'project'; file: (home: string, 
     },
   },
   {
-    client: 'vscode', file: (_h, p) => join(p, '.vscode', 'mcp.json'),
+    client: 'vscode',
+    file: (_h, p) => join(p, '.vscode', 'mcp.json'),
     existing: '{\n  /* team servers */\n  "servers": {\n    "github": { "type": "http", "url": "https://example.invalid/mcp" }\n  }\n}\n',
     check: (t) => {
       expect(t).toContain('/* team servers */');
@@ -51,7 +64,8 @@ const CASES: { client: string; scope?: 'user' | 'project'; file: (home: string, 
     },
   },
   {
-    client: 'codex', file: (h) => join(h, '.codex', 'config.toml'),
+    client: 'codex',
+    file: (h) => join(h, '.codex', 'config.toml'),
     existing: '# my codex config\nmodel = "o4"\n\n[mcp_servers.other]\ncommand = "other"\n',
     check: (t) => {
       expect(t).toContain('[mcp_servers.other]\ncommand = "other"\n');
@@ -97,7 +111,16 @@ describe('setup claude-code', () => {
     setup('claude-code', home, project, 'project');
     expect(JSON.parse(readFileSync(join(project, '.mcp.json'), 'utf8')).mcpServers.kei).toEqual({ command: exe.node, args: [exe.mcp] });
     const settings = JSON.parse(readFileSync(join(project, '.claude', 'settings.json'), 'utf8'));
-    expect(Object.keys(settings.hooks).sort()).toEqual(['PostToolUse', 'PostToolUseFailure', 'PreCompact', 'SessionEnd', 'SessionStart', 'Stop', 'UserPromptExpansion', 'UserPromptSubmit']);
+    expect(Object.keys(settings.hooks).sort()).toEqual([
+      'PostToolUse',
+      'PostToolUseFailure',
+      'PreCompact',
+      'SessionEnd',
+      'SessionStart',
+      'Stop',
+      'UserPromptExpansion',
+      'UserPromptSubmit',
+    ]);
   });
 
   it('installs the shipped /extract-skill skill, never overwrites an edited copy, and removes only its own', () => {

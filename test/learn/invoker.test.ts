@@ -16,17 +16,22 @@ const PATH = process.env.PATH ?? '';
 function commandKit(reply: string, extra: NodeJS.ProcessEnv = {}) {
   const dir = tempDir('kei-cmd-');
   writeFileSync(join(dir, 'reply.txt'), reply);
-  const kit = testKit({ env: { PATH, KEI_INVOKER: 'command', KEI_INVOKER_COMMAND: `cat > '${dir}/prompt.txt'; cat '${dir}/reply.txt'`, ...extra } });
+  const kit = testKit({
+    env: { PATH, KEI_INVOKER: 'command', KEI_INVOKER_COMMAND: `cat > '${dir}/prompt.txt'; cat '${dir}/reply.txt'`, ...extra },
+  });
   return { kit, prompt: () => readFileSync(join(dir, 'prompt.txt'), 'utf8') };
 }
 
-const ask = (kit: ReturnType<typeof testKit>) => openInvoker(kit).ask({ purpose: 'review', system: 'SYSTEM-TEXT', prompt: 'PROMPT-TEXT', schema: reviewerReply });
+const ask = (kit: ReturnType<typeof testKit>) =>
+  openInvoker(kit).ask({ purpose: 'review', system: 'SYSTEM-TEXT', prompt: 'PROMPT-TEXT', schema: reviewerReply });
 
 describe('reply parsing: the first JSON object that satisfies the contract', () => {
   const schema = z.object({ skill_md: z.string() });
   it('takes a bare object, a fenced one, or one surrounded by prose', () => {
     expect(firstValidObject('{"skill_md": "a"}', schema)).toEqual({ value: { skill_md: 'a' } });
-    expect(firstValidObject('Here it is:\n```json\n{"skill_md": "b {not json}"}\n```\nHope it helps.', schema)).toEqual({ value: { skill_md: 'b {not json}' } });
+    expect(firstValidObject('Here it is:\n```json\n{"skill_md": "b {not json}"}\n```\nHope it helps.', schema)).toEqual({
+      value: { skill_md: 'b {not json}' },
+    });
     expect(firstValidObject('I considered {"other": 1} but settled on {"skill_md": "c"}.', schema)).toEqual({ value: { skill_md: 'c' } });
   });
   it('rejects prose, broken JSON and objects of the wrong shape, saying why', () => {
@@ -35,8 +40,12 @@ describe('reply parsing: the first JSON object that satisfies the contract', () 
     expect(firstValidObject('{"skill_md": "unterminated', schema)).toMatchObject({ error: expect.any(String) });
   });
   it('rejects reviewer operations outside the contract', () => {
-    expect(firstValidObject('{"operations": [{"op": "delete_all"}]}', reviewerReply)).toMatchObject({ error: expect.stringContaining('operations.0') });
-    expect(firstValidObject('{"operations": [{"op": "add", "content": "The user likes tea"}]}', reviewerReply)).toEqual({ value: { operations: [{ op: 'add', content: 'The user likes tea', scope: 'user' }] } });
+    expect(firstValidObject('{"operations": [{"op": "delete_all"}]}', reviewerReply)).toMatchObject({
+      error: expect.stringContaining('operations.0'),
+    });
+    expect(firstValidObject('{"operations": [{"op": "add", "content": "The user likes tea"}]}', reviewerReply)).toEqual({
+      value: { operations: [{ op: 'add', content: 'The user likes tea', scope: 'user' }] },
+    });
   });
 });
 
@@ -45,15 +54,27 @@ describe('the command back end through the Invoker', () => {
     const { kit, prompt } = commandKit('Sure!\n{"operations": [{"op": "add", "content": "The user uses fish shell", "scope": "user"}]}');
     await expect(ask(kit)).resolves.toEqual({ operations: [{ op: 'add', content: 'The user uses fish shell', scope: 'user' }] });
     expect(prompt()).toBe('SYSTEM-TEXT\n\nPROMPT-TEXT\n');
-    const call = kit.db.prepare('SELECT backend, purpose, prompt_chars, reply_chars, input_tokens, output_tokens, tokens_estimated, outcome FROM llm_calls').get();
-    expect(call).toMatchObject({ backend: 'command', purpose: 'review', prompt_chars: 22, outcome: 'ok', tokens_estimated: 1, input_tokens: 6 });
+    const call = kit.db
+      .prepare('SELECT backend, purpose, prompt_chars, reply_chars, input_tokens, output_tokens, tokens_estimated, outcome FROM llm_calls')
+      .get();
+    expect(call).toMatchObject({
+      backend: 'command',
+      purpose: 'review',
+      prompt_chars: 22,
+      outcome: 'ok',
+      tokens_estimated: 1,
+      input_tokens: 6,
+    });
     kit.close();
   });
 
   it('records a reply that breaks the contract as invalid and throws a clear error', async () => {
     const { kit } = commandKit('I would rather not answer in JSON.');
     await expect(ask(kit)).rejects.toThrow(/review reply was rejected: the reply contains no JSON object/);
-    expect(kit.db.prepare('SELECT outcome, detail FROM llm_calls').get()).toEqual({ outcome: 'invalid', detail: 'the reply contains no JSON object' });
+    expect(kit.db.prepare('SELECT outcome, detail FROM llm_calls').get()).toEqual({
+      outcome: 'invalid',
+      detail: 'the reply contains no JSON object',
+    });
     kit.close();
   });
 
@@ -70,8 +91,15 @@ describe('the daily budget', () => {
     const { kit } = commandKit('{"operations": []}', { KEI_BUDGET_CALLS: '2' });
     await ask(kit);
     await ask(kit);
-    await expect(ask(kit)).rejects.toMatchObject({ code: 'budget_exhausted', message: expect.stringContaining('2/2 calls used today (budget.callsPerDay)') });
-    expect(kit.db.prepare('SELECT outcome FROM llm_calls ORDER BY id').all()).toEqual([{ outcome: 'ok' }, { outcome: 'ok' }, { outcome: 'budget' }]);
+    await expect(ask(kit)).rejects.toMatchObject({
+      code: 'budget_exhausted',
+      message: expect.stringContaining('2/2 calls used today (budget.callsPerDay)'),
+    });
+    expect(kit.db.prepare('SELECT outcome FROM llm_calls ORDER BY id').all()).toEqual([
+      { outcome: 'ok' },
+      { outcome: 'ok' },
+      { outcome: 'budget' },
+    ]);
     expect(readFileSync(join(kit.paths.logs, 'kei.log'), 'utf8')).toContain('daily model budget exhausted');
     kit.clock.advance(86_400_000);
     await expect(ask(kit)).resolves.toEqual({ operations: [] });
@@ -118,23 +146,43 @@ describe('the claude-cli back end', () => {
     expect(args[args.indexOf('--max-turns') + 1]).toBe('1');
   });
   it('strips CLAUDECODE and CLAUDE_CODE_* from the environment so it starts inside a session', () => {
-    const env = cleanClaudeEnv({ PATH: '/bin', CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli', CLAUDE_CODE_SSE_PORT: '1234', ANTHROPIC_BASE_URL: 'http://x' });
+    const env = cleanClaudeEnv({
+      PATH: '/bin',
+      CLAUDECODE: '1',
+      CLAUDE_CODE_ENTRYPOINT: 'cli',
+      CLAUDE_CODE_SSE_PORT: '1234',
+      ANTHROPIC_BASE_URL: 'http://x',
+    });
     expect(env).toEqual({ PATH: '/bin', ANTHROPIC_BASE_URL: 'http://x', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' });
   });
 });
 
 describe('the anthropic back end (SDK) against a server speaking the Messages API', () => {
   let server: ModelServer | undefined;
-  afterEach(async () => { await server?.close(); server = undefined; });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
 
   it('is what auto picks with a key; tokens and cost come from the response', async () => {
     server = await startModelServer();
-    server.respond = (body) => ({ text: systemText(body) === 'SYSTEM-TEXT' ? '{"operations": [{"op": "remove", "old": "fish"}]}' : 'wrong system prompt' });
+    server.respond = (body) => ({
+      text: systemText(body) === 'SYSTEM-TEXT' ? '{"operations": [{"op": "remove", "old": "fish"}]}' : 'wrong system prompt',
+    });
     const kit = testKit({ env: { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: server.url } });
     await expect(ask(kit)).resolves.toEqual({ operations: [{ op: 'remove', old: 'fish' }] });
     expect(server.requests[0].body).toMatchObject({ model: 'claude-haiku-4-5', messages: [{ role: 'user', content: 'PROMPT-TEXT' }] });
-    expect(kit.db.prepare('SELECT backend, model, input_tokens, output_tokens, tokens_estimated, cost_usd, outcome FROM llm_calls').get())
-      .toEqual({ backend: 'anthropic', model: 'claude-haiku-4-5', input_tokens: 100, output_tokens: 20, tokens_estimated: 0, cost_usd: 0.0002, outcome: 'ok' });
+    expect(
+      kit.db.prepare('SELECT backend, model, input_tokens, output_tokens, tokens_estimated, cost_usd, outcome FROM llm_calls').get(),
+    ).toEqual({
+      backend: 'anthropic',
+      model: 'claude-haiku-4-5',
+      input_tokens: 100,
+      output_tokens: 20,
+      tokens_estimated: 0,
+      cost_usd: 0.0002,
+      outcome: 'ok',
+    });
     kit.close();
   });
 });

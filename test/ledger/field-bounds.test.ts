@@ -21,8 +21,12 @@ function databaseBytes(home: string): number {
 function sessionEvents(size: number): [string, object][] {
   const base = { session_id: huge('session', size), cwd: huge('/work/cwd', size), transcript_path: huge('/tmp/t.jsonl', size / 2) };
   const call = (i: number) => ({
-    ...base, tool_name: huge(`Tool${i}`, size / 2), tool_use_id: huge(`toolu_${i}`, size / 2), agent_id: huge('agent', size / 4),
-    tool_input: { command: huge('cmd', size) }, tool_response: { stdout: huge('out', size) },
+    ...base,
+    tool_name: huge(`Tool${i}`, size / 2),
+    tool_use_id: huge(`toolu_${i}`, size / 2),
+    agent_id: huge('agent', size / 4),
+    tool_input: { command: huge('cmd', size) },
+    tool_response: { stdout: huge('out', size) },
   });
   return [
     ['SessionStart', { ...base, model: huge('model', size / 2), source: 'startup' }],
@@ -52,7 +56,13 @@ describe('ledger field bounds', () => {
 
     // Every event still found its session: one row, its prompt, its calls, its skill uses, its end.
     const db = openDatabase(join(home, 'kei.db'));
-    const sessions = db.prepare('SELECT id, cwd, user_turns, end_reason, ended_at FROM sessions').all() as { id: string; cwd: string; user_turns: number; end_reason: string; ended_at: number | null }[];
+    const sessions = db.prepare('SELECT id, cwd, user_turns, end_reason, ended_at FROM sessions').all() as {
+      id: string;
+      cwd: string;
+      user_turns: number;
+      end_reason: string;
+      ended_at: number | null;
+    }[];
     expect(sessions).toHaveLength(1);
     const [s] = sessions;
     expect(s.id.length).toBeLessThanOrEqual(FIELD_LIMITS.id);
@@ -61,10 +71,19 @@ describe('ledger field bounds', () => {
     expect(s.user_turns).toBe(1);
     expect(s.ended_at).not.toBeNull();
     expect(s.end_reason.length).toBeLessThanOrEqual(FIELD_LIMITS.label + 40);
-    const calls = db.prepare('SELECT count(*) AS n, count(DISTINCT session_id) AS sessions, max(length(tool_name)) AS name, max(length(tool_use_id)) AS id FROM tool_calls').get();
+    const calls = db
+      .prepare(
+        'SELECT count(*) AS n, count(DISTINCT session_id) AS sessions, max(length(tool_name)) AS name, max(length(tool_use_id)) AS id FROM tool_calls',
+      )
+      .get();
     expect(calls).toEqual({ n: 14, sessions: 1, name: FIELD_LIMITS.id, id: FIELD_LIMITS.id });
-    const skills = db.prepare('SELECT source, length(skill_name) AS name, session_id = ? AS same FROM skill_invocations ORDER BY source').all(s.id);
-    expect(skills).toEqual([{ source: 'skill-tool', name: FIELD_LIMITS.id, same: 1 }, { source: 'slash-command', name: FIELD_LIMITS.id, same: 1 }]);
+    const skills = db
+      .prepare('SELECT source, length(skill_name) AS name, session_id = ? AS same FROM skill_invocations ORDER BY source')
+      .all(s.id);
+    expect(skills).toEqual([
+      { source: 'skill-tool', name: FIELD_LIMITS.id, same: 1 },
+      { source: 'slash-command', name: FIELD_LIMITS.id, same: 1 },
+    ]);
     expect(db.prepare('SELECT count(*) AS n FROM trajectories WHERE session_id = ?').get(s.id)).toEqual({ n: 1 });
     db.close();
   }, 180_000);
@@ -72,7 +91,8 @@ describe('ledger field bounds', () => {
   it('two long ids that differ only past the limit stay two sessions', () => {
     const home = tempDir('kei-bounds-');
     const prefix = 's'.repeat(5000);
-    for (const id of [`${prefix}-a`, `${prefix}-b`]) expect(runHook(home, 'UserPromptSubmit', { session_id: id, prompt: 'hi' }).code).toBe(0);
+    for (const id of [`${prefix}-a`, `${prefix}-b`])
+      expect(runHook(home, 'UserPromptSubmit', { session_id: id, prompt: 'hi' }).code).toBe(0);
     const db = openDatabase(join(home, 'kei.db'));
     expect(db.prepare('SELECT count(*) AS n FROM sessions WHERE user_turns = 1').get()).toEqual({ n: 2 });
     db.close();
@@ -80,18 +100,37 @@ describe('ledger field bounds', () => {
 
   it('normal events are stored as sent, with only their NUL bytes removed', () => {
     const home = tempDir('kei-bounds-');
-    const base = { session_id: '0b6f3e2a-5c1d-4e8f-9a7b-2d4c6e8f0a1b', cwd: '/work/pro\u0000ject', transcript_path: '/home/dev/.claude/projects/p/0b6f.jsonl' };
+    const base = {
+      session_id: '0b6f3e2a-5c1d-4e8f-9a7b-2d4c6e8f0a1b',
+      cwd: '/work/pro\u0000ject',
+      transcript_path: '/home/dev/.claude/projects/p/0b6f.jsonl',
+    };
     runHook(home, 'SessionStart', { ...base, model: 'claude-opus-4-1', source: 'startup' });
     runHook(home, 'UserPromptSubmit', { ...base, prompt: 'run the tests\u0000 please' });
-    runHook(home, 'PostToolUse', { ...base, tool_name: 'mcp__keiseikit__memory_search', tool_use_id: 'toolu_01AbCdEf', tool_input: { query: 'tests' }, tool_response: { ok: true } });
+    runHook(home, 'PostToolUse', {
+      ...base,
+      tool_name: 'mcp__keiseikit__memory_search',
+      tool_use_id: 'toolu_01AbCdEf',
+      tool_input: { query: 'tests' },
+      tool_response: { ok: true },
+    });
     runHook(home, 'Stop', base);
     const db = openDatabase(join(home, 'kei.db'));
     expect(db.prepare('SELECT id, cwd, transcript_path, model, user_turns FROM sessions').get()).toEqual({
-      id: base.session_id, cwd: '/work/project', transcript_path: base.transcript_path, model: 'claude-opus-4-1', user_turns: 1,
+      id: base.session_id,
+      cwd: '/work/project',
+      transcript_path: base.transcript_path,
+      model: 'claude-opus-4-1',
+      user_turns: 1,
     });
-    expect(db.prepare('SELECT prompt, ended_at IS NOT NULL AS ended FROM turns').get()).toEqual({ prompt: 'run the tests please', ended: 1 });
+    expect(db.prepare('SELECT prompt, ended_at IS NOT NULL AS ended FROM turns').get()).toEqual({
+      prompt: 'run the tests please',
+      ended: 1,
+    });
     expect(db.prepare('SELECT tool_name, tool_use_id, input_summary FROM tool_calls').get()).toEqual({
-      tool_name: 'mcp__keiseikit__memory_search', tool_use_id: 'toolu_01AbCdEf', input_summary: '{"query":"tests"}',
+      tool_name: 'mcp__keiseikit__memory_search',
+      tool_use_id: 'toolu_01AbCdEf',
+      input_summary: '{"query":"tests"}',
     });
     db.close();
   }, 60_000);

@@ -6,7 +6,12 @@ import { BIN } from '../helpers/temp.js';
 
 /** Runs the real hook binary once, as Claude Code does: one event as JSON on stdin. */
 export function runHook(home: string, event: string, payload: object): { code: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, [BIN.hook, event], { input: JSON.stringify(payload), env: { ...process.env, KEI_HOME: home }, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [BIN.hook, event], {
+    input: JSON.stringify(payload),
+    env: { ...process.env, KEI_HOME: home },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: r.status, stdout: r.stdout };
 }
 
@@ -29,11 +34,19 @@ export function everyStoredText(home: string): string[] {
 
 /** The data home's database files as they lie on disk (main file, WAL, shared memory), as text. */
 export function rawDatabaseBytes(home: string): string {
-  return ['kei.db', 'kei.db-wal', 'kei.db-shm'].map((f) => join(home, f)).filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
+  return ['kei.db', 'kei.db-wal', 'kei.db-shm']
+    .map((f) => join(home, f))
+    .filter(existsSync)
+    .map((f) => readFileSync(f).toString('latin1'))
+    .join('\n');
 }
 
 /** Every log file under KEI_HOME/logs. */
 export function allLogs(home: string): string {
   const dir = join(home, 'logs');
-  return existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n') : '';
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n')
+    : '';
 }

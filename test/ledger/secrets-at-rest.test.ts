@@ -19,8 +19,18 @@ function opaqueToken(n = 40): string {
   }
 }
 
-const rsaKey = (bits: number) => generateKeyPairSync('rsa', { modulusLength: bits, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } }).privateKey;
-const ecKey = () => generateKeyPairSync('ec', { namedCurve: 'P-256', publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }).privateKey;
+const rsaKey = (bits: number) =>
+  generateKeyPairSync('rsa', {
+    modulusLength: bits,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  }).privateKey;
+const ecKey = () =>
+  generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  }).privateKey;
 function opensshKey(): string {
   const body = `b3BlbnNzaC1rZXktdjEAAAAA${randomBytes(300).toString('base64')}`.match(/.{1,70}/g) ?? [];
   return [`-----BEGIN ${'OPENSSH'} PRIVATE KEY-----`, ...body, `-----END ${'OPENSSH'} PRIVATE KEY-----`, ''].join('\n');
@@ -44,14 +54,25 @@ interface Fixture {
 }
 
 function makeFixture(): Fixture {
-  const vendor = [`ghp_${opaqueToken(36)}`, `sk-ant-api03-${opaqueToken(48)}`, `AKIA${randomToken(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`, `xoxb-${randomToken(12, '0123456789')}-${opaqueToken(24)}`, `glpat-${opaqueToken(20)}`];
+  const vendor = [
+    `ghp_${opaqueToken(36)}`,
+    `sk-ant-api03-${opaqueToken(48)}`,
+    `AKIA${randomToken(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
+    `xoxb-${randomToken(12, '0123456789')}-${opaqueToken(24)}`,
+    `glpat-${opaqueToken(20)}`,
+  ];
   // Ten opaque values under names that say nothing: only the entropy check can find them, and all ten must be.
   const opaque = Array.from({ length: 10 }, () => opaqueToken());
   const password = `correct-horse-battery-${randomToken(6, 'abcdefghij')}`;
   const envDump = [
-    'HOME=/home/dev', 'SHELL=/bin/bash',
+    'HOME=/home/dev',
+    'SHELL=/bin/bash',
     ...opaque.map((t, i) => `APP_SETTING_${i}=${t}`),
-    `GITHUB_TOKEN=${vendor[0]}`, `ANTHROPIC_API_KEY=${vendor[1]}`, `AWS_ACCESS_KEY_ID=${vendor[2]}`, `SLACK_BOT=${vendor[3]}`, `GITLAB=${vendor[4]}`,
+    `GITHUB_TOKEN=${vendor[0]}`,
+    `ANTHROPIC_API_KEY=${vendor[1]}`,
+    `AWS_ACCESS_KEY_ID=${vendor[2]}`,
+    `SLACK_BOT=${vendor[3]}`,
+    `GITLAB=${vendor[4]}`,
     `DB_PASSWORD=${password}`,
   ].join('\n');
   const rsa = rsaKey(3072);
@@ -63,16 +84,37 @@ function makeFixture(): Fixture {
   const promptToken = `ghp_${opaqueToken(36)}`;
   return {
     secrets: [...vendor, ...opaque, password, rsa, ec, ssh, truncated, bearer, promptToken],
-    envDump, rsa, keysTogether: `${ec}\n${ssh}`, truncated, bearer, promptToken,
+    envDump,
+    rsa,
+    keysTogether: `${ec}\n${ssh}`,
+    truncated,
+    bearer,
+    promptToken,
   };
 }
 
 /** A Claude Code transcript of the same session: the prompt, the calls, their full results. */
 function writeTranscript(path: string, f: Fixture, calls: { id: string; command: string; output: string }[]): void {
-  const lines: object[] = [{ type: 'user', sessionId: 'sec-1', cwd: '/work/project', message: { role: 'user', content: `deploy with ${f.promptToken} please` } }];
+  const lines: object[] = [
+    { type: 'user', sessionId: 'sec-1', cwd: '/work/project', message: { role: 'user', content: `deploy with ${f.promptToken} please` } },
+  ];
   for (const [i, c] of calls.entries()) {
-    lines.push({ type: 'assistant', message: { id: `m${i}`, role: 'assistant', model: 'claude-x', content: [{ type: 'text', text: 'Checking.' }, { type: 'tool_use', id: c.id, name: 'Bash', input: { command: c.command } }] } });
-    lines.push({ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: c.id, content: c.output, is_error: false }] } });
+    lines.push({
+      type: 'assistant',
+      message: {
+        id: `m${i}`,
+        role: 'assistant',
+        model: 'claude-x',
+        content: [
+          { type: 'text', text: 'Checking.' },
+          { type: 'tool_use', id: c.id, name: 'Bash', input: { command: c.command } },
+        ],
+      },
+    });
+    lines.push({
+      type: 'user',
+      message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: c.id, content: c.output, is_error: false }] },
+    });
   }
   writeFileSync(path, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
 }
@@ -90,15 +132,31 @@ describe('secrets never at rest', () => {
       { id: 't1', command: 'env', output: f.envDump },
       { id: 't2', command: 'cat ~/.ssh/id_rsa', output: f.rsa },
       { id: 't3', command: 'cat keys/*', output: f.keysTogether },
-      { id: 't4', command: `curl -H "Authorization: Bearer ${f.bearer}" https://api.example/v1/me`, output: `${f.truncated}\nbuild finished` },
+      {
+        id: 't4',
+        command: `curl -H "Authorization: Bearer ${f.bearer}" https://api.example/v1/me`,
+        output: `${f.truncated}\nbuild finished`,
+      },
     ];
     writeTranscript(transcript, f, calls);
     const base = { session_id: 'sec-1', cwd: '/work/project', transcript_path: transcript };
     const events: [string, object][] = [
       ['SessionStart', { ...base, source: 'startup' }],
       ['UserPromptSubmit', { ...base, prompt: `deploy with ${f.promptToken} please` }],
-      ...calls.map((c): [string, object] => ['PostToolUse', { ...base, tool_name: 'Bash', tool_use_id: c.id, tool_input: { command: c.command }, tool_response: { stdout: c.output, stderr: '' } }]),
-      ['PostToolUseFailure', { ...base, tool_name: 'Bash', tool_use_id: 't5', tool_input: { command: 'ssh-add -L' }, error: `bad key:\n${f.rsa}` }],
+      ...calls.map((c): [string, object] => [
+        'PostToolUse',
+        {
+          ...base,
+          tool_name: 'Bash',
+          tool_use_id: c.id,
+          tool_input: { command: c.command },
+          tool_response: { stdout: c.output, stderr: '' },
+        },
+      ]),
+      [
+        'PostToolUseFailure',
+        { ...base, tool_name: 'Bash', tool_use_id: 't5', tool_input: { command: 'ssh-add -L' }, error: `bad key:\n${f.rsa}` },
+      ],
       // PreCompact writes its trigger to the hook log: a secret there must not reach the log file.
       ['PreCompact', { ...base, trigger: `manual ${f.promptToken} ${f.keysTogether}` }],
       ['Stop', base],
@@ -106,7 +164,10 @@ describe('secrets never at rest', () => {
     ];
     for (const [event, payload] of events) expect(runHook(home, event, payload).code).toBe(0);
     const out = join(home, 'export.jsonl');
-    const r = spawnSync(process.execPath, [BIN.skills, 'export-trajectories', '--out', out], { env: { ...process.env, KEI_HOME: home }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN.skills, 'export-trajectories', '--out', out], {
+      env: { ...process.env, KEI_HOME: home },
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     exported = readFileSync(out, 'utf8');
   }, 120_000);
@@ -139,7 +200,8 @@ describe('secrets never at rest', () => {
   it('an export holds none of them and still carries the conversation', () => {
     expect(exported).toContain('build finished');
     expect(exported).toContain('[REDACTED:secret.private_key]');
-    for (const secret of f.secrets) for (const piece of fragmentsOf(secret)) expect(exported.includes(piece), `export: ${piece}`).toBe(false);
+    for (const secret of f.secrets)
+      for (const piece of fragmentsOf(secret)) expect(exported.includes(piece), `export: ${piece}`).toBe(false);
   });
 });
 
@@ -162,7 +224,8 @@ describe('redaction of keys and tokens', () => {
   it('redacts values whose names say they are secret, and leaves references and ordinary keys alone', () => {
     const pw = `hunter${randomToken(4, '0123456789')}`;
     expect(redactSecrets(`DB_PASSWORD=${pw} apiKey: "${pw}"`)).not.toContain(pw);
-    const kept = 'TOKEN=$GITHUB_TOKEN monkey: banana sort_key=name password: ${{ secrets.PW }} apiKey: string; const apiKey = process.env.API_KEY';
+    const kept =
+      'TOKEN=$GITHUB_TOKEN monkey: banana sort_key=name password: ${{ secrets.PW }} apiKey: string; const apiKey = process.env.API_KEY';
     expect(redactSecrets(kept)).toBe(kept);
   });
 });

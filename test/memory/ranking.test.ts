@@ -7,8 +7,12 @@ type Kit = ReturnType<typeof testKit>;
 
 /** FTS5's own bm25 for every row a query matches, the way search ranked before it computed bm25 itself. */
 function fts5Scores(kit: Kit, words: string[], joiner = ' '): Map<string, number> {
-  const rows = kit.db.prepare(`SELECT m.id, bm25(memories_fts, 2.0, 1.0) AS rank FROM memories_fts JOIN memories m ON m.rid = memories_fts.rowid
-    WHERE memories_fts MATCH ?`).all(words.map((w) => `"${w}"`).join(joiner)) as { id: string; rank: number }[];
+  const rows = kit.db
+    .prepare(
+      `SELECT m.id, bm25(memories_fts, 2.0, 1.0) AS rank FROM memories_fts JOIN memories m ON m.rid = memories_fts.rowid
+    WHERE memories_fts MATCH ?`,
+    )
+    .all(words.map((w) => `"${w}"`).join(joiner)) as { id: string; rank: number }[];
   return new Map(rows.map((r) => [r.id, Math.round(-r.rank * 1000) / 1000]));
 }
 
@@ -42,7 +46,7 @@ describe('memory ranking', () => {
     }
   });
 
-  it('scores the any-word fallback as FTS5 bm25 does, with a rare word\'s entries among the candidates', () => {
+  it("scores the any-word fallback as FTS5 bm25 does, with a rare word's entries among the candidates", () => {
     const kit = testKit({ config: { memory: { rankWindow: 40 } } });
     filler(kit, 60);
     for (let i = 0; i < 100; i++) kit.memory.add(`Service ${i} is deployed with helm`);

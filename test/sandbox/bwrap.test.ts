@@ -17,11 +17,16 @@ function sandboxes(limits = DEFAULT_LIMITS) {
   const keiHome = tempDir('kei-home-');
   const home = tempDir('kei-user-');
   const db = openDatabase(join(keiHome, 'kei.db'));
-  return { keiHome, home, db, box: new LocalSandboxes({ keiHome, home, records: new SandboxRecords(db), clock: fixedClock(0), limits, mode: 'bwrap' }) };
+  return {
+    keiHome,
+    home,
+    db,
+    box: new LocalSandboxes({ keiHome, home, records: new SandboxRecords(db), clock: fixedClock(0), limits, mode: 'bwrap' }),
+  };
 }
 
 describe.skipIf(!available)('bubblewrap sandbox (real bwrap)', () => {
-  it('runs a command and keeps a named sandbox\'s files between calls', async () => {
+  it("runs a command and keeps a named sandbox's files between calls", async () => {
     const { box } = sandboxes();
     const first = await box.exec('proj', { command: 'echo hello > note.txt && pwd && echo $HOME' });
     expect(first.exitCode).toBe(0);
@@ -30,12 +35,14 @@ describe.skipIf(!available)('bubblewrap sandbox (real bwrap)', () => {
     expect((await box.list()).map((s) => s.name)).toEqual(['proj']);
   });
 
-  it('cannot reach a server on the host\'s 127.0.0.1', async () => {
+  it("cannot reach a server on the host's 127.0.0.1", async () => {
     const server = createServer((s) => s.end('reached'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     const { box } = sandboxes();
-    const r = await box.exec(undefined, { command: `exec 3<>/dev/tcp/127.0.0.1/${port} && cat <&3 || echo blocked; command -v curl >/dev/null && curl -s --max-time 2 http://127.0.0.1:${port} || true` });
+    const r = await box.exec(undefined, {
+      command: `exec 3<>/dev/tcp/127.0.0.1/${port} && cat <&3 || echo blocked; command -v curl >/dev/null && curl -s --max-time 2 http://127.0.0.1:${port} || true`,
+    });
     server.close();
     expect(r.stdout).not.toContain('reached');
   });
@@ -54,7 +61,9 @@ describe.skipIf(!available)('bubblewrap sandbox (real bwrap)', () => {
     writeFileSync(join(home, '.ssh', 'id_rsa'), 'PRIVATE-KEY-MATERIAL');
     mkdirSync(join(home, 'code', 'app'), { recursive: true });
     writeFileSync(join(home, 'code', 'app', '.env'), 'API_TOKEN=super-secret-value');
-    const r = await box.exec(undefined, { command: `cat ${home}/.ssh/id_rsa; cat ${home}/code/app/.env; cat ${keiHome}/kei.db | head -c 100; ls ${keiHome}` });
+    const r = await box.exec(undefined, {
+      command: `cat ${home}/.ssh/id_rsa; cat ${home}/code/app/.env; cat ${keiHome}/kei.db | head -c 100; ls ${keiHome}`,
+    });
     expect(r.stdout).not.toContain('PRIVATE-KEY-MATERIAL');
     expect(r.stdout).not.toContain('super-secret-value');
     expect(r.stdout).not.toContain('SQLite format');
@@ -74,14 +83,18 @@ describe.skipIf(!available)('bubblewrap sandbox (real bwrap)', () => {
     const count = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).length;
     const baseline = count();
     let peak = baseline;
-    const sampler = setInterval(() => { peak = Math.max(peak, count()); }, 50);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, count());
+    }, 50);
     const bomb = await box.exec(undefined, { command: 'b() { b | b & }; b; sleep 30', timeoutMs: 3000 });
     clearInterval(sampler);
     expect(bomb.timedOut || bomb.exitCode !== 0).toBe(true);
     // The host's process table stays bounded by the sandbox's cap (plus everything else running).
     expect(peak - baseline).toBeLessThan(400);
     const marker = `sleep 100.${Date.now() % 100000}`;
-    const watcher = setTimeout(() => { seenRunning = spawnSync('pgrep', ['-f', marker]).status === 0; }, 600);
+    const watcher = setTimeout(() => {
+      seenRunning = spawnSync('pgrep', ['-f', marker]).status === 0;
+    }, 600);
     let seenRunning = false;
     const r = await box.exec(undefined, { command: `${marker} & ${marker}; wait`, timeoutMs: 1500 });
     clearTimeout(watcher);

@@ -10,7 +10,10 @@ import { startDaytonaFake, type DaytonaFake } from '../helpers/daytona-fake.js';
 import { tempDir } from '../helpers/temp.js';
 
 let fake: DaytonaFake | undefined;
-afterEach(async () => { await fake?.close(); fake = undefined; });
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
 
 async function setup(key = 'secret-key') {
   fake = await startDaytonaFake('secret-key');
@@ -20,7 +23,11 @@ async function setup(key = 'secret-key') {
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
-  try { await p; } catch (err) { return (err as KeiError).code; }
+  try {
+    await p;
+  } catch (err) {
+    return (err as KeiError).code;
+  }
   return 'no error';
 }
 

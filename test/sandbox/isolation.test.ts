@@ -14,8 +14,12 @@ async function sandboxExec(command: string, o: { env?: Record<string, string>; a
   const child = spawn(process.execPath, [BIN.skills, 'sandbox', 'exec', '--json', ...(o.args ?? []), '--', command], { env });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => { stdout += d; });
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   await new Promise((r) => child.on('close', r));
   if (!stdout.trim().startsWith('{')) throw new Error(`sandbox exec failed: ${stderr}`);
   return JSON.parse(stdout) as { exitCode: number | null; stdout: string; stderr: string; outOfMemory?: boolean };
@@ -23,7 +27,10 @@ async function sandboxExec(command: string, o: { env?: Record<string, string>; a
 
 const servers: { server: Server; path: string }[] = [];
 afterEach(() => {
-  for (const s of servers.splice(0)) { s.server.close(); rmSync(s.path, { force: true }); }
+  for (const s of servers.splice(0)) {
+    s.server.close();
+    rmSync(s.path, { force: true });
+  }
 });
 
 /** A host Unix socket that answers "reached" to whoever connects. */
@@ -39,7 +46,10 @@ const connectFromInside = (path: string) =>
 
 describe.skipIf(!bwrapAvailable())('the sandbox isolates by allow-list (real kei-skills, real bwrap)', () => {
   it('shows no caller variable in /proc/1/environ or anywhere in its process tree', async () => {
-    const r = await sandboxExec('cat /proc/1/environ; echo; for f in /proc/[0-9]*/environ; do cat "$f"; done 2>/dev/null | tr "\\0" "\\n"', { env: { KEI_TEST_SECRET: 'xyz-leak', KEI_MCP_TOKEN: 'token-leak' } });
+    const r = await sandboxExec(
+      'cat /proc/1/environ; echo; for f in /proc/[0-9]*/environ; do cat "$f"; done 2>/dev/null | tr "\\0" "\\n"',
+      { env: { KEI_TEST_SECRET: 'xyz-leak', KEI_MCP_TOKEN: 'token-leak' } },
+    );
     expect(r.exitCode).toBe(0);
     expect(r.stdout).not.toContain('xyz-leak');
     expect(r.stdout).not.toContain('token-leak');
@@ -53,7 +63,14 @@ describe.skipIf(!bwrapAvailable())('the sandbox isolates by allow-list (real kei
     const canRun = spawnSync('sh', ['-c', 'test -w /run']).status === 0;
     if (canRun) await listenUnix(runSock);
     // The sockets answer from the host: the test would pass for the wrong reason otherwise.
-    const outside = await new Promise<string>((resolve) => { let out = ''; const c = spawn('sh', ['-c', connectFromInside(homeSock)]); c.stdout.on('data', (d) => { out += d; }); c.on('close', () => resolve(out)); });
+    const outside = await new Promise<string>((resolve) => {
+      let out = '';
+      const c = spawn('sh', ['-c', connectFromInside(homeSock)]);
+      c.stdout.on('data', (d) => {
+        out += d;
+      });
+      c.on('close', () => resolve(out));
+    });
     expect(outside).toContain('reached');
     const r = await sandboxExec(`${connectFromInside(homeSock)}; ${connectFromInside(runSock)}; ls /run /var/run 2>&1`, { home });
     expect(r.stdout).not.toContain('reached');
@@ -62,26 +79,35 @@ describe.skipIf(!bwrapAvailable())('the sandbox isolates by allow-list (real kei
 
   it('cannot read a credentials file anywhere under HOME, nor /etc secrets', async () => {
     const home = tempDir('kei-user-');
-    const plant = (rel: string, text: string) => { mkdirSync(join(home, rel, '..'), { recursive: true }); writeFileSync(join(home, rel), text); };
+    const plant = (rel: string, text: string) => {
+      mkdirSync(join(home, rel, '..'), { recursive: true });
+      writeFileSync(join(home, rel), text);
+    };
     plant('.claude/.credentials.json', 'CLAUDE-CREDENTIAL');
     plant('.config/gh/hosts.yml', 'GH-TOKEN-VALUE');
     plant('.bash_history', 'HISTORY-LINE');
     plant('a/b/c/d/e/f/g/.env', 'DEEP-DOTENV');
     plant('projects/odd-name.secret', 'UNLISTED-SECRET');
-    const r = await sandboxExec(`cat ${home}/.claude/.credentials.json ${home}/.config/gh/hosts.yml ${home}/.bash_history ${home}/a/b/c/d/e/f/g/.env ${home}/projects/odd-name.secret; ls -a ${home}; cat /etc/shadow; ls /etc/ssl/private; cat ~/x 2>&1; echo home=$HOME`, { home });
-    for (const secret of ['CLAUDE-CREDENTIAL', 'GH-TOKEN-VALUE', 'HISTORY-LINE', 'DEEP-DOTENV', 'UNLISTED-SECRET']) expect(r.stdout).not.toContain(secret);
+    const r = await sandboxExec(
+      `cat ${home}/.claude/.credentials.json ${home}/.config/gh/hosts.yml ${home}/.bash_history ${home}/a/b/c/d/e/f/g/.env ${home}/projects/odd-name.secret; ls -a ${home}; cat /etc/shadow; ls /etc/ssl/private; cat ~/x 2>&1; echo home=$HOME`,
+      { home },
+    );
+    for (const secret of ['CLAUDE-CREDENTIAL', 'GH-TOKEN-VALUE', 'HISTORY-LINE', 'DEEP-DOTENV', 'UNLISTED-SECRET'])
+      expect(r.stdout).not.toContain(secret);
     expect(r.stdout).not.toMatch(/^root:/m);
     expect(r.stdout).toMatch(/home=.*\/\.home$/m);
   });
 
   it('holds all its processes together to one memory budget, and caps /tmp', async () => {
-    const hold = 'python3 -c "import time; b=b\'x\'*(900<<20); time.sleep(2); print(\'held\')"';
+    const hold = "python3 -c \"import time; b=b'x'*(900<<20); time.sleep(2); print('held')\"";
     const r = await sandboxExec(`for i in 1 2 3 4; do ${hold} & done; wait`);
     // 4 × 900 MB cannot all be held under a 1 GB budget (before: each process had its own 1 GB limit).
     expect((r.stdout.match(/held/g) ?? []).length).toBeLessThan(4);
     if (r.outOfMemory) expect(r.stderr).toMatch(/memory budget/);
     // /tmp is a tmpfs in host RAM: it stops at its cap (before: 2 GB went in).
-    const tmp = await sandboxExec('for i in 1 2 3 4 5 6 7 8 9 10; do head -c 200M /dev/zero > /tmp/f$i || { echo tmp-full; break; }; done; df -m /tmp | tail -1');
+    const tmp = await sandboxExec(
+      'for i in 1 2 3 4 5 6 7 8 9 10; do head -c 200M /dev/zero > /tmp/f$i || { echo tmp-full; break; }; done; df -m /tmp | tail -1',
+    );
     expect(tmp.stdout).toContain('tmp-full');
   });
 
@@ -99,7 +125,10 @@ describe.skipIf(!bwrapAvailable())('the sandbox isolates by allow-list (real kei
   });
 
   it('refuses a read-only path that does not exist, naming it', () => {
-    const r = spawnSync(process.execPath, [BIN.skills, 'sandbox', 'exec', '--ro', '/no/such/dir', '--', 'true'], { env: { ...process.env, KEI_HOME: tempDir('kei-home-'), HOME: tempDir('kei-user-') }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN.skills, 'sandbox', 'exec', '--ro', '/no/such/dir', '--', 'true'], {
+      env: { ...process.env, KEI_HOME: tempDir('kei-home-'), HOME: tempDir('kei-user-') },
+      encoding: 'utf8',
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('/no/such/dir');
   });

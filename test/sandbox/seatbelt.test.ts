@@ -27,22 +27,28 @@ describe('macOS sandbox-exec profile', () => {
   });
 
   it('hides all of HOME, the shared temporary folders and the data home; secrets stay hidden inside named paths', () => {
-    const named = seatbeltProfile({ work: '/Users/ann/.keiseikit/sandboxes/proj', home: '/Users/ann', keiHome: '/Users/ann/.keiseikit', readOnly: ['/Users/ann'] });
+    const named = seatbeltProfile({
+      work: '/Users/ann/.keiseikit/sandboxes/proj',
+      home: '/Users/ann',
+      keiHome: '/Users/ann/.keiseikit',
+      readOnly: ['/Users/ann'],
+    });
     const first = named.indexOf('(deny file-read*');
     const allow = named.indexOf('(allow file-read*\n', first);
     const again = named.indexOf('(deny file-read*', allow);
     for (const p of ['"/Users/ann"', '"/private/tmp"', '"/Users/ann/.keiseikit"']) expect(named.slice(first, allow)).toContain(p);
     expect(named.slice(allow, again)).toContain('(subpath "/Users/ann")');
-    for (const p of ['.ssh', '.aws', '.claude', '.config/gh', '.netrc', '.claude.json', '.bash_history']) expect(named.slice(again)).toContain(`"/Users/ann/${p}"`);
+    for (const p of ['.ssh', '.aws', '.claude', '.config/gh', '.netrc', '.claude.json', '.bash_history'])
+      expect(named.slice(again)).toContain(`"/Users/ann/${p}"`);
     expect(named.slice(again)).toContain('\\.env');
   });
 
   it('quotes paths safely and runs the command through /bin/sh with HOME in the work folder', () => {
-    const args = seatbeltArgs({ work: "/tmp/a \"b\" 'c'", home: '/h', keiHome: '/k' }, 'echo hi');
+    const args = seatbeltArgs({ work: '/tmp/a "b" \'c\'', home: '/h', keiHome: '/k' }, 'echo hi');
     expect(args[1]).toContain('"/tmp/a \\"b\\" \'c\'"');
     expect(args.slice(2, 4)).toEqual(['/bin/sh', '-c']);
     const out = spawnSync('/bin/sh', ['-c', `${args[4].replace('echo hi', 'echo "$HOME"')}`], { encoding: 'utf8' }).stdout;
-    expect(out).toBe("/tmp/a \"b\" 'c'/.home\n");
+    expect(out).toBe('/tmp/a "b" \'c\'/.home\n');
   });
 });
 
@@ -53,7 +59,14 @@ describe('the sandbox-exec backend on this machine, with a stand-in for the macO
     writeFileSync(join(bin, 'sandbox-exec'), '#!/bin/sh\nshift 2\nexec "$@"\n');
     chmodSync(join(bin, 'sandbox-exec'), 0o755);
     const keiHome = tempDir('kei-home-');
-    const box = new LocalSandboxes({ keiHome, home: tempDir('kei-user-'), records: new SandboxRecords(openDatabase(join(keiHome, 'kei.db'))), clock: fixedClock(0), limits: DEFAULT_LIMITS, mode: 'sandbox-exec' });
+    const box = new LocalSandboxes({
+      keiHome,
+      home: tempDir('kei-user-'),
+      records: new SandboxRecords(openDatabase(join(keiHome, 'kei.db'))),
+      clock: fixedClock(0),
+      limits: DEFAULT_LIMITS,
+      mode: 'sandbox-exec',
+    });
     const saved = { path: process.env.PATH, secret: process.env.KEI_TEST_SECRET };
     process.env.PATH = `${bin}:${process.env.PATH}`;
     process.env.KEI_TEST_SECRET = 'server-secret';

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/db.js';
 import { BIN, tempDir } from '../helpers/temp.js';
 
-interface Run { id: number; scheduled_for: number; status: string; attempts: number; output: string | null }
+interface Run {
+  id: number;
+  scheduled_for: number;
+  status: string;
+  attempts: number;
+  output: string | null;
+}
 
 function startDaemon(home: string): ChildProcess {
   return spawn(process.execPath, [BIN.skills, 'daemon'], { env: { ...process.env, KEI_HOME: home, HOME: home }, stdio: 'ignore' });
@@ -25,8 +31,12 @@ describe('the daemon (a real process, its real timers)', () => {
   it('fires a repeating job; killed with SIGKILL mid-run, the restarted daemon finishes that occurrence once, no duplicates', async () => {
     const home = tempDir('kei-home-');
     // Shortened by configuration: "every 2s" is only accepted because minIntervalMs is lowered here.
-    writeFileSync(join(home, 'config.json'), JSON.stringify({ schedule: { minIntervalMs: 500, pollMs: 100, leaseMs: 1000, allowUnsandboxed: true } }));
-    const cli = (...args: string[]) => spawnSync(process.execPath, [BIN.skills, ...args], { env: { ...process.env, KEI_HOME: home, HOME: home }, encoding: 'utf8' });
+    writeFileSync(
+      join(home, 'config.json'),
+      JSON.stringify({ schedule: { minIntervalMs: 500, pollMs: 100, leaseMs: 1000, allowUnsandboxed: true } }),
+    );
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [BIN.skills, ...args], { env: { ...process.env, KEI_HOME: home, HOME: home }, encoding: 'utf8' });
     expect(cli('schedule', 'add', 'slow', 'every 2s', '--', 'echo begin; sleep 1.5; echo end').status).toBe(0);
     const db = openDatabase(join(home, 'kei.db'));
     const runs = () => db.prepare('SELECT id, scheduled_for, status, attempts, output FROM job_runs ORDER BY scheduled_for').all() as Run[];
@@ -41,7 +51,13 @@ describe('the daemon (a real process, its real timers)', () => {
     expect(resumed.attempts).toBe(2);
     expect(resumed.output).toContain('end');
     expect(cli('schedule', 'add', 'added-later', 'every 1s', '--', 'echo late').status).toBe(0);
-    await waitFor(() => (db.prepare("SELECT 1 AS ok FROM job_runs r JOIN jobs j ON j.id = r.job_id WHERE j.name = 'added-later' AND r.status = 'ok'").get() as { ok: number } | undefined), 10_000);
+    await waitFor(
+      () =>
+        db
+          .prepare("SELECT 1 AS ok FROM job_runs r JOIN jobs j ON j.id = r.job_id WHERE j.name = 'added-later' AND r.status = 'ok'")
+          .get() as { ok: number } | undefined,
+      10_000,
+    );
     daemon.kill('SIGTERM');
     const code = await new Promise((r) => daemon.on('exit', (c) => r(c)));
     expect(code).toBe(0);
@@ -54,7 +70,11 @@ describe('the daemon (a real process, its real timers)', () => {
 });
 
 describe('daemon install --dry-run', () => {
-  const dry = (kind: string) => spawnSync(process.execPath, [BIN.skills, 'daemon', 'install', '--kind', kind, '--dry-run'], { env: { ...process.env, KEI_HOME: tempDir('kei-home-'), HOME: '/home/ann' }, encoding: 'utf8' }).stdout;
+  const dry = (kind: string) =>
+    spawnSync(process.execPath, [BIN.skills, 'daemon', 'install', '--kind', kind, '--dry-run'], {
+      env: { ...process.env, KEI_HOME: tempDir('kei-home-'), HOME: '/home/ann' },
+      encoding: 'utf8',
+    }).stdout;
 
   it('systemd: a user service and a persistent timer', () => {
     const out = dry('systemd');
@@ -72,6 +92,8 @@ describe('daemon install --dry-run', () => {
   });
 
   it('crontab: one marked line', () => {
-    expect(dry('crontab')).toMatch(/^crontab: add the line\n\* \* \* \* \* KEI_HOME=\S+ \S+ \S+kei-skills\.js run-due >\/dev\/null 2>&1 # keiseikit run-due\nwould add the job "nightly" \(builtin nightly learning cycle, 0 3 \* \* \*\)\n$/);
+    expect(dry('crontab')).toMatch(
+      /^crontab: add the line\n\* \* \* \* \* KEI_HOME=\S+ \S+ \S+kei-skills\.js run-due >\/dev\/null 2>&1 # keiseikit run-due\nwould add the job "nightly" \(builtin nightly learning cycle, 0 3 \* \* \*\)\n$/,
+    );
   });
 });

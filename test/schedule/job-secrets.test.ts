@@ -19,11 +19,21 @@ describe.skipIf(!bwrapAvailable())('secrets a scheduled job prints are not kept 
     const run = kei('schedule', 'run', 'leaky');
     expect(run.status, run.stderr).toBe(0);
     const jobLogs = join(home, 'logs', 'jobs');
-    const logText = readdirSync(jobLogs).map((f) => readFileSync(join(jobLogs, f), 'utf8')).join('\n');
+    const logText = readdirSync(jobLogs)
+      .map((f) => readFileSync(join(jobLogs, f), 'utf8'))
+      .join('\n');
     expect(logText).toContain('done');
     expect(logText).toContain('[REDACTED');
     const printedKey = spawnSync('openssl', ['version']).status === 0;
-    const dbBytes = ['kei.db', 'kei.db-wal'].map((f) => { try { return readFileSync(join(home, f)).toString('latin1'); } catch { return ''; } }).join('');
+    const dbBytes = ['kei.db', 'kei.db-wal']
+      .map((f) => {
+        try {
+          return readFileSync(join(home, f)).toString('latin1');
+        } catch {
+          return '';
+        }
+      })
+      .join('');
     for (const text of [logText, dbBytes, kei('schedule', 'runs', '--json').stdout]) {
       expect(text).not.toMatch(TOKEN);
       if (printedKey) expect(text).not.toMatch(KEY_BODY);

@@ -21,7 +21,7 @@ describe('the built-in nightly job', () => {
     expect((await runDuePass(kit)).map((r) => [r.job, r.status])).toEqual([['nightly', 'ok']]);
     const run = kit.db.prepare('SELECT output FROM job_runs').get() as { output: string };
     expect(run.output).toMatch(/^Nightly cycle: 1 extracted in [\d.]+ s; model: none/);
-    expect(kit.db.prepare("SELECT trigger FROM nightly_runs").all()).toEqual([{ trigger: 'schedule' }]);
+    expect(kit.db.prepare('SELECT trigger FROM nightly_runs').all()).toEqual([{ trigger: 'schedule' }]);
     kit.close();
   });
 });

@@ -17,7 +17,8 @@ function kitAt(start: number, config: object = {}) {
   return { home, clock, kit: openKit({ home, cwd: home, env: { HOME: home, PATH: process.env.PATH }, clock }) };
 }
 
-const rows = (kit: ReturnType<typeof openKit>) => kit.db.prepare('SELECT scheduled_for, status FROM job_runs ORDER BY scheduled_for').all() as { scheduled_for: number; status: string }[];
+const rows = (kit: ReturnType<typeof openKit>) =>
+  kit.db.prepare('SELECT scheduled_for, status FROM job_runs ORDER BY scheduled_for').all() as { scheduled_for: number; status: string }[];
 
 describe('scheduler logic (fake clock, real database and commands)', () => {
   it('runs an occurrence when due, once, and moves to the next time', async () => {
@@ -55,7 +56,10 @@ describe('scheduler logic (fake clock, real database and commands)', () => {
     const { kit, clock } = kitAt(Date.UTC(2026, 0, 1));
     jobStore(kit).create({ name: 'once', when: '30m', kind: 'command', payload: 'echo once' });
     jobStore(kit).create({ name: 'twice', when: 'every 1h', kind: 'command', payload: 'echo t', maxRuns: 2 });
-    for (let i = 0; i < 4; i++) { clock.advance(HOUR); await runDuePass(kit); }
+    for (let i = 0; i < 4; i++) {
+      clock.advance(HOUR);
+      await runDuePass(kit);
+    }
     expect(jobStore(kit).runs('once').length).toBe(1);
     expect(jobStore(kit).runs('twice').length).toBe(2);
     expect(jobStore(kit).get('once').enabled).toBe(0);
@@ -77,7 +81,8 @@ describe('scheduler logic (fake clock, real database and commands)', () => {
     const t0 = clock.now();
     jobStore(kit).create({ name: 'legacy', when: '* * * * *', kind: 'command', payload: 'echo legacy' });
     // What an older release stored for "* * * * * *": the pattern as given, no interval check.
-    kit.db.prepare("UPDATE jobs SET when_spec = '* * * * * *', when_json = ?, next_run_at = ? WHERE name = 'legacy'")
+    kit.db
+      .prepare("UPDATE jobs SET when_spec = '* * * * * *', when_json = ?, next_run_at = ? WHERE name = 'legacy'")
       .run(JSON.stringify({ kind: 'cron', spec: '* * * * * *', cron: '* * * * * *', description: 'legacy' }), t0 + 1000);
     for (let s = 1; s <= 90; s++) {
       clock.set(t0 + s * 1000);
@@ -97,7 +102,10 @@ describe('runners in separate processes', () => {
     jobStore(kit).create({ name: 'race', when: '1s', kind: 'command', payload: 'echo raced' });
     kit.close();
     await new Promise((r) => setTimeout(r, 1100));
-    const run = () => new Promise<number | null>((resolve) => spawn(process.execPath, [BIN.skills, 'run-due'], { env: { ...process.env, KEI_HOME: home, HOME: home } }).on('close', resolve));
+    const run = () =>
+      new Promise<number | null>((resolve) =>
+        spawn(process.execPath, [BIN.skills, 'run-due'], { env: { ...process.env, KEI_HOME: home, HOME: home } }).on('close', resolve),
+      );
     const codes = await Promise.all([run(), run(), run()]);
     expect(codes).toEqual([0, 0, 0]);
     const db = openDatabase(join(home, 'kei.db'));

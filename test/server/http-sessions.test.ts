@@ -6,16 +6,27 @@ import { SessionPool } from '../../src/server/http-sessions.js';
 
 let clock = 0;
 const pools: SessionPool[] = [];
-afterEach(async () => { for (const p of pools.splice(0)) await p.closeAll(); });
+afterEach(async () => {
+  for (const p of pools.splice(0)) await p.closeAll();
+});
 
 function pool(maxSessions: number, idleMs: number, expired: number[] = []): SessionPool {
-  const p = new SessionPool({ maxSessions, idleMs }, (n) => expired.push(n), () => clock);
+  const p = new SessionPool(
+    { maxSessions, idleMs },
+    (n) => expired.push(n),
+    () => clock,
+  );
   pools.push(p);
   return p;
 }
 
 function session(closed: string[], id: string) {
-  return { transport: {} as StreamableHTTPServerTransport, cleanup: async () => { closed.push(id); } };
+  return {
+    transport: {} as StreamableHTTPServerTransport,
+    cleanup: async () => {
+      closed.push(id);
+    },
+  };
 }
 
 const response = () => new EventEmitter() as unknown as ServerResponse;

@@ -42,7 +42,9 @@ describe('kei-skills validate over the corpus', () => {
     const reports = validatePaths([CORPUS]);
     expect(reports).toHaveLength(177);
     expect(reports.every((r) => r.loaded)).toBe(true);
-    const errors = reports.flatMap((r) => r.findings.filter((f) => f.severity === 'error').map((f) => `${r.path.replace(`${CORPUS}/`, '')} ${f.rule}`));
+    const errors = reports.flatMap((r) =>
+      r.findings.filter((f) => f.severity === 'error').map((f) => `${r.path.replace(`${CORPUS}/`, '')} ${f.rule}`),
+    );
     expect(errors.sort()).toEqual([
       'K-Dense-AI__claude-scientific-skills/scientific-skills/database-lookup/SKILL.md description-length',
       'K-Dense-AI__claude-scientific-skills/scientific-skills/markdown-mermaid-writing/SKILL.md metadata-value-type',

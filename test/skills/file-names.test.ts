@@ -44,7 +44,11 @@ describe('skill file names through the real kei-mcp and CLI', () => {
       const read = await s.call('skill_read_file', { name: 'notes', file });
       expect(read.isError, textOf(read)).toBeFalsy();
       expect(textOf(read)).toBe('first draft\n');
-      const patch = spawnSync(process.execPath, [BIN.skills, 'patch', 'notes', '--file', file, '--old', 'first', '--new', 'second'], { cwd: project, env: { ...process.env, KEI_HOME: home, HOME: userHome }, encoding: 'utf8' });
+      const patch = spawnSync(process.execPath, [BIN.skills, 'patch', 'notes', '--file', file, '--old', 'first', '--new', 'second'], {
+        cwd: project,
+        env: { ...process.env, KEI_HOME: home, HOME: userHome },
+        encoding: 'utf8',
+      });
       expect(patch.status, patch.stderr).toBe(0);
       expect(textOf(await s.call('skill_read_file', { name: 'notes', file }))).toBe('second draft\n');
       const removed = await s.call('skill_remove_file', { name: 'notes', file });

@@ -22,7 +22,11 @@ const doc = [
 ].join('\n');
 
 function fails(fn: () => unknown): KeiError {
-  try { fn(); } catch (err) { return err as KeiError; }
+  try {
+    fn();
+  } catch (err) {
+    return err as KeiError;
+  }
   throw new Error('expected an error');
 }
 
@@ -66,7 +70,11 @@ describe('fuzzy patch strategies, in order', () => {
 
   it('unicode-normalised (smart quotes, dashes, NBSP, CRLF)', () => {
     const crlf = doc.replace(/\n/g, '\r\n');
-    const r = fuzzyReplace(crlf, '2. Push it with “make push”.\r\n3. Check the dashboard - it should be\u00a0green.', '2. Ship it.\r\n3. Done.');
+    const r = fuzzyReplace(
+      crlf,
+      '2. Push it with “make push”.\r\n3. Check the dashboard - it should be\u00a0green.',
+      '2. Ship it.\r\n3. Done.',
+    );
     expect(r.strategy).toBe('unicode-normalised');
     expect(r.content).toContain('2. Ship it.');
   });

@@ -4,7 +4,10 @@ import { connectInProcess } from '../helpers/mcp-in-process.js';
 import { tempDir } from '../helpers/temp.js';
 
 let session: McpSession | undefined;
-afterEach(async () => { await session?.close(); session = undefined; });
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
 
 async function open(): Promise<McpSession> {
   session = await connectInProcess(tempDir('kei-home-'), { HOME: tempDir('kei-user-') });
@@ -47,7 +50,11 @@ describe('tool contracts (the MCP server in process, no build)', () => {
 
   it('skill tools: create, list, search, load, patch, write, read and remove a file', async () => {
     const s = await open();
-    await ok(s, 'skill_create', { name: 'release-notes', description: 'Write release notes from merged pull requests when a release is cut.', body: '# Release notes\n\n1. List merged PRs.\n2. Group by area.\n' });
+    await ok(s, 'skill_create', {
+      name: 'release-notes',
+      description: 'Write release notes from merged pull requests when a release is cut.',
+      body: '# Release notes\n\n1. List merged PRs.\n2. Group by area.\n',
+    });
     expect(JSON.stringify(await ok(s, 'skill_list', {}))).toContain('release-notes');
     expect(JSON.stringify(await ok(s, 'skill_search', { query: 'release notes' }))).toContain('release-notes');
     expect(JSON.stringify(await ok(s, 'skill_load', { name: 'release-notes' }))).toContain('Group by area');

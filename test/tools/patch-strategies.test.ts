@@ -7,18 +7,37 @@ import { writeSkill } from '../helpers/skills.js';
 import { tempDir } from '../helpers/temp.js';
 
 let session: McpSession | undefined;
-afterEach(async () => { await session?.close(); session = undefined; });
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
 
 const BODY = [
-  '# Deploy', '',
-  'exact-target: keep the release branch green', '',
-  '    indented line one', '    indented line two', '',
-  'Spaces  in   this   line matter little', '',
-  'Press "Enter" — then wait…', '',
-  'anchor start', 'middle line that drifted a lot over time', 'anchor end', '',
-  'similar line alpha one', 'similar line beta two', '',
-  'escape line first', 'escape line second', '',
-  'def handler(event):', '    if event.ok:', '        return respond(200)', '',
+  '# Deploy',
+  '',
+  'exact-target: keep the release branch green',
+  '',
+  '    indented line one',
+  '    indented line two',
+  '',
+  'Spaces  in   this   line matter little',
+  '',
+  'Press "Enter" — then wait…',
+  '',
+  'anchor start',
+  'middle line that drifted a lot over time',
+  'anchor end',
+  '',
+  'similar line alpha one',
+  'similar line beta two',
+  '',
+  'escape line first',
+  'escape line second',
+  '',
+  'def handler(event):',
+  '    if event.ok:',
+  '        return respond(200)',
+  '',
 ].join('\n');
 
 // Each old text is shaped so that the named strategy is the first one that matches. Indentation-agnostic

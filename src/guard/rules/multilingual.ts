@@ -10,7 +10,8 @@ const IGNORE_PREVIOUS = [
   'ignor[ae]\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,3}(?:instrucciones|instrucoes|istruzioni|instructions|indicaciones|regras|reglas|regole|consignes)',
   '(?:olvida|esquece|dimentica|oublie)\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,3}(?:instrucciones|instrucoes|istruzioni|instructions|reglas|regras|regole)',
   // German, Dutch
-  '(?:ignoriere|vergiss|missachte|(?:ignorieren|vergessen|missachten)\\s+sie)\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,3}(?:anweisungen|anordnungen|regeln|vorgaben)',
+  String.raw`(?:ignoriere|vergiss|missachte|(?:ignorieren|vergessen|` +
+    String.raw`missachten)\s+sie)\w{0,20}\s+(?:\w{1,30}\s+){0,3}(?:anweisungen|anordnungen|regeln|vorgaben)`,
   'negeer\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,3}(?:instructies|regels)',
   // Russian, Ukrainian
   '(?:игнорир|проигнорир|забудь|не\\s+обраща|пропусти)\\S{0,20}\\s+(?:\\S{1,30}\\s+){0,3}(?:инструкц|указани|правил|команд)',
@@ -31,7 +32,10 @@ const IGNORE_PREVIOUS = [
 ];
 
 const REVEAL_SECRET = [
-  '(?:revela|muestra|dime|mostra|rivela|dimmi|revele|montre|dis-moi|zeig|verrat|nenne)\\w{0,20}\\s+(?:\\w{1,30}\\s+){0,4}(?:prompt\\s+(?:del\\s+|do\\s+|de\\s+)?sistema|prompt\\s+di\\s+sistema|systemprompt|system-prompt|contrasena|senha|password|mot\\s+de\\s+passe|passwort|kennwort)',
+  String.raw`(?:revela|muestra|dime|mostra|rivela|dimmi|revele|montre|dis-moi|zeig|verrat|` +
+    String.raw`nenne)\w{0,20}\s+(?:\w{1,30}\s+){0,4}(?:prompt\s+(?:del\s+|do\s+|de\s+)?sistema|` +
+    String.raw`prompt\s+di\s+sistema|systemprompt|system-prompt|contrasena|senha|password|mot\s+de\s+passe|` +
+    String.raw`passwort|kennwort)`,
   '(?:покажи|раскрой|скажи|назови|выведи)\\S{0,20}\\s+(?:\\S{1,30}\\s+){0,3}(?:системн\\S{0,20}\\s+(?:промпт|подсказк|инструкц)|пароль)',
   '(?:系统提示|系統提示|系统指令|密码|密碼)[^。.!?！？]{0,10}(?:告诉|告訴|给我|給我|显示|顯示|透露|泄露)|(?:告诉|告訴|显示|透露|泄露)[^。.!?！？]{0,10}(?:系统提示|系統提示|密码|密碼)',
   '(?:システムプロンプト|パスワード)[^。.!?！？]{0,12}(?:教え|見せ|表示|出力)',
@@ -39,7 +43,8 @@ const REVEAL_SECRET = [
   '(?:sistem\\s+istemi|parola|sifre)\\S{0,20}\\s+(?:\\S{1,30}\\s+){0,3}(?:soyle|goster|ver)',
   '(?:tunjukkan|beritahu|ungkapkan|berikan)\\s+(?:\\w{1,30}\\s+){0,3}(?:prompt\\s+sistem|kata\\s+sandi)',
   '(?:cho\\s+toi\\s+biet|tiet\\s+lo|hien\\s+thi)\\s+(?:\\S{1,30}\\s+){0,3}(?:mat\\s+khau|loi\\s+nhac\\s+he\\s+thong)',
-  '(?:كلمة\\s+(?:المرور|السر)|موجه\\s+النظام)[^.!?؟]{0,20}(?:أخبرني|اخبرني|أظهر|اكشف)|(?:أخبرني|اخبرني|أظهر|اكشف)[^.!?؟]{0,20}(?:كلمة\\s+(?:المرور|السر)|موجه\\s+النظام)',
+  String.raw`(?:كلمة\s+(?:المرور|السر)|موجه\s+النظام)[^.!?؟]{0,20}(?:أخبرني|اخبرني|أظهر|اكشف)|(?:أخبرني|اخبرني|` +
+    String.raw`أظهر|اكشف)[^.!?؟]{0,20}(?:كلمة\s+(?:المرور|السر)|موجه\s+النظام)`,
   '(?:पासवर्ड|सिस्टम\\s+प्रॉम्प्ट)[^.!?।]{0,20}(?:बताओ|बताइए|बताएं|दिखाओ|दें|दीजिए)',
   '(?:পাসওয়ার্ড)[^.!?।]{0,20}(?:বলুন|বলো|দিন|দেখান)',
   '(?:รหัสผ่าน)[^.!?]{0,20}(?:บอก|แสดง|ให้)',

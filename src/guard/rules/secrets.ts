@@ -4,12 +4,28 @@ import { gap, phrase, token, type PatternRule } from '../rule-types.js';
 export const SECRET_RULES: readonly PatternRule[] = [
   token('secret.private_key', 'secret', 'critical', '-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----'),
   token('secret.aws_access_key', 'secret', 'critical', '\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b'),
-  token('secret.aws_secret_key', 'secret', 'critical', '(?:aws_secret_access_key|aws_secret|secret_access_key)\\s*[=:]\\s*["\']?[A-Za-z0-9/+=]{40}\\b', 'gi'),
+  token(
+    'secret.aws_secret_key',
+    'secret',
+    'critical',
+    '(?:aws_secret_access_key|aws_secret|secret_access_key)\\s*[=:]\\s*["\']?[A-Za-z0-9/+=]{40}\\b',
+    'gi',
+  ),
   token('secret.github_token', 'secret', 'critical', '\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\\b|\\bgithub_pat_[A-Za-z0-9_]{50,}\\b'),
   token('secret.gitlab_token', 'secret', 'critical', '\\bglpat-[A-Za-z0-9_-]{20,}\\b'),
   token('secret.anthropic_key', 'secret', 'critical', '\\bsk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{20,}'),
-  token('secret.openai_key', 'secret', 'critical', '\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|\\bsk-(?:proj|svcacct)-[A-Za-z0-9_-]{40,}'),
-  token('secret.slack_token', 'secret', 'critical', '\\bxox[abposr]-[A-Za-z0-9-]{10,}|https:\\/\\/hooks\\.slack\\.com\\/services\\/T[A-Z0-9]+\\/B[A-Z0-9]+\\/[A-Za-z0-9]+'),
+  token(
+    'secret.openai_key',
+    'secret',
+    'critical',
+    '\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|\\bsk-(?:proj|svcacct)-[A-Za-z0-9_-]{40,}',
+  ),
+  token(
+    'secret.slack_token',
+    'secret',
+    'critical',
+    '\\bxox[abposr]-[A-Za-z0-9-]{10,}|https:\\/\\/hooks\\.slack\\.com\\/services\\/T[A-Z0-9]+\\/B[A-Z0-9]+\\/[A-Za-z0-9]+',
+  ),
   token('secret.stripe_key', 'secret', 'critical', '\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\\b'),
   token('secret.google_api_key', 'secret', 'critical', '\\bAIza[0-9A-Za-z_-]{35}\\b|\\bya29\\.[0-9A-Za-z_-]{30,}'),
   token('secret.huggingface_token', 'secret', 'critical', '\\bhf_[A-Za-z0-9]{30,}\\b'),
@@ -17,8 +33,24 @@ export const SECRET_RULES: readonly PatternRule[] = [
   token('secret.pypi_token', 'secret', 'critical', '\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}'),
   token('secret.jwt', 'secret', 'high', '\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{10,}'),
   token('secret.url_credentials', 'secret', 'critical', '\\b[a-z][a-z0-9+.-]{1,20}:\\/\\/[^\\s:/@]{1,64}:[^\\s@/]{3,128}@[\\w.-]+', 'gi'),
-  token('secret.assignment', 'secret', 'high', '\\b(?:api[_-]?key|secret[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|password|passwd|pwd)\\s*[=:]\\s*["\']?(?![\\s"\'<{$]|\\*{3}|x{3}|your|example|changeme|placeholder|os\\.environ|os\\.getenv|process\\.env|getenv|env\\[|env\\(|settings\\.|config\\.|secrets\\.)(?=[^\\s"\'<>]{0,60}[\\d!@#%^&*+/])[^\\s"\'<>]{8,}', 'gi'),
-  phrase('secret.password_prose', 'secret', 'high', `\\b(?:password|passcode|passphrase|pin code|wifi key|wi-fi key|secret key|api key|token)\\b${gap(3)}(?:is|was|=|:)\\s*["'“]?(?=[^\\s"'“]{0,40}[\\p{N}!@#$%^&*])(?![\\w/.-]{0,60}\\.(?:md|json|txt|ya?ml|env)\\b)[^\\s"'“,;]{5,60}[^\\s"'“,;.:)]`),
+  token(
+    'secret.assignment',
+    'secret',
+    'high',
+    String.raw`\b(?:api[_-]?key|secret[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|password|passwd|` +
+      String.raw`pwd)\s*[=:]\s*["']?(?![\s"'<{$]|\*{3}|x{3}|your|example|changeme|placeholder|os\.environ|os\.getenv|` +
+      String.raw`process\.env|getenv|env\[|env\(|settings\.|config\.|` +
+      String.raw`secrets\.)(?=[^\s"'<>]{0,60}[\d!@#%^&*+/])[^\s"'<>]{8,}`,
+    'gi',
+  ),
+  phrase(
+    'secret.password_prose',
+    'secret',
+    'high',
+    String.raw`\b(?:password|passcode|passphrase|pin code|wifi key|wi-fi key|secret key|api key|token)\b` +
+      String.raw`${gap(3)}(?:is|was|=|:)\s*["'“]?(?=[^\s"'“]{0,40}[\p{N}!@#$%^&*])(?![\w/.-]{0,60}\.(?:md|json|txt|ya?ml|` +
+      String.raw`env)\b)[^\s"'“,;]{5,60}[^\s"'“,;.:)]`,
+  ),
 ];
 
 /** Kinds of key a name can end in (`STRIPE_API_KEY`, `signing_key`): not every `_key` is a secret (`sort_key`). */
@@ -35,7 +67,9 @@ const SECRET_NAME = `(?:[A-Za-z0-9_.-]{0,60}[_.-])?(?:${WORD}|${WORD.toUpperCase
  * A value that is not a reference, a placeholder or a type (`$VAR`, `${{ secrets.X }}`, `<token>`,
  * `***`, `process.env.X`, `password: string`): code that handles secrets is worth keeping legible.
  */
-const NOT_A_LITERAL = String.raw`[$<{*%]|(?:true|false|null|None|none|undefined|string|number|boolean|str|bytes|Optional|process\.env|os\.environ|os\.getenv|getenv|env\.|config\.|settings\.|secrets\.)\b`;
+const NOT_A_LITERAL =
+  String.raw`[$<{*%]|(?:true|false|null|None|none|undefined|string|number|boolean|str|bytes|Optional|` +
+  String.raw`process\.env|os\.environ|os\.getenv|getenv|env\.|config\.|settings\.|secrets\.)\b`;
 const LITERAL_VALUE = String.raw`(?!${NOT_A_LITERAL})(?:[^\s"'<>\\]|\\(?![nrt"'\\])){4,}`;
 
 /**
@@ -45,5 +79,11 @@ const LITERAL_VALUE = String.raw`(?!${NOT_A_LITERAL})(?:[^\s"'<>\\]|\\(?![nrt"'\
  */
 export const REDACT_ONLY_RULES: readonly PatternRule[] = [
   token('secret.named_value', 'secret', 'high', String.raw`(?<![A-Za-z0-9_])(?:${SECRET_NAME})\\?["']?\s*[=:]\s*\\?["']?${LITERAL_VALUE}`),
-  token('secret.auth_header', 'secret', 'high', String.raw`\b(?:Proxy-)?Authorization\s*:\s*(?:(?:Bearer|Basic|Token|Bot|Digest)\s+)?[A-Za-z0-9._~+/=-]{8,}|\bBearer\s+[A-Za-z0-9._~+/=-]{8,}`, 'gi'),
+  token(
+    'secret.auth_header',
+    'secret',
+    'high',
+    String.raw`\b(?:Proxy-)?Authorization\s*:\s*(?:(?:Bearer|Basic|Token|Bot|Digest)\s+)?[A-Za-z0-9._~+/=-]{8,}|\bBearer\s+[A-Za-z0-9._~+/=-]{8,}`,
+    'gi',
+  ),
 ];

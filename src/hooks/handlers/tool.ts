@@ -14,9 +14,15 @@ export function onToolUse(ok: boolean) {
     const turnIndex = currentTurn(ctx.db, sessionId);
     const failed = !ok || looksFailed(p.tool_response);
     recordToolCall(ctx.db, {
-      sessionId, turnIndex, toolUseId: p.tool_use_id, toolName, ok: !failed,
-      inputSummary: p.tool_input, responseSummary: ok ? p.tool_response : p.error ?? p.tool_response,
-      durationMs: typeof p.duration_ms === 'number' ? p.duration_ms : undefined, at: ctx.now,
+      sessionId,
+      turnIndex,
+      toolUseId: p.tool_use_id,
+      toolName,
+      ok: !failed,
+      inputSummary: p.tool_input,
+      responseSummary: ok ? p.tool_response : (p.error ?? p.tool_response),
+      durationMs: typeof p.duration_ms === 'number' ? p.duration_ms : undefined,
+      at: ctx.now,
     });
     recordSkillUse(p, ctx, sessionId, turnIndex, toolName);
     return undefined;

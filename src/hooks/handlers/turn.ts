@@ -10,11 +10,16 @@ import { pendingNotice, maybeStartReviewer } from '../review-trigger.js';
 /** UserPromptSubmit: a new turn; maybe a few strongly relevant memories; news from the reviewer. */
 export function onUserPromptSubmit(p: HookPayload, ctx: HookContext): HookOutput {
   const sessionId = p.session_id as string;
-  ensureSession(ctx.db, sessionId, ctx.now, { cwd: p.cwd, projectKey: p.cwd ? projectKeyFor(p.cwd) : undefined, transcriptPath: p.transcript_path });
+  ensureSession(ctx.db, sessionId, ctx.now, {
+    cwd: p.cwd,
+    projectKey: p.cwd ? projectKeyFor(p.cwd) : undefined,
+    transcriptPath: p.transcript_path,
+  });
   const prompt = typeof p.prompt === 'string' ? p.prompt : '';
   startTurn(ctx.db, sessionId, prompt, ctx.now);
   const out: Record<string, unknown> = {};
-  const context = ctx.config.promptContextChars > 0 && p.cwd ? relevantMemories(ctx.db, prompt, projectKeyFor(p.cwd), ctx.config.promptContextChars) : '';
+  const context =
+    ctx.config.promptContextChars > 0 && p.cwd ? relevantMemories(ctx.db, prompt, projectKeyFor(p.cwd), ctx.config.promptContextChars) : '';
   if (context) out.hookSpecificOutput = { hookEventName: 'UserPromptSubmit', additionalContext: context };
   const notice = pendingNotice(ctx, sessionId);
   if (notice) out.systemMessage = notice;
@@ -27,7 +32,14 @@ export function onUserPromptExpansion(p: HookPayload, ctx: HookContext): HookOut
   const name = String(p.command_name ?? '').replace(/^\//, '');
   if (!name || (p.expansion_type !== undefined && p.expansion_type !== 'slash_command')) return undefined;
   ensureSession(ctx.db, sessionId, ctx.now, { cwd: p.cwd, transcriptPath: p.transcript_path });
-  recordInvocation(ctx.db, { skillName: name, source: 'slash-command', at: ctx.now, sessionId, turnIndex: currentTurn(ctx.db, sessionId) + 1, agentId: p.agent_id });
+  recordInvocation(ctx.db, {
+    skillName: name,
+    source: 'slash-command',
+    at: ctx.now,
+    sessionId,
+    turnIndex: currentTurn(ctx.db, sessionId) + 1,
+    agentId: p.agent_id,
+  });
   return undefined;
 }
 

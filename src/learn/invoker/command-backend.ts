@@ -8,11 +8,21 @@ import type { BackendReply, BackendRequest, InvokerBackend } from './types.js';
 export class CommandBackend implements InvokerBackend {
   readonly name = 'command' as const;
 
-  constructor(private readonly command: string, private readonly timeoutMs: number, private readonly cwd: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly command: string,
+    private readonly timeoutMs: number,
+    private readonly cwd: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
 
   async call(request: BackendRequest): Promise<BackendReply> {
     const stdin = `${request.system}\n\n${request.prompt}\n`;
-    const r = await runBounded('/bin/sh', ['-c', this.command], { stdin, timeoutMs: this.timeoutMs, outputBytes: 1024 * 1024, env: this.env, cwd: this.cwd }, { signal: request.signal });
+    const r = await runBounded(
+      '/bin/sh',
+      ['-c', this.command],
+      { stdin, timeoutMs: this.timeoutMs, outputBytes: 1024 * 1024, env: this.env, cwd: this.cwd },
+      { signal: request.signal },
+    );
     if (r.timedOut) throw new Error(`the command timed out after ${this.timeoutMs} ms`);
     if (r.exitCode !== 0) throw new Error(`the command exited with ${r.exitCode}: ${r.stderr.trim().slice(-300)}`);
     return { text: r.stdout };

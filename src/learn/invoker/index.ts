@@ -9,7 +9,10 @@ import { selectBackend, type Selection } from './select.js';
  * `tolerant`, a configured back end that is missing leaves an Invoker without a model (and the
  * reason) instead of throwing, so work that needs no model still runs.
  */
-export function openInvoker(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths'>, options: { tolerant?: boolean } = {}): Invoker {
+export function openInvoker(
+  kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths'>,
+  options: { tolerant?: boolean } = {},
+): Invoker {
   let selection: Selection;
   try {
     selection = selectBackend({ config: kit.config, env: kit.env, workDir: kit.paths.home });
@@ -17,7 +20,14 @@ export function openInvoker(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 
     if (!options.tolerant || !(err instanceof KeiError)) throw err;
     selection = { reason: err.message };
   }
-  return new Invoker({ db: kit.db, clock: kit.clock, log: kit.log, selection, budget: kit.config.budget, maxOutputTokens: kit.config.invoker.maxOutputTokens });
+  return new Invoker({
+    db: kit.db,
+    clock: kit.clock,
+    log: kit.log,
+    selection,
+    budget: kit.config.budget,
+    maxOutputTokens: kit.config.invoker.maxOutputTokens,
+  });
 }
 
 export { Invoker } from './invoker.js';

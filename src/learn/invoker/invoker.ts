@@ -54,7 +54,12 @@ export class Invoker {
     const started = Date.now();
     let reply: BackendReply;
     try {
-      reply = await backend.call({ system: request.system, prompt: request.prompt, maxOutputTokens: this.options.maxOutputTokens, signal: request.signal });
+      reply = await backend.call({
+        system: request.system,
+        prompt: request.prompt,
+        maxOutputTokens: this.options.maxOutputTokens,
+        signal: request.signal,
+      });
     } catch (err) {
       this.finish(id, { outcome: 'error', detail: errorMessage(err).slice(0, 500), durationMs: Date.now() - started, promptChars });
       this.options.log.warn('model call failed', { backend: backend.name, purpose: request.purpose, error: errorMessage(err) });
@@ -62,7 +67,13 @@ export class Invoker {
     }
     const parsed = firstValidObject(reply.text, request.schema);
     const outcome = 'value' in parsed ? 'ok' : 'invalid';
-    this.finish(id, { outcome, detail: 'error' in parsed ? parsed.error : undefined, durationMs: Date.now() - started, promptChars, reply });
+    this.finish(id, {
+      outcome,
+      detail: 'error' in parsed ? parsed.error : undefined,
+      durationMs: Date.now() - started,
+      promptChars,
+      reply,
+    });
     if ('error' in parsed) {
       this.options.log.warn('model reply rejected', { backend: backend.name, purpose: request.purpose, reason: parsed.error });
       throw new KeiError('reply_invalid', `the ${request.purpose} reply was rejected: ${parsed.error}`);
@@ -74,13 +85,18 @@ export class Invoker {
   private reserve(backend: string, model: string | undefined, purpose: Purpose, promptChars: number): number {
     const now = this.options.clock.now();
     const day = localDay(now);
-    const refusal = this.options.db.transaction(() => {
-      const over = overBudget(usageOn(this.options.db, day), this.options.budget, estimateTokens(promptChars));
-      const outcome = over ? 'budget' : 'error';
-      const info = this.options.db.prepare(`INSERT INTO llm_calls (at, day, backend, model, purpose, prompt_chars, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(now, day, backend, model ?? null, purpose, promptChars, outcome, over ?? 'in progress');
-      return { over, id: Number(info.lastInsertRowid) };
-    }).immediate();
+    const refusal = this.options.db
+      .transaction(() => {
+        const over = overBudget(usageOn(this.options.db, day), this.options.budget, estimateTokens(promptChars));
+        const outcome = over ? 'budget' : 'error';
+        const info = this.options.db
+          .prepare(
+            `INSERT INTO llm_calls (at, day, backend, model, purpose, prompt_chars, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(now, day, backend, model ?? null, purpose, promptChars, outcome, over ?? 'in progress');
+        return { over, id: Number(info.lastInsertRowid) };
+      })
+      .immediate();
     if (refusal.over) {
       this.options.log.warn(`daily model budget exhausted: ${refusal.over}; no ${purpose} call until tomorrow`, { purpose });
       throw new KeiError('budget_exhausted', `daily model budget exhausted: ${refusal.over}; no ${purpose} call was made`);
@@ -88,13 +104,30 @@ export class Invoker {
     return refusal.id;
   }
 
-  private finish(id: number, r: { outcome: 'ok' | 'invalid' | 'error'; detail?: string; durationMs: number; promptChars: number; reply?: BackendReply }): void {
+  private finish(
+    id: number,
+    r: { outcome: 'ok' | 'invalid' | 'error'; detail?: string; durationMs: number; promptChars: number; reply?: BackendReply },
+  ): void {
     const reply = r.reply;
     const known = reply?.inputTokens !== undefined || reply?.outputTokens !== undefined;
-    const input = known ? reply?.inputTokens ?? 0 : estimateTokens(r.promptChars);
-    const output = known ? reply?.outputTokens ?? 0 : estimateTokens(reply?.text.length ?? 0);
-    this.options.db.prepare(`UPDATE llm_calls SET model = coalesce(?, model), reply_chars = ?, input_tokens = ?, output_tokens = ?, tokens_estimated = ?, cost_usd = ?,
-      duration_ms = ?, outcome = ?, detail = ? WHERE id = ?`).run(reply?.model ?? null, reply?.text.length ?? null, input, output, known ? 0 : 1, reply?.costUsd ?? null,
-      r.durationMs, r.outcome, r.detail === undefined ? null : redactSecrets(r.detail), id);
+    const input = known ? (reply?.inputTokens ?? 0) : estimateTokens(r.promptChars);
+    const output = known ? (reply?.outputTokens ?? 0) : estimateTokens(reply?.text.length ?? 0);
+    this.options.db
+      .prepare(
+        `UPDATE llm_calls SET model = coalesce(?, model), reply_chars = ?, input_tokens = ?, output_tokens = ?, tokens_estimated = ?, cost_usd = ?,
+      duration_ms = ?, outcome = ?, detail = ? WHERE id = ?`,
+      )
+      .run(
+        reply?.model ?? null,
+        reply?.text.length ?? null,
+        input,
+        output,
+        known ? 0 : 1,
+        reply?.costUsd ?? null,
+        r.durationMs,
+        r.outcome,
+        r.detail === undefined ? null : redactSecrets(r.detail),
+        id,
+      );
   }
 }

@@ -34,16 +34,22 @@ export function selectBackend(ctx: SelectContext): Selection {
 function build(name: 'anthropic' | 'claude-cli' | 'command', ctx: SelectContext): InvokerBackend {
   const { invoker } = ctx.config;
   if (name === 'command') {
-    if (!invoker.command) throw new KeiError('invoker_unavailable', 'invoker.backend is "command" but invoker.command (or KEI_INVOKER_COMMAND) is empty');
+    if (!invoker.command)
+      throw new KeiError('invoker_unavailable', 'invoker.backend is "command" but invoker.command (or KEI_INVOKER_COMMAND) is empty');
     return new CommandBackend(invoker.command, invoker.timeoutMs, ctx.workDir, ctx.env);
   }
   if (name === 'anthropic') {
     const key = apiKey(ctx);
-    if (!key) throw new KeiError('invoker_unavailable', 'invoker.backend is "anthropic" but neither ANTHROPIC_API_KEY nor invoker.apiKey is set');
+    if (!key)
+      throw new KeiError('invoker_unavailable', 'invoker.backend is "anthropic" but neither ANTHROPIC_API_KEY nor invoker.apiKey is set');
     return new AnthropicBackend(key, invoker.model || DEFAULT_ANTHROPIC_MODEL, invoker.timeoutMs, ctx.env.ANTHROPIC_BASE_URL || undefined);
   }
   const bin = findExecutable(invoker.claudeBin, ctx.env);
-  if (!bin) throw new KeiError('invoker_unavailable', `invoker.backend is "claude-cli" but "${invoker.claudeBin}" was not found on PATH (set invoker.claudeBin or KEI_CLAUDE_BIN)`);
+  if (!bin)
+    throw new KeiError(
+      'invoker_unavailable',
+      `invoker.backend is "claude-cli" but "${invoker.claudeBin}" was not found on PATH (set invoker.claudeBin or KEI_CLAUDE_BIN)`,
+    );
   return new ClaudeCliBackend(bin, invoker.model || undefined, invoker.timeoutMs, ctx.workDir, ctx.env);
 }
 
@@ -53,7 +59,12 @@ function apiKey(ctx: SelectContext): string | undefined {
 
 /** The absolute path of an executable name or path, searched on PATH like a shell would. */
 export function findExecutable(name: string, env: NodeJS.ProcessEnv): string | undefined {
-  const candidates = name.includes('/') ? [isAbsolute(name) ? name : join(process.cwd(), name)] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, name));
+  const candidates = name.includes('/')
+    ? [isAbsolute(name) ? name : join(process.cwd(), name)]
+    : (env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((d) => join(d, name));
   return candidates.find((file) => {
     try {
       accessSync(file, constants.X_OK);

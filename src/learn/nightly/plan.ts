@@ -41,8 +41,18 @@ export interface PlanInput {
 const DAY = 86_400_000;
 
 /** The plan's inputs for this kit: its ledger, clock, nightly config, visible skills and own skills folder. */
-export function planInputFor(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'paths' | 'skills'>, maxChanges = kit.config.nightly.maxChangesPerCycle): PlanInput {
-  return { db: kit.db, now: kit.clock.now(), config: kit.config.nightly, skills: kit.skills.registry.all(), keiSkillsDir: kit.paths.skills, maxChanges };
+export function planInputFor(
+  kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'paths' | 'skills'>,
+  maxChanges = kit.config.nightly.maxChangesPerCycle,
+): PlanInput {
+  return {
+    db: kit.db,
+    now: kit.clock.now(),
+    config: kit.config.nightly,
+    skills: kit.skills.registry.all(),
+    keiSkillsDir: kit.paths.skills,
+    maxChanges,
+  };
 }
 
 /** Decides the whole cycle from the ledger and the skills on disk; reads only, so `--dry-run` shows exactly this. */
@@ -55,22 +65,41 @@ export function planNightly(input: PlanInput): Plan {
 }
 
 export function managedSkills(input: PlanInput): ManagedSkill[] {
-  const learned = input.db.prepare("SELECT name, folder, created_at FROM learned_skills WHERE status = 'active'").all() as { name: string; folder: string; created_at: number }[];
+  const learned = input.db.prepare("SELECT name, folder, created_at FROM learned_skills WHERE status = 'active'").all() as {
+    name: string;
+    folder: string;
+    created_at: number;
+  }[];
   const byName = new Map(input.skills.map((s) => [s.name, s]));
-  const out: ManagedSkill[] = learned.filter((l) => byName.get(l.name)?.folder === l.folder)
-    .map((l) => ({ name: l.name, folder: l.folder, auto: true, createdAt: l.created_at, stability: byName.get(l.name)?.metadata.stability }));
+  const out: ManagedSkill[] = learned
+    .filter((l) => byName.get(l.name)?.folder === l.folder)
+    .map((l) => ({
+      name: l.name,
+      folder: l.folder,
+      auto: true,
+      createdAt: l.created_at,
+      stability: byName.get(l.name)?.metadata.stability,
+    }));
   if (!input.config.manageUserSkills) return out;
   const auto = new Set(out.map((s) => s.name));
   for (const s of input.skills) {
     if (auto.has(s.name) || !s.folder.startsWith(`${input.keiSkillsDir}/`)) continue;
-    out.push({ name: s.name, folder: s.folder, auto: false, createdAt: firstVersionAt(input.db, s.folder) ?? s.mtimeMs, stability: s.metadata.stability });
+    out.push({
+      name: s.name,
+      folder: s.folder,
+      auto: false,
+      createdAt: firstVersionAt(input.db, s.folder) ?? s.mtimeMs,
+      stability: s.metadata.stability,
+    });
   }
   return out;
 }
 
 /** When the kit first recorded the skill (its clock), which survives copies that reset the file time. */
 function firstVersionAt(db: Db, folder: string): number | undefined {
-  return (db.prepare('SELECT min(created_at) AS at FROM skill_versions WHERE folder = ?').get(folder) as { at: number | null }).at ?? undefined;
+  return (
+    (db.prepare('SELECT min(created_at) AS at FROM skill_versions WHERE folder = ?').get(folder) as { at: number | null }).at ?? undefined
+  );
 }
 
 function planSkillRules(input: PlanInput, managed: ManagedSkill[], plan: Plan): void {
@@ -84,14 +113,21 @@ function planSkillRules(input: PlanInput, managed: ManagedSkill[], plan: Plan): 
       continue;
     }
     if (m.rate !== undefined && m.rate < 0.6 && m.uses > 5) {
-      if (changes < input.maxChanges) { plan.reextract.push({ skill, metrics: m }); changes++; }
-      else plan.deferred.push({ subject: skill.name, reason: `re-extraction: the cap of ${input.maxChanges} changes per cycle is reached` });
-    } else if (m.rate !== undefined && m.rate > 0.9 && m.uses > 20 && skill.stability !== 'validated') plan.validate.push({ skill, metrics: m });
+      if (changes < input.maxChanges) {
+        plan.reextract.push({ skill, metrics: m });
+        changes++;
+      } else
+        plan.deferred.push({ subject: skill.name, reason: `re-extraction: the cap of ${input.maxChanges} changes per cycle is reached` });
+    } else if (m.rate !== undefined && m.rate > 0.9 && m.uses > 20 && skill.stability !== 'validated')
+      plan.validate.push({ skill, metrics: m });
   }
 }
 
 function lastUseEver(db: Db, skill: string): number | undefined {
-  return (db.prepare('SELECT max(ts) AS last FROM skill_invocations WHERE skill_name = ?').get(skill) as { last: number | null }).last ?? undefined;
+  return (
+    (db.prepare('SELECT max(ts) AS last FROM skill_invocations WHERE skill_name = ?').get(skill) as { last: number | null }).last ??
+    undefined
+  );
 }
 
 function planExtractions(input: PlanInput, managed: ManagedSkill[], plan: Plan): void {
@@ -120,17 +156,24 @@ function planExtractions(input: PlanInput, managed: ManagedSkill[], plan: Plan):
     active++;
   }
   if (left === 0) return;
-  const why = room <= 0 ? `the cap of ${input.maxChanges} changes per cycle is reached` : `${config.maxAutoSkills} auto-extracted skills are active (nightly.maxAutoSkills)`;
+  const why =
+    room <= 0
+      ? `the cap of ${input.maxChanges} changes per cycle is reached`
+      : `${config.maxAutoSkills} auto-extracted skills are active (nightly.maxAutoSkills)`;
   plan.deferred.push({ subject: `${left} trajectories`, reason: `extraction: ${why}` });
 }
 
 /** Completed, unprocessed, big enough; a session still going (seen within the hour, not ended) waits for a later night. */
 function extractionCandidates(input: PlanInput): { id: string }[] {
   const { db, config } = input;
-  return db.prepare(`SELECT t.id FROM trajectories t LEFT JOIN sessions s ON s.id = t.session_id
+  return db
+    .prepare(
+      `SELECT t.id FROM trajectories t LEFT JOIN sessions s ON s.id = t.session_id
     WHERE t.completed = 1 AND t.processed_at IS NULL AND t.tool_call_count >= ? AND t.last_turn - t.first_turn + 1 >= ?
       AND (s.id IS NULL OR s.ended_at IS NOT NULL OR coalesce(s.last_seen_at, s.started_at) < ?)
-    ORDER BY t.created_at, t.id`).all(config.minToolCalls, config.minTurns, input.now - 3_600_000) as { id: string }[];
+    ORDER BY t.created_at, t.id`,
+    )
+    .all(config.minToolCalls, config.minTurns, input.now - 3_600_000) as { id: string }[];
 }
 
 export function similarityIndex(input: PlanInput): SimilarityIndex {
@@ -138,6 +181,7 @@ export function similarityIndex(input: PlanInput): SimilarityIndex {
   const learned = input.db.prepare('SELECT name, fingerprint FROM learned_skills').all() as { name: string; fingerprint: string }[];
   const learnedNames = new Set(learned.map((l) => l.name));
   for (const l of learned) index.addTrajectorySkill(l.name, JSON.parse(l.fingerprint) as string[]);
-  for (const s of input.skills) if (!learnedNames.has(s.name)) index.addDescribedSkill(s.name, `${s.name.replace(/-/g, ' ')} ${s.description}`);
+  for (const s of input.skills)
+    if (!learnedNames.has(s.name)) index.addDescribedSkill(s.name, `${s.name.replace(/-/g, ' ')} ${s.description}`);
   return index;
 }

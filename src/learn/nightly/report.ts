@@ -27,5 +27,8 @@ export function countItems(items: ReportItem[]): Record<Action, number> {
 export function summaryLine(r: NightlyReport): string {
   const parts = ACTIONS.filter((a) => r.counts[a] > 0).map((a) => `${r.counts[a]} ${a}`);
   const seconds = ((r.finishedAt - r.startedAt) / 1000).toFixed(1);
-  return `${r.dryRun ? 'Nightly dry run (nothing written, no model called)' : 'Nightly cycle'}: ${parts.join(', ') || 'nothing to do'} in ${seconds} s; model: ${r.invoker}`;
+  return (
+    `${r.dryRun ? 'Nightly dry run (nothing written, no model called)' : 'Nightly cycle'}: ${parts.join(', ') || 'nothing to do'} in ` +
+    `${seconds} s; model: ${r.invoker}`
+  );
 }

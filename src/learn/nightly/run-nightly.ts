@@ -30,17 +30,36 @@ interface Cycle {
 const JUDGE_BATCHES = 3;
 
 /** The nightly learning cycle: judge, plan, then extract, improve, archive and validate within the caps and the time budget. */
-export async function runNightly(kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths' | 'skills'>, options: NightlyOptions = {}): Promise<NightlyReport> {
+export async function runNightly(
+  kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths' | 'skills'>,
+  options: NightlyOptions = {},
+): Promise<NightlyReport> {
   const startedAt = kit.clock.now();
   const invoker = options.invoker ?? openInvoker(kit, { tolerant: true });
-  const cycle: Cycle = { kit, invoker, items: [], deadline: Date.now() + kit.config.nightly.timeBudgetMinutes * 60_000, signal: options.signal };
+  const cycle: Cycle = {
+    kit,
+    invoker,
+    items: [],
+    deadline: Date.now() + kit.config.nightly.timeBudgetMinutes * 60_000,
+    signal: options.signal,
+  };
   if (!options.dryRun) await judge(cycle);
   const plan = planNightly(planInputFor(kit, options.max));
   if (options.dryRun) describePlan(plan, cycle.items, kit.config.nightly.windowDays);
   else await execute(plan, cycle);
-  const report: NightlyReport = { id: newId('night', startedAt), startedAt, finishedAt: kit.clock.now(), dryRun: options.dryRun === true, invoker: invoker.backendName ?? `none (${invoker.reason})`, items: cycle.items, counts: countItems(cycle.items) };
+  const report: NightlyReport = {
+    id: newId('night', startedAt),
+    startedAt,
+    finishedAt: kit.clock.now(),
+    dryRun: options.dryRun === true,
+    invoker: invoker.backendName ?? `none (${invoker.reason})`,
+    items: cycle.items,
+    counts: countItems(cycle.items),
+  };
   if (!options.dryRun) {
-    kit.db.prepare('INSERT INTO nightly_runs (id, started_at, finished_at, dry_run, trigger, report) VALUES (?, ?, ?, 0, ?, ?)').run(report.id, startedAt, report.finishedAt, options.trigger ?? 'cli', JSON.stringify(report));
+    kit.db
+      .prepare('INSERT INTO nightly_runs (id, started_at, finished_at, dry_run, trigger, report) VALUES (?, ?, ?, 0, ?, ?)')
+      .run(report.id, startedAt, report.finishedAt, options.trigger ?? 'cli', JSON.stringify(report));
     kit.log.info('nightly cycle finished', { counts: report.counts });
   }
   return report;
@@ -51,10 +70,19 @@ async function judge(c: Cycle): Promise<void> {
   const size = c.kit.config.nightly.judgeBatch;
   const pending = pendingJudgements(c.kit.db, c.kit.clock.now(), size * JUDGE_BATCHES);
   for (let i = 0; i < pending.length; i += size) {
-    if (outOfTime(c)) return void c.items.push({ action: 'left', subject: `${pending.length - i} skill invocations`, detail: 'judging: the time budget is spent' });
+    if (outOfTime(c))
+      return void c.items.push({
+        action: 'left',
+        subject: `${pending.length - i} skill invocations`,
+        detail: 'judging: the time budget is spent',
+      });
     try {
       const stored = await judgeBatch(c.kit, c.invoker, pending.slice(i, i + size), c.signal);
-      c.items.push({ action: 'judged', subject: `${stored} of ${Math.min(size, pending.length - i)} invocations`, detail: 'success decided by the model judge' });
+      c.items.push({
+        action: 'judged',
+        subject: `${stored} of ${Math.min(size, pending.length - i)} invocations`,
+        detail: 'success decided by the model judge',
+      });
     } catch (err) {
       c.items.push({ action: 'skipped', subject: 'judging', detail: errorMessage(err) });
       if (hasCode(err, 'budget_exhausted')) return;
@@ -68,21 +96,50 @@ async function execute(plan: Plan, c: Cycle): Promise<void> {
     c.items.push({ action: 'skipped', subject: d.trajectory, detail: similarText(d.similar) });
   }
   for (const r of plan.reextract) {
-    if (outOfTime(c)) { c.items.push({ action: 'left', subject: r.skill.name, detail: 're-extraction: the time budget is spent' }); continue; }
+    if (outOfTime(c)) {
+      c.items.push({ action: 'left', subject: r.skill.name, detail: 're-extraction: the time budget is spent' });
+      continue;
+    }
     await attempt(c, r.skill.name, async () => {
       const done = await reextractSkill(c.kit, c.invoker, r.skill.name, r.metrics.failing, c.signal);
-      return { action: 'improved', subject: r.skill.name, detail: `${rateText(r.metrics)} → version ${done.version} by ${done.extractor}${done.note ? ` (${done.note})` : ''}` };
+      return {
+        action: 'improved',
+        subject: r.skill.name,
+        detail: `${rateText(r.metrics)} → version ${done.version} by ${done.extractor}${done.note ? ` (${done.note})` : ''}`,
+      };
     });
   }
   for (const e of plan.extract) {
-    if (outOfTime(c)) { c.items.push({ action: 'left', subject: e.evidence.id, detail: 'extraction: the time budget is spent' }); continue; }
-    await attempt(c, e.evidence.id, async () => {
-      const done = await extractSkill(c.kit, c.invoker, e.evidence, e.fingerprint, c.signal);
-      return { action: 'extracted', subject: done.skill, detail: `from ${e.evidence.id} by ${done.extractor}${done.note ? ` (${done.note})` : ''}: ${done.path}` };
-    }, e.evidence.id);
+    if (outOfTime(c)) {
+      c.items.push({ action: 'left', subject: e.evidence.id, detail: 'extraction: the time budget is spent' });
+      continue;
+    }
+    await attempt(
+      c,
+      e.evidence.id,
+      async () => {
+        const done = await extractSkill(c.kit, c.invoker, e.evidence, e.fingerprint, c.signal);
+        return {
+          action: 'extracted',
+          subject: done.skill,
+          detail: `from ${e.evidence.id} by ${done.extractor}${done.note ? ` (${done.note})` : ''}: ${done.path}`,
+        };
+      },
+      e.evidence.id,
+    );
   }
-  for (const a of plan.archive) await attempt(c, a.skill.name, () => ({ action: 'archived', subject: a.skill.name, detail: `${unusedText(a.lastUse, c.kit.config.nightly.windowDays)} → ${archiveSkill(c.kit, a.skill.name)}` }));
-  for (const v of plan.validate) await attempt(c, v.skill.name, () => ({ action: 'validated', subject: v.skill.name, detail: `${rateText(v.metrics)} → stability: validated (version ${validateSkill(c.kit, v.skill.name)})` }));
+  for (const a of plan.archive)
+    await attempt(c, a.skill.name, () => ({
+      action: 'archived',
+      subject: a.skill.name,
+      detail: `${unusedText(a.lastUse, c.kit.config.nightly.windowDays)} → ${archiveSkill(c.kit, a.skill.name)}`,
+    }));
+  for (const v of plan.validate)
+    await attempt(c, v.skill.name, () => ({
+      action: 'validated',
+      subject: v.skill.name,
+      detail: `${rateText(v.metrics)} → stability: validated (version ${validateSkill(c.kit, v.skill.name)})`,
+    }));
   for (const d of plan.deferred) c.items.push({ action: 'left', subject: d.subject, detail: d.reason });
 }
 
@@ -92,17 +149,29 @@ async function attempt(c: Cycle, subject: string, work: () => ReportItem | Promi
     c.items.push(await work());
   } catch (err) {
     const blocked = err instanceof GuardBlockedError;
-    c.items.push({ action: blocked ? 'skipped' : 'failed', subject, detail: blocked ? `blocked by the guard: ${err.message}` : errorMessage(err) });
+    c.items.push({
+      action: blocked ? 'skipped' : 'failed',
+      subject,
+      detail: blocked ? `blocked by the guard: ${err.message}` : errorMessage(err),
+    });
     if (trajectory) markProcessed(c.kit, trajectory, `${blocked ? 'blocked' : 'failed'}: ${errorMessage(err).slice(0, 200)}`);
   }
 }
 
 function describePlan(plan: Plan, items: ReportItem[], windowDays: number): void {
   for (const d of plan.duplicates) items.push({ action: 'skipped', subject: d.trajectory, detail: similarText(d.similar) });
-  for (const r of plan.reextract) items.push({ action: 'improved', subject: r.skill.name, detail: `would re-extract: ${rateText(r.metrics)}` });
-  for (const e of plan.extract) items.push({ action: 'extracted', subject: e.evidence.id, detail: `would extract a skill (${e.evidence.calls.length} tool calls, ${e.evidence.prompts.length} turns)` });
-  for (const a of plan.archive) items.push({ action: 'archived', subject: a.skill.name, detail: `would archive: ${unusedText(a.lastUse, windowDays)}` });
-  for (const v of plan.validate) items.push({ action: 'validated', subject: v.skill.name, detail: `would mark validated: ${rateText(v.metrics)}` });
+  for (const r of plan.reextract)
+    items.push({ action: 'improved', subject: r.skill.name, detail: `would re-extract: ${rateText(r.metrics)}` });
+  for (const e of plan.extract)
+    items.push({
+      action: 'extracted',
+      subject: e.evidence.id,
+      detail: `would extract a skill (${e.evidence.calls.length} tool calls, ${e.evidence.prompts.length} turns)`,
+    });
+  for (const a of plan.archive)
+    items.push({ action: 'archived', subject: a.skill.name, detail: `would archive: ${unusedText(a.lastUse, windowDays)}` });
+  for (const v of plan.validate)
+    items.push({ action: 'validated', subject: v.skill.name, detail: `would mark validated: ${rateText(v.metrics)}` });
   for (const d of plan.deferred) items.push({ action: 'left', subject: d.subject, detail: d.reason });
 }
 

@@ -16,27 +16,48 @@ export interface AppliedOp {
 const SOURCE = 'reviewer';
 
 /** Applies the reviewer's operations through the memory store (so every one is guarded) and records each outcome. */
-export function applyOperations(db: Db, memory: MemoryStore, sessionId: string, ops: ReviewOperation[], provenance: { userText: string; toolText: string }, at: number): AppliedOp[] {
+export function applyOperations(
+  db: Db,
+  memory: MemoryStore,
+  sessionId: string,
+  ops: ReviewOperation[],
+  provenance: { userText: string; toolText: string },
+  at: number,
+): AppliedOp[] {
   const said = { userText: norm(provenance.userText), toolText: norm(provenance.toolText) };
   return ops.map((op) => {
     const applied = applyOne(memory, op, said);
-    db.prepare('INSERT INTO review_ops (session_id, at, op, scope, content, old, outcome, detail, memory_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      sessionId, at, op.op, op.op === 'add' ? op.scope : null, 'content' in op ? op.content : null, 'old' in op ? op.old : null, applied.outcome, applied.detail ?? null, applied.memoryId ?? null);
+    db.prepare(
+      'INSERT INTO review_ops (session_id, at, op, scope, content, old, outcome, detail, memory_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      sessionId,
+      at,
+      op.op,
+      op.op === 'add' ? op.scope : null,
+      'content' in op ? op.content : null,
+      'old' in op ? op.old : null,
+      applied.outcome,
+      applied.detail ?? null,
+      applied.memoryId ?? null,
+    );
     return applied;
   });
 }
 
 function applyOne(memory: MemoryStore, op: ReviewOperation, provenance: { userText: string; toolText: string }): AppliedOp {
   try {
-    if (op.op !== 'remove' && fromToolsOnly(op.content, provenance)) return { op, outcome: 'failed', detail: 'the text appears in tool output and not in anything the user wrote' };
+    if (op.op !== 'remove' && fromToolsOnly(op.content, provenance))
+      return { op, outcome: 'failed', detail: 'the text appears in tool output and not in anything the user wrote' };
     if (op.op === 'add') {
       const r = memory.add(op.content, { scope: op.scope, source: SOURCE });
       return { op, outcome: r.duplicate ? 'duplicate' : 'applied', memoryId: r.memory.id };
     }
-    if (op.op === 'replace') return { op, outcome: 'applied', memoryId: memory.replace({ oldText: op.old }, op.content, { source: SOURCE }).after.id };
+    if (op.op === 'replace')
+      return { op, outcome: 'applied', memoryId: memory.replace({ oldText: op.old }, op.content, { source: SOURCE }).after.id };
     return { op, outcome: 'applied', memoryId: memory.remove({ oldText: op.old }, { source: SOURCE }).id };
   } catch (err) {
-    if (err instanceof GuardBlockedError) return { op, outcome: 'blocked', detail: `${String(err.details.rule ?? 'guard')}: ${err.message}` };
+    if (err instanceof GuardBlockedError)
+      return { op, outcome: 'blocked', detail: `${String(err.details.rule ?? 'guard')}: ${err.message}` };
     if (err instanceof KeiError) return { op, outcome: 'failed', detail: err.message };
     return { op, outcome: 'failed', detail: errorMessage(err) };
   }

@@ -22,7 +22,12 @@ const WINDOW_CHARS = 24_000;
 const RETRY_LATER = new Set(['budget_exhausted', 'invoker_unavailable', 'invoker_failed']);
 
 /** One review of a session: the transcript since the last review → the model → guarded memory writes → a notice. */
-export async function runReview(kit: Pick<LearnContext, 'clock' | 'db' | 'memory'>, invoker: Invoker, sessionId: string, signal?: AbortSignal): Promise<ReviewResult> {
+export async function runReview(
+  kit: Pick<LearnContext, 'clock' | 'db' | 'memory'>,
+  invoker: Invoker,
+  sessionId: string,
+  signal?: AbortSignal,
+): Promise<ReviewResult> {
   const session = reviewState(kit.db, sessionId);
   if (!session) throw new KeiError('session_not_found', `no session "${sessionId}" in the ledger`, { field: 'session' });
   const window = session.transcript_path ? readReviewWindow(session.transcript_path, session.review_cursor, WINDOW_CHARS) : undefined;
@@ -35,19 +40,29 @@ export async function runReview(kit: Pick<LearnContext, 'clock' | 'db' | 'memory
   let ops;
   try {
     const existing = kit.memory.list({ limit: 60 }).map((m) => m.content);
-    ops = (await invoker.ask({ purpose: 'review', system: REVIEWER_SYSTEM, prompt: reviewerPrompt(window.text, existing), schema: reviewerReply, signal })).operations;
+    ops = (
+      await invoker.ask({
+        purpose: 'review',
+        system: REVIEWER_SYSTEM,
+        prompt: reviewerPrompt(window.text, existing),
+        schema: reviewerReply,
+        signal,
+      })
+    ).operations;
   } catch (err) {
     if (!(err instanceof KeiError && RETRY_LATER.has(err.code))) advance();
     throw err;
   }
   // One transaction: the memories, their record, the notice and the cursor appear together or not at all.
-  const { applied, notice } = kit.db.transaction(() => {
-    const done = applyOperations(kit.db, kit.memory, sessionId, ops, window, kit.clock.now());
-    advance();
-    const text = noticeFor(done);
-    if (text) addNotice(kit.db, sessionId, text, kit.clock.now());
-    return { applied: done, notice: text };
-  }).immediate();
+  const { applied, notice } = kit.db
+    .transaction(() => {
+      const done = applyOperations(kit.db, kit.memory, sessionId, ops, window, kit.clock.now());
+      advance();
+      const text = noticeFor(done);
+      if (text) addNotice(kit.db, sessionId, text, kit.clock.now());
+      return { applied: done, notice: text };
+    })
+    .immediate();
   return { session: sessionId, status: 'reviewed', applied, notice };
 }
 
@@ -60,6 +75,9 @@ export function noticeFor(applied: AppliedOp[]): string | undefined {
     lines.push(`💾 saved ${saved.length} ${saved.length === 1 ? 'memory' : 'memories'}: ${what}`);
   }
   const blocked = applied.filter((a) => a.outcome === 'blocked');
-  if (blocked.length > 0) lines.push(`🛡️ the guard blocked ${blocked.length} proposed ${blocked.length === 1 ? 'memory' : 'memories'} (see kei-skills guard events)`);
+  if (blocked.length > 0)
+    lines.push(
+      `🛡️ the guard blocked ${blocked.length} proposed ${blocked.length === 1 ? 'memory' : 'memories'} (see kei-skills guard events)`,
+    );
   return lines.length > 0 ? lines.join('\n') : undefined;
 }

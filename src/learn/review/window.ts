@@ -26,7 +26,10 @@ export function readReviewWindow(path: string, cursor: number, maxChars: number)
   for (const line of all.slice(cursor, lines)) parser.push(line);
   const steps = parser.finish().steps;
   const parts = steps.map(render);
-  const userText = steps.filter((s) => s.role === 'user').map((s) => clean(s.text)).join('\n');
+  const userText = steps
+    .filter((s) => s.role === 'user')
+    .map((s) => clean(s.text))
+    .join('\n');
   const toolText = steps.flatMap((s) => (s.role === 'assistant' ? s.toolCalls.map((c) => c.result?.content ?? '') : [])).join('\n');
   return { text: keepLatest(parts, maxChars), userText, toolText, lines };
 }
@@ -35,7 +38,9 @@ function render(step: Step): string {
   if (step.role === 'user') return `[USER]\n${clean(step.text)}`;
   const calls = step.toolCalls.map((c) => {
     const input = clip(clean(JSON.stringify(c.input) ?? ''), 300);
-    const result = c.result ? `\n  (tool output, not the user's words${c.result.isError ? ', an error' : ''}): ${clip(clean(c.result.content), 400)}` : '';
+    const result = c.result
+      ? `\n  (tool output, not the user's words${c.result.isError ? ', an error' : ''}): ${clip(clean(c.result.content), 400)}`
+      : '';
     return `[TOOL CALL ${c.name}] ${input}${result}`;
   });
   return [step.text ? `[ASSISTANT]\n${clip(clean(step.text), 1500)}` : '', ...calls].filter(Boolean).join('\n');

@@ -39,12 +39,15 @@ function applySpans(content: string, spans: Span[], replacement: string): string
 
 function reindent(text: string, delta: number): string {
   if (delta === 0) return text;
-  return text.split('\n').map((line) => {
-    if (line.trim() === '') return line;
-    if (delta > 0) return ' '.repeat(delta) + line;
-    const strip = Math.min(-delta, line.length - line.trimStart().length);
-    return line.slice(strip);
-  }).join('\n');
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.trim() === '') return line;
+      if (delta > 0) return ' '.repeat(delta) + line;
+      const strip = Math.min(-delta, line.length - line.trimStart().length);
+      return line.slice(strip);
+    })
+    .join('\n');
 }
 
 function lineOf(content: string, offset: number): number {
@@ -55,11 +58,22 @@ function lineOf(content: string, offset: number): number {
 
 function ambiguous(content: string, spans: Span[], strategy: string): KeiError {
   const lines = spans.map((s) => lineOf(content, s.start));
-  return new KeiError('patch_ambiguous', `old text matches ${spans.length} places (lines ${lines.join(', ')}; strategy ${strategy}); add surrounding lines to make it unique, or set replace_all`, { lines, strategy });
+  return new KeiError(
+    'patch_ambiguous',
+    `old text matches ${spans.length} places (lines ` +
+      `${lines.join(', ')}; strategy ${strategy}); add surrounding lines to make it unique, or set replace_all`,
+    { lines, strategy },
+  );
 }
 
 function noMatch(content: string, old: string): KeiError {
   const best = closestCandidate(content, old);
-  const hint = best ? ` Closest candidate at line ${best.line} (similarity ${best.similarity.toFixed(2)}):\n${best.text.slice(0, 400)}` : '';
-  return new KeiError('patch_no_match', `old text was not found by any strategy (exact, trimmed, whitespace, indentation, escapes, unicode, block anchor, similarity).${hint}`, { closest: best });
+  const hint = best
+    ? ` Closest candidate at line ${best.line} (similarity ${best.similarity.toFixed(2)}):\n${best.text.slice(0, 400)}`
+    : '';
+  return new KeiError(
+    'patch_no_match',
+    `old text was not found by any strategy (exact, trimmed, whitespace, indentation, escapes, unicode, block anchor, similarity).${hint}`,
+    { closest: best },
+  );
 }

@@ -14,7 +14,10 @@ export function unicodeNormalize(s: string): string {
 
 /** Undo the escaping a model adds when it sends code inside a JSON string twice. */
 export function unescapeText(s: string): string {
-  return s.replace(/\\(n|t|r|"|'|\\|`)/g, (_m, c: string) => ({ n: '\n', t: '\t', r: '\r', '"': '"', "'": "'", '\\': '\\', '`': '`' })[c] ?? c);
+  return s.replace(
+    /\\(n|t|r|"|'|\\|`)/g,
+    (_m, c: string) => ({ n: '\n', t: '\t', r: '\r', '"': '"', "'": "'", '\\': '\\', '`': '`' })[c] ?? c,
+  );
 }
 
 export function minIndent(lines: readonly string[]): number {

@@ -58,7 +58,8 @@ function lineWindows(content: string, old: string, same: (window: string[], targ
 function exactAll(content: string, needle: string): Span[] {
   if (needle === '') return [];
   const spans: Span[] = [];
-  for (let at = content.indexOf(needle); at >= 0; at = content.indexOf(needle, at + needle.length)) spans.push({ start: at, end: at + needle.length });
+  for (let at = content.indexOf(needle); at >= 0; at = content.indexOf(needle, at + needle.length))
+    spans.push({ start: at, end: at + needle.length });
   return spans;
 }
 
@@ -66,11 +67,30 @@ const eqBy = (f: (s: string) => string) => (w: string[], t: string[]) => w.every
 
 export const STRATEGIES: readonly Strategy[] = [
   { name: 'exact', find: (content, old) => exactAll(content, old) },
-  { name: 'line-trimmed', find: (content, old) => lineWindows(content, old, eqBy((s) => s.trim())) },
-  { name: 'whitespace-collapsed', find: (content, old) => lineWindows(content, old, (w, t) => collapseWhitespace(w.join('\n')) === collapseWhitespace(t.join('\n'))) },
+  {
+    name: 'line-trimmed',
+    find: (content, old) =>
+      lineWindows(
+        content,
+        old,
+        eqBy((s) => s.trim()),
+      ),
+  },
+  {
+    name: 'whitespace-collapsed',
+    find: (content, old) => lineWindows(content, old, (w, t) => collapseWhitespace(w.join('\n')) === collapseWhitespace(t.join('\n'))),
+  },
   { name: 'indentation-agnostic', find: indentationAgnostic },
   { name: 'escape-normalised', find: escapeNormalised },
-  { name: 'unicode-normalised', find: (content, old) => lineWindows(content, old, eqBy((s) => unicodeNormalize(s).trimEnd())) },
+  {
+    name: 'unicode-normalised',
+    find: (content, old) =>
+      lineWindows(
+        content,
+        old,
+        eqBy((s) => unicodeNormalize(s).trimEnd()),
+      ),
+  },
   { name: 'block-anchor', find: blockAnchor },
   { name: 'line-similarity', find: lineSimilarity },
 ];
@@ -80,7 +100,13 @@ function escapeNormalised(content: string, old: string): Span[] {
   const plain = unescapeText(old);
   if (plain === old) return [];
   const exact = exactAll(content, plain);
-  return exact.length > 0 ? exact : lineWindows(content, plain, eqBy((s) => s.trim()));
+  return exact.length > 0
+    ? exact
+    : lineWindows(
+        content,
+        plain,
+        eqBy((s) => s.trim()),
+      );
 }
 
 function indentationAgnostic(content: string, old: string): Span[] {
@@ -117,7 +143,8 @@ function blockAnchor(content: string, old: string): Span[] {
   for (let i = 0; i + target.length <= c.lines.length; i++) {
     const window = c.lines.slice(i, i + target.length);
     if (window[0].trim() !== first || window[window.length - 1].trim() !== last) continue;
-    if (linesSimilarity(window.slice(1, -1), target.slice(1, -1)) >= ANCHOR_MIDDLE_THRESHOLD) spans.push({ ...windowSpan(c, i, target.length), indentDelta: indentOf(window) - indentOf(target) });
+    if (linesSimilarity(window.slice(1, -1), target.slice(1, -1)) >= ANCHOR_MIDDLE_THRESHOLD)
+      spans.push({ ...windowSpan(c, i, target.length), indentDelta: indentOf(window) - indentOf(target) });
   }
   return spans;
 }
@@ -134,7 +161,10 @@ function lineSimilarity(content: string, old: string): Span[] {
     scored.push({ i, score: linesSimilarity(c.lines.slice(i, i + target.length), target) });
   }
   const good = scored.filter((s) => s.score >= SIMILARITY_THRESHOLD);
-  return good.map((s) => ({ ...windowSpan(c, s.i, target.length), indentDelta: indentOf(c.lines.slice(s.i, s.i + target.length)) - indentOf(target) }));
+  return good.map((s) => ({
+    ...windowSpan(c, s.i, target.length),
+    indentDelta: indentOf(c.lines.slice(s.i, s.i + target.length)) - indentOf(target),
+  }));
 }
 
 /** The window most like `old`, for the error message when nothing matched. */
