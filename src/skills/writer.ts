@@ -11,24 +11,9 @@ import type { SkillRegistry } from './registry.js';
 import { resolveInside } from '../core/safe-path.js';
 import type { Skill } from './types.js';
 import { SkillVersions } from './versions.js';
+import { frontmatterOf, type CreateSkillInput, type PatchInput } from './writer-inputs.js';
 
-export interface CreateSkillInput {
-  name: string;
-  description: string;
-  body: string;
-  category?: string;
-  metadata?: Record<string, string>;
-  source?: string;
-}
-
-export interface PatchInput {
-  name: string;
-  old: string;
-  new: string;
-  file?: string;
-  replaceAll?: boolean;
-  source?: string;
-}
+export type { CreateSkillInput, PatchInput } from './writer-inputs.js';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const CATEGORY = /^[a-z0-9][a-z0-9-]{0,40}$/;
@@ -218,10 +203,4 @@ export class SkillWriter {
     this.registry.refresh(folder);
     return this.registry.get(name) as Skill;
   }
-}
-
-function frontmatterOf(input: CreateSkillInput): Record<string, unknown> {
-  const fields: Record<string, unknown> = { name: input.name, description: input.description };
-  if (input.metadata && Object.keys(input.metadata).length > 0) fields.metadata = input.metadata;
-  return fields;
 }
