@@ -4,6 +4,10 @@ import { formatTable, formatTime, printJson, printLine } from './output.js';
 import { withKit } from './with-kit.js';
 
 export function registerBudgetCommands(program: Command): void {
+  registerLlm(program);
+}
+
+function registerLlm(program: Command): void {
   program
     .command('llm')
     .option('--limit <n>', 'recent calls to show', '20')

@@ -4,6 +4,10 @@ import { CliError } from './output.js';
 import { withKit } from './with-kit.js';
 
 export function registerExportCommands(program: Command): void {
+  registerExportTrajectories(program);
+}
+
+function registerExportTrajectories(program: Command): void {
   program
     .command('export-trajectories')
     .option('--since <date>', 'only sessions started on or after this date (ISO)')

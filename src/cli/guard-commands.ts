@@ -9,6 +9,43 @@ const SURFACES = ['memory', 'skill', 'context'];
 
 export function registerGuardCommands(program: Command): void {
   const guard = program.command('guard').description('the injection guard');
+  registerGuardScan(guard);
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read ${file === '-' ? 'stdin' : file}: ${(err as Error).message}`, 2);
+  }
+}
+
+function scanLines(input: string, surface: Surface): void {
+  const lines = input.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    let text: unknown;
+    try {
+      text = (JSON.parse(line) as { text?: unknown }).text;
+    } catch {
+      throw new CliError(`line ${i + 1} is not JSON`, 2);
+    }
+    if (typeof text !== 'string') throw new CliError(`line ${i + 1} has no "text" string`, 2);
+    const r = scanText(text, { surface });
+    out.push(JSON.stringify({ verdict: r.verdict, score: r.score, findings: r.findings }));
+  });
+  process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
+}
+
+function describe(result: ScanResult): string {
+  const head = `${result.verdict.toUpperCase()} (score ${result.score})`;
+  if (result.findings.length === 0) return `${head}: no findings`;
+  const rows = result.findings.map((f) => [f.rule, f.category, f.severity, `${f.start}-${f.end}`, f.excerpt]);
+  return `${head}\n${formatTable(['rule', 'category', 'severity', 'at', 'excerpt'], rows)}`;
+}
+
+function registerGuardScan(guard: Command): void {
   guard
     .command('scan')
     .argument('[file]', 'file to scan, or - for stdin', '-')
@@ -59,37 +96,4 @@ export function registerGuardCommands(program: Command): void {
         );
       }),
     );
-}
-
-function readInput(file: string): string {
-  try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read ${file === '-' ? 'stdin' : file}: ${(err as Error).message}`, 2);
-  }
-}
-
-function scanLines(input: string, surface: Surface): void {
-  const lines = input.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const out: string[] = [];
-  lines.forEach((line, i) => {
-    let text: unknown;
-    try {
-      text = (JSON.parse(line) as { text?: unknown }).text;
-    } catch {
-      throw new CliError(`line ${i + 1} is not JSON`, 2);
-    }
-    if (typeof text !== 'string') throw new CliError(`line ${i + 1} has no "text" string`, 2);
-    const r = scanText(text, { surface });
-    out.push(JSON.stringify({ verdict: r.verdict, score: r.score, findings: r.findings }));
-  });
-  process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
-}
-
-function describe(result: ScanResult): string {
-  const head = `${result.verdict.toUpperCase()} (score ${result.score})`;
-  if (result.findings.length === 0) return `${head}: no findings`;
-  const rows = result.findings.map((f) => [f.rule, f.category, f.severity, `${f.start}-${f.end}`, f.excerpt]);
-  return `${head}\n${formatTable(['rule', 'category', 'severity', 'at', 'excerpt'], rows)}`;
 }

@@ -11,61 +11,11 @@ import { failWith, formatTable, printJson, printLine } from './output.js';
 import { withKit } from './with-kit.js';
 
 export function registerLearnCommands(program: Command): void {
-  program
-    .command('review')
-    .requiredOption('--session <id>', 'the Claude Code session to review')
-    .option('--json')
-    .description('save what the user revealed in a session since its last review (the Stop hook runs this every N turns)')
-    .addHelpText('after', '\nExample:\n  kei-skills review --session 8f3c2a… --json')
-    .action((options: { session: string; json?: boolean }) => review(options));
-  program
-    .command('nightly')
-    .option('--dry-run', 'show the plan; write nothing, call no model')
-    .option('--max <n>', 'at most this many extractions and re-extractions')
-    .option('--json')
-    .description(
-      'the nightly learning cycle: extract skills from good sessions, fix failing ones, archive unused ones, validate proven ones',
-    )
-    .addHelpText('after', '\nExamples:\n  kei-skills nightly --dry-run\n  kei-skills nightly --max 2 --json')
-    .action((options: { dryRun?: boolean; max?: string; json?: boolean }) =>
-      withKit(async (kit) => {
-        const report = await runNightly(kit, {
-          dryRun: options.dryRun,
-          max: options.max === undefined ? undefined : positiveInt(options.max, '--max'),
-          trigger: 'cli',
-        });
-        if (options.json) printJson(report);
-        else printReport(report);
-      }),
-    );
-  program
-    .command('extract')
-    .option('--session <id>', 'default: the latest session of this project')
-    .option('--json')
-    .description('extract a skill from one session now (what the skill_extract tool does)')
-    .action((options: { session?: string; json?: boolean }) =>
-      withKit(async (kit) => {
-        const done = await extractFromSession(kit, openInvoker(kit, { tolerant: true }), options.session);
-        if (options.json) printJson(done);
-        else printLine(`Extracted ${done.skill} (${done.extractor}${done.note ? `; ${done.note}` : ''}): ${done.path}`);
-      }),
-    );
-  program
-    .command('unarchive')
-    .argument('<name>')
-    .description('bring back a skill the nightly cycle archived')
-    .action((name: string) => withKit((kit) => printLine(`Restored ${name} to ${unarchiveSkill(kit, name)}`)));
-  program
-    .command('archived')
-    .option('--json')
-    .description('list the skills in KEI_HOME/skills/_archive')
-    .action((options: { json?: boolean }) =>
-      withKit((kit) => {
-        const folders = archivedFolders(kit.paths.archive);
-        if (options.json) return printJson(folders);
-        printLine(folders.length ? folders.join('\n') : 'No archived skills.');
-      }),
-    );
+  registerReview(program);
+  registerNightly(program);
+  registerExtract(program);
+  registerUnarchive(program);
+  registerArchived(program);
 }
 
 function positiveInt(value: string, flag: string): number {
@@ -116,4 +66,74 @@ export function printReport(report: NightlyReport): void {
       110,
     ),
   );
+}
+
+function registerReview(program: Command): void {
+  program
+    .command('review')
+    .requiredOption('--session <id>', 'the Claude Code session to review')
+    .option('--json')
+    .description('save what the user revealed in a session since its last review (the Stop hook runs this every N turns)')
+    .addHelpText('after', '\nExample:\n  kei-skills review --session 8f3c2a… --json')
+    .action((options: { session: string; json?: boolean }) => review(options));
+}
+
+function registerNightly(program: Command): void {
+  program
+    .command('nightly')
+    .option('--dry-run', 'show the plan; write nothing, call no model')
+    .option('--max <n>', 'at most this many extractions and re-extractions')
+    .option('--json')
+    .description(
+      'the nightly learning cycle: extract skills from good sessions, fix failing ones, archive unused ones, validate proven ones',
+    )
+    .addHelpText('after', '\nExamples:\n  kei-skills nightly --dry-run\n  kei-skills nightly --max 2 --json')
+    .action((options: { dryRun?: boolean; max?: string; json?: boolean }) =>
+      withKit(async (kit) => {
+        const report = await runNightly(kit, {
+          dryRun: options.dryRun,
+          max: options.max === undefined ? undefined : positiveInt(options.max, '--max'),
+          trigger: 'cli',
+        });
+        if (options.json) printJson(report);
+        else printReport(report);
+      }),
+    );
+}
+
+function registerExtract(program: Command): void {
+  program
+    .command('extract')
+    .option('--session <id>', 'default: the latest session of this project')
+    .option('--json')
+    .description('extract a skill from one session now (what the skill_extract tool does)')
+    .action((options: { session?: string; json?: boolean }) =>
+      withKit(async (kit) => {
+        const done = await extractFromSession(kit, openInvoker(kit, { tolerant: true }), options.session);
+        if (options.json) printJson(done);
+        else printLine(`Extracted ${done.skill} (${done.extractor}${done.note ? `; ${done.note}` : ''}): ${done.path}`);
+      }),
+    );
+}
+
+function registerUnarchive(program: Command): void {
+  program
+    .command('unarchive')
+    .argument('<name>')
+    .description('bring back a skill the nightly cycle archived')
+    .action((name: string) => withKit((kit) => printLine(`Restored ${name} to ${unarchiveSkill(kit, name)}`)));
+}
+
+function registerArchived(program: Command): void {
+  program
+    .command('archived')
+    .option('--json')
+    .description('list the skills in KEI_HOME/skills/_archive')
+    .action((options: { json?: boolean }) =>
+      withKit((kit) => {
+        const folders = archivedFolders(kit.paths.archive);
+        if (options.json) return printJson(folders);
+        printLine(folders.length ? folders.join('\n') : 'No archived skills.');
+      }),
+    );
 }

@@ -4,6 +4,16 @@ import { CliError, formatTable, formatTime, printJson, printLine } from './outpu
 import { withKit } from './with-kit.js';
 
 export function registerLedgerCommands(program: Command): void {
+  registerLedger(program);
+}
+
+function cell(header: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && /(_at|^ts|^at)$/.test(header) && value > 1e12) return formatTime(value);
+  return String(value);
+}
+
+function registerLedger(program: Command): void {
   program
     .command('ledger')
     .argument('<view>', LEDGER_VIEWS.join('|'))
@@ -37,10 +47,4 @@ export function registerLedgerCommands(program: Command): void {
         );
       }),
     );
-}
-
-function cell(header: string, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && /(_at|^ts|^at)$/.test(header) && value > 1e12) return formatTime(value);
-  return String(value);
 }

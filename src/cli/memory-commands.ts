@@ -12,6 +12,36 @@ interface CommonOptions {
 
 export function registerMemoryCommands(program: Command): void {
   const memory = program.command('memory').description('search and edit what agents remember');
+  registerMemorySearch(memory);
+  registerMemoryAdd(memory);
+  registerChangeCommands(memory);
+  registerInspectCommands(memory);
+}
+
+function registerChangeCommands(memory: Command): void {
+  registerMemoryReplace(memory);
+  registerMemoryRemove(memory);
+  registerMemoryUndo(memory);
+}
+
+function registerInspectCommands(memory: Command): void {
+  registerMemoryList(memory);
+  registerMemoryStats(memory);
+}
+
+function listTable(items: Memory[]): string {
+  return formatTable(
+    ['id', 'scope', 'tags', 'updated', 'content'],
+    items.map((m) => [m.id, m.scope, m.tags.join(','), formatTime(m.updatedAt), m.content]),
+  );
+}
+
+function targetOf(value: string, isId: boolean): Target {
+  if (value.trim() === '') throw new KeiError('invalid_target', 'target is empty');
+  return isId ? { id: value } : { oldText: value };
+}
+
+function registerMemorySearch(memory: Command): void {
   memory
     .command('search')
     .argument('[query...]', 'words to look for (any text)')
@@ -39,6 +69,9 @@ export function registerMemoryCommands(program: Command): void {
         );
       }),
     );
+}
+
+function registerMemoryAdd(memory: Command): void {
   memory
     .command('add')
     .argument('<content...>', 'the fact to remember')
@@ -62,11 +95,9 @@ export function registerMemoryCommands(program: Command): void {
         printLine(duplicate ? `Already remembered as ${m.id}.` : `Remembered as ${m.id} (${m.scope}).`);
       }),
     );
-  registerChangeCommands(memory);
-  registerInspectCommands(memory);
 }
 
-function registerChangeCommands(memory: Command): void {
+function registerMemoryReplace(memory: Command): void {
   memory
     .command('replace')
     .argument('<target>', "an id, or a part of the entry's text")
@@ -88,6 +119,9 @@ function registerChangeCommands(memory: Command): void {
         printLine(`Updated ${after.id}.`);
       }),
     );
+}
+
+function registerMemoryRemove(memory: Command): void {
   memory
     .command('remove')
     .alias('rm')
@@ -102,6 +136,9 @@ function registerChangeCommands(memory: Command): void {
         printLine(`Removed ${removed.id}. Restore it with: kei-skills memory undo ${removed.id}`);
       }),
     );
+}
+
+function registerMemoryUndo(memory: Command): void {
   memory
     .command('undo')
     .argument('<id>', 'the entry whose last change to reverse')
@@ -117,7 +154,7 @@ function registerChangeCommands(memory: Command): void {
     );
 }
 
-function registerInspectCommands(memory: Command): void {
+function registerMemoryList(memory: Command): void {
   memory
     .command('list')
     .option('--scope <scope>', 'user or project')
@@ -133,6 +170,9 @@ function registerInspectCommands(memory: Command): void {
         printLine(items.length === 0 ? 'No memories yet.' : listTable(items));
       }),
     );
+}
+
+function registerMemoryStats(memory: Command): void {
   memory
     .command('stats')
     .option('--json', 'machine-readable output')
@@ -160,16 +200,4 @@ function registerInspectCommands(memory: Command): void {
         );
       }),
     );
-}
-
-function listTable(items: Memory[]): string {
-  return formatTable(
-    ['id', 'scope', 'tags', 'updated', 'content'],
-    items.map((m) => [m.id, m.scope, m.tags.join(','), formatTime(m.updatedAt), m.content]),
-  );
-}
-
-function targetOf(value: string, isId: boolean): Target {
-  if (value.trim() === '') throw new KeiError('invalid_target', 'target is empty');
-  return isId ? { id: value } : { oldText: value };
 }

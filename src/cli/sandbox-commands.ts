@@ -10,6 +10,14 @@ const open = (kit: Kit, backend?: string) =>
 
 export function registerSandboxCommands(program: Command): void {
   const sandbox = program.command('sandbox').description('run untrusted commands isolated (bubblewrap, sandbox-exec, Daytona)');
+  registerSandboxExec(sandbox);
+  registerSandboxLs(sandbox);
+  registerSandboxStop(sandbox);
+  registerSandboxRm(sandbox);
+  registerSandboxDoctor(sandbox);
+}
+
+function registerSandboxExec(sandbox: Command): void {
   sandbox
     .command('exec')
     .argument('<command...>')
@@ -47,6 +55,9 @@ export function registerSandboxCommands(program: Command): void {
         process.exitCode = r.exitCode ?? 124;
       }),
     );
+}
+
+function registerSandboxLs(sandbox: Command): void {
   sandbox
     .command('ls')
     .option('--backend <b>')
@@ -67,6 +78,9 @@ export function registerSandboxCommands(program: Command): void {
         );
       }),
     );
+}
+
+function registerSandboxStop(sandbox: Command): void {
   sandbox
     .command('stop')
     .argument('<name>')
@@ -79,6 +93,9 @@ export function registerSandboxCommands(program: Command): void {
         printLine(`Stopped ${name}.`);
       }),
     );
+}
+
+function registerSandboxRm(sandbox: Command): void {
   sandbox
     .command('rm')
     .argument('<name>')
@@ -91,6 +108,9 @@ export function registerSandboxCommands(program: Command): void {
         printLine(`Deleted ${name}.`);
       }),
     );
+}
+
+function registerSandboxDoctor(sandbox: Command): void {
   sandbox
     .command('doctor')
     .description('which sandbox backends work here')

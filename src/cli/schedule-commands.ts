@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { executables } from '../install/executables.js';
-import type { Kit } from '../kit.js';
-import { jobStore, runDaemon, runDuePass, runJobNow } from '../schedule/index.js';
-import { ensureNightlyJob, NIGHTLY_JOB } from '../schedule/jobs.js';
-import { describePlan, detectTimer, installTimer, planTimer, timerStatus, uninstallTimer, type TimerKind } from '../schedule/os-timer.js';
+import { jobStore, runJobNow } from '../schedule/index.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
+import { registerRunners } from './daemon-commands.js';
 import { withKit } from './with-kit.js';
 
 type AddOptions = {
@@ -18,6 +15,17 @@ type AddOptions = {
 
 export function registerScheduleCommands(program: Command): void {
   const schedule = program.command('schedule').description('jobs that run whether or not an agent is open');
+  registerScheduleAdd(schedule);
+  registerScheduleList(schedule);
+  registerScheduleRm(schedule);
+  registerScheduleRun(schedule);
+  registerScheduleRuns(schedule);
+  registerSchedulePause(schedule);
+  registerScheduleResume(schedule);
+  registerRunners(program);
+}
+
+function registerScheduleAdd(schedule: Command): void {
   schedule
     .command('add')
     .argument('<name>')
@@ -56,6 +64,9 @@ export function registerScheduleCommands(program: Command): void {
         printLine(`Scheduled ${job.name}: ${w.description}\nNext runs: ${next.map((t) => new Date(t).toISOString()).join(', ') || 'none'}`);
       }),
     );
+}
+
+function registerScheduleList(schedule: Command): void {
   schedule
     .command('list')
     .option('--json')
@@ -82,12 +93,18 @@ export function registerScheduleCommands(program: Command): void {
         );
       }),
     );
+}
+
+function registerScheduleRm(schedule: Command): void {
   schedule
     .command('rm')
     .argument('<job>')
     .description('cancel a job')
     .addHelpText('after', '\nExample:\n  kei-skills schedule rm tests')
     .action((job: string) => withKit((kit) => printLine(`Cancelled ${jobStore(kit).cancel(job).name}.`)));
+}
+
+function registerScheduleRun(schedule: Command): void {
   schedule
     .command('run')
     .argument('<job>')
@@ -99,6 +116,9 @@ export function registerScheduleCommands(program: Command): void {
         printLine(`${r.job}: ${r.status}`);
       }),
     );
+}
+
+function registerScheduleRuns(schedule: Command): void {
   schedule
     .command('runs')
     .argument('[job]')
@@ -119,73 +139,22 @@ export function registerScheduleCommands(program: Command): void {
         );
       }),
     );
+}
+
+function registerSchedulePause(schedule: Command): void {
   schedule
     .command('pause')
     .argument('<job>')
     .description('stop a job from running until resumed')
     .addHelpText('after', '\nExample:\n  kei-skills schedule pause tests')
     .action((job: string) => withKit((kit) => printLine(`Paused ${jobStore(kit).setEnabled(job, false).name}.`)));
+}
+
+function registerScheduleResume(schedule: Command): void {
   schedule
     .command('resume')
     .argument('<job>')
     .description('resume a paused job from its next future time')
     .addHelpText('after', '\nExample:\n  kei-skills schedule resume tests')
     .action((job: string) => withKit((kit) => printLine(`Resumed ${jobStore(kit).setEnabled(job, true).name}.`)));
-  registerRunners(program);
 }
-
-function registerRunners(program: Command): void {
-  program
-    .command('run-due')
-    .description('run whatever is due now and exit (for OS timers)')
-    .addHelpText('after', '\nExample (crontab):\n  * * * * * kei-skills run-due')
-    .action(() =>
-      withKit(async (kit) => {
-        for (const r of await runDuePass(kit)) printLine(`${r.job}: ${r.status}`);
-      }),
-    );
-  const daemon = program
-    .command('daemon')
-    .description('run jobs in the foreground until SIGTERM/SIGINT (subcommands: install, uninstall, status)')
-    .addHelpText('after', '\nExamples:\n  kei-skills daemon\n  kei-skills daemon install --dry-run')
-    .action(() =>
-      withKit(async (kit) => {
-        const stop = new AbortController();
-        for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => stop.abort());
-        ensureNightlyJob(jobStore(kit));
-        await runDaemon(kit, stop.signal);
-      }),
-    );
-  const plan = (kit: Kit, kind?: string) => {
-    const exe = executables();
-    return planTimer((kind as TimerKind) ?? detectTimer(), process.env.HOME ?? '', exe.node, exe.cli, kit.paths.home);
-  };
-  daemon
-    .command('install')
-    .option('--kind <kind>', 'systemd | launchd | crontab (detected when absent)')
-    .option('--dry-run', 'print what would be installed')
-    .description('run due jobs every minute from the OS (systemd user timer with Persistent=true, launchd, or crontab)')
-    .action((options: { kind?: string; dryRun?: boolean }) =>
-      withKit((kit) => {
-        const p = plan(kit, options.kind);
-        if (options.dryRun) return printLine(`${describePlan(p)}\n${jobStore(kit).byName(NIGHTLY_JOB.name) ? '' : nightlyJobNote()}`);
-        printLine(installTimer(p).join('\n'));
-        if (ensureNightlyJob(jobStore(kit)))
-          printLine('Added the job "nightly": the learning cycle at 03:00 local time (kei-skills schedule pause nightly to stop it).');
-      }),
-    );
-  daemon
-    .command('uninstall')
-    .option('--kind <kind>')
-    .description('remove exactly what install added')
-    .action((options: { kind?: string }) =>
-      withKit((kit) => printLine(uninstallTimer(plan(kit, options.kind)).join('\n') || 'nothing to remove')),
-    );
-  daemon
-    .command('status')
-    .option('--kind <kind>')
-    .description('is the OS timer installed')
-    .action((options: { kind?: string }) => withKit((kit) => printLine(timerStatus(plan(kit, options.kind)))));
-}
-
-const nightlyJobNote = () => `would add the job "${NIGHTLY_JOB.name}" (builtin nightly learning cycle, ${NIGHTLY_JOB.when})`;

@@ -38,6 +38,12 @@ function runPlan(client: string, options: SetupOptions, remove: boolean): void {
 }
 
 export function registerSetupCommands(program: Command): void {
+  registerSetup(program);
+  registerUninstall(program);
+  registerDoctor(program);
+}
+
+function registerSetup(program: Command): void {
   program
     .command('setup')
     .argument('<client>', CLIENTS.join('|'))
@@ -50,6 +56,9 @@ export function registerSetupCommands(program: Command): void {
         '--dry-run\n  kei-skills setup cursor\n  kei-skills setup codex',
     )
     .action((client: string, options: SetupOptions) => runPlan(client, options, false));
+}
+
+function registerUninstall(program: Command): void {
   program
     .command('uninstall')
     .argument('<client>', CLIENTS.join('|'))
@@ -58,6 +67,9 @@ export function registerSetupCommands(program: Command): void {
     .description('remove only what setup added')
     .addHelpText('after', '\nExample:\n  kei-skills uninstall claude-code')
     .action((client: string, options: SetupOptions) => runPlan(client, options, true));
+}
+
+function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .option('--json')

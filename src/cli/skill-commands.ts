@@ -7,6 +7,25 @@ import { withKit } from './with-kit.js';
 type Json = { json?: boolean };
 
 export function registerSkillCommands(program: Command): void {
+  registerListCommand(program);
+  registerShowCommand(program);
+  registerWhereCommand(program);
+  registerValidate(program);
+  registerChangeCommands(program);
+}
+
+function registerValidate(program: Command): void {
+  registerValidateCommand(program);
+  registerPatchCommand(program);
+  registerVersionCommands(program);
+}
+
+function registerVersionCommands(program: Command): void {
+  registerRevertCommand(program);
+  registerVersionsCommand(program);
+}
+
+function registerListCommand(program: Command): void {
   program
     .command('list')
     .description('list the skills visible here, by precedence')
@@ -29,6 +48,9 @@ export function registerSkillCommands(program: Command): void {
         for (const c of kit.skills.registry.clashes) printLine(`note: ${c.name} from ${c.winner} shadows ${c.shadowed.join(', ')}`);
       }),
     );
+}
+
+function registerShowCommand(program: Command): void {
   program
     .command('show')
     .argument('<name>')
@@ -43,6 +65,9 @@ export function registerSkillCommands(program: Command): void {
         printLine(`${skill.name} (${skill.rootLabel}) ${skill.path}\n${skill.description}\n${skill.body}`);
       }),
     );
+}
+
+function registerWhereCommand(program: Command): void {
   program
     .command('where')
     .argument('<name>')
@@ -56,11 +81,9 @@ export function registerSkillCommands(program: Command): void {
         for (const c of kit.skills.registry.clashes.filter((x) => x.name === name)) for (const p of c.shadowed) printLine(`shadows ${p}`);
       }),
     );
-  registerValidate(program);
-  registerChangeCommands(program);
 }
 
-function registerValidate(program: Command): void {
+function registerValidateCommand(program: Command): void {
   program
     .command('validate')
     .argument('[paths...]', 'SKILL.md files or folders to walk', ['.'])
@@ -112,6 +135,9 @@ function registerChangeCommands(program: Command): void {
         printLine(`Created ${skill.path}`);
       }),
     );
+}
+
+function registerPatchCommand(program: Command): void {
   program
     .command('patch')
     .argument('<name>')
@@ -134,10 +160,9 @@ function registerChangeCommands(program: Command): void {
         printLine(`Patched ${name} (${r.strategy}, ${r.replacements} replacement(s)); now version ${r.version}`);
       }),
     );
-  registerVersionCommands(program);
 }
 
-function registerVersionCommands(program: Command): void {
+function registerRevertCommand(program: Command): void {
   program
     .command('revert')
     .argument('<name>')
@@ -150,6 +175,9 @@ function registerVersionCommands(program: Command): void {
         printLine(`Reverted ${name}: ${r.restored} file(s) restored; now version ${r.version}`);
       }),
     );
+}
+
+function registerVersionsCommand(program: Command): void {
   program
     .command('versions')
     .argument('<name>')

@@ -19,6 +19,23 @@ async function askOnTty(scan: FolderScan): Promise<boolean> {
 
 export function registerTapCommands(program: Command): void {
   const tap = program.command('tap').description('skill sources: git repositories (or folders) of skill folders');
+  registerTapAdd(tap);
+  registerTapList(tap);
+  registerTapRemove(tap);
+  registerTapUpdate(tap);
+  registerSearch(program);
+  registerInstallCommands(program);
+}
+
+function registerInstallCommands(program: Command): void {
+  registerInstall(program);
+  registerRestore(program);
+  registerOutdated(program);
+  registerUpdate(program);
+  registerPublish(program);
+}
+
+function registerTapAdd(tap: Command): void {
   tap
     .command('add')
     .argument('<git-url|path>')
@@ -35,6 +52,9 @@ export function registerTapCommands(program: Command): void {
         printLine(`Added tap ${t.name} at ${t.commit_sha?.slice(0, 10)} (${tapStore(kit).skills(t.name).length} skills)`);
       }),
     );
+}
+
+function registerTapList(tap: Command): void {
   tap
     .command('list')
     .option('--json')
@@ -54,6 +74,9 @@ export function registerTapCommands(program: Command): void {
         );
       }),
     );
+}
+
+function registerTapRemove(tap: Command): void {
   tap
     .command('remove')
     .argument('<name>')
@@ -65,6 +88,9 @@ export function registerTapCommands(program: Command): void {
         printLine(`Removed tap ${name}.`);
       }),
     );
+}
+
+function registerTapUpdate(tap: Command): void {
   tap
     .command('update')
     .argument('[name]')
@@ -76,6 +102,9 @@ export function registerTapCommands(program: Command): void {
         for (const t of name ? [store.get(name)] : store.list()) printLine(`${t.name}: ${store.update(t.name).commit_sha?.slice(0, 10)}`);
       }),
     );
+}
+
+function registerSearch(program: Command): void {
   program
     .command('search')
     .argument('<query...>')
@@ -104,10 +133,9 @@ export function registerTapCommands(program: Command): void {
         );
       }),
     );
-  registerInstallCommands(program);
 }
 
-function registerInstallCommands(program: Command): void {
+function registerInstall(program: Command): void {
   program
     .command('install')
     .argument('<spec>', '<tap>/<skill> or <git-url>#<path>')
@@ -124,6 +152,9 @@ function registerInstallCommands(program: Command): void {
         printLine(`Installed ${r.name} → ${r.path} (${r.commit.slice(0, 10)}; ${r.scan.warnings.length} warning(s) accepted)`);
       }),
     );
+}
+
+function registerRestore(program: Command): void {
   program
     .command('restore')
     .option('--force')
@@ -136,6 +167,9 @@ function registerInstallCommands(program: Command): void {
           printLine(`${r.name}: ${r.action}`);
       }),
     );
+}
+
+function registerOutdated(program: Command): void {
   program
     .command('outdated')
     .option('--json')
@@ -152,6 +186,9 @@ function registerInstallCommands(program: Command): void {
         );
       }),
     );
+}
+
+function registerUpdate(program: Command): void {
   program
     .command('update')
     .argument('[name]')
@@ -165,6 +202,9 @@ function registerInstallCommands(program: Command): void {
         printLine(done.length ? `Updated ${done.join(', ')}` : 'Nothing to update.');
       }),
     );
+}
+
+function registerPublish(program: Command): void {
   program
     .command('publish')
     .argument('<dir>')
