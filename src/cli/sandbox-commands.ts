@@ -3,6 +3,7 @@ import { openSandboxBackend } from '../sandbox/index.js';
 import { bwrapAvailable } from '../sandbox/local.js';
 import type { Kit } from '../kit.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
+import { shellCommandFor } from './shell-words.js';
 import { withKit } from './with-kit.js';
 
 const open = (kit: Kit, backend?: string) =>
@@ -41,7 +42,7 @@ function registerSandboxExec(sandbox: Command): void {
     .action((words: string[], options: { name?: string; backend?: string; timeout?: string; ro: string[]; json?: boolean }) =>
       withKit(async (kit) => {
         const r = await open(kit, options.backend).exec(options.name, {
-          command: words.join(' '),
+          command: shellCommandFor(words),
           timeoutMs: options.timeout ? Number(options.timeout) : undefined,
           readOnly: options.ro,
         });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { jobStore, runJobNow } from '../schedule/index.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
 import { registerRunners } from './daemon-commands.js';
+import { shellCommandFor } from './shell-words.js';
 import { withKit } from './with-kit.js';
 
 type AddOptions = {
@@ -54,7 +55,7 @@ function registerScheduleAdd(schedule: Command): void {
           name,
           when,
           kind: options.kind,
-          payload: words.join(' '),
+          payload: options.kind === 'command' ? shellCommandFor(words) : words.join(' '),
           cwd: options.cwd ?? (options.kind === 'prompt' ? process.cwd() : undefined),
           timezone: options.tz,
           maxRuns: options.maxRuns ? Number(options.maxRuns) : undefined,
