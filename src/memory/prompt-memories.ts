@@ -1,52 +1,17 @@
 import type { Db } from '../core/db.js';
-
-const STOP = new Set([
-  'this',
-  'that',
-  'with',
-  'from',
-  'have',
-  'what',
-  'when',
-  'where',
-  'which',
-  'there',
-  'their',
-  'would',
-  'could',
-  'should',
-  'about',
-  'into',
-  'your',
-  'please',
-  'make',
-  'want',
-  'need',
-  'does',
-  'just',
-  'like',
-  'then',
-  'them',
-  'they',
-  'will',
-  'also',
-  'some',
-  'more',
-  'than',
-]);
+import { mentions, significantWords } from './prompt-words.js';
 
 const CANDIDATES = 50;
 
 /**
- * Memories strongly relevant to a prompt: those sharing at least two of its significant words, the
+ * Memories strongly relevant to a prompt: those sharing at least two of its significant words (see
+ * prompt-words.ts: short technical terms such as npm, git, k8s count), the
  * ones sharing most first, newest first among those. Nothing (and no cost to the context) when none
  * does. FTS5 finds the newest candidates that contain some pair of the words and stops there, so a
  * prompt costs a few milliseconds at 100,000 memories instead of ranking every memory with any word.
  */
 export function relevantMemories(db: Db, prompt: string, projectKey: string, budget: number): string {
-  const words = [...new Set((prompt.toLowerCase().match(/[\p{L}\p{N}_]{4,}/gu) ?? []).filter((w) => !STOP.has(w)))]
-    .sort((a, b) => b.length - a.length)
-    .slice(0, 8);
+  const words = significantWords(prompt, 8);
   if (words.length < 2) return '';
   const rows = db
     .prepare(
@@ -56,8 +21,10 @@ export function relevantMemories(db: Db, prompt: string, projectKey: string, bud
         `BY memories_fts.rowid DESC LIMIT ${CANDIDATES}`,
     )
     .all(anyPairOf(words), projectKey) as { id: string; content: string }[];
-  const shared = (r: { content: string }) =>
-    words.filter((w) => r.content.toLowerCase().includes(w.slice(0, Math.max(4, w.length - 2)))).length;
+  const shared = (r: { content: string }) => {
+    const content = r.content.toLowerCase();
+    return words.filter((w) => mentions(content, w)).length;
+  };
   const strong = rows
     .map((r, newest) => ({ ...r, shared: shared(r), newest }))
     .filter((r) => r.shared >= 2)
