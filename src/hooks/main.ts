@@ -60,7 +60,11 @@ async function runHook(event: string, text: string, home: string, log: Logger): 
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('hook input is not a JSON object');
   if (typeof payload.session_id !== 'string' || payload.session_id === '') throw new Error('hook input has no session_id');
   const { withHookDatabase } = await import('./database.js');
-  return withHookDatabase(home, log, (ctx) => handler(payload, ctx));
+  const run = () => withHookDatabase(home, log, (ctx) => handler(payload, ctx));
+  if (event !== 'SessionStart') return run();
+  // The one event whose answer the user sees: a broken config or data home is said there, once per session.
+  const { withStartNotice } = await import('./start-notice.js');
+  return withStartNotice(home, log, run);
 }
 
 function hookLogger(home: string): Logger {
