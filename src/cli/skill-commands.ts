@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { describeSkipped } from '../skills/problems.js';
 import { validatePaths } from '../skills/validate-paths.js';
 import { CliError, failWith, formatTable, formatTime, printJson, printLine } from './output.js';
 import { withKit } from './with-kit.js';
@@ -36,7 +37,12 @@ function registerListCommand(program: Command): void {
     .action((options: Json & { category?: string; root?: string }) =>
       withKit((kit) => {
         const skills = kit.skills.registry.list(options);
-        if (options.json) return printJson(skills.map(({ body: _b, ...rest }) => rest));
+        const skipped = describeSkipped(kit.skills.registry.problems());
+        if (options.json) {
+          // stdout stays the JSON array; the skipped files go to stderr, where a person still sees them.
+          for (const line of skipped) process.stderr.write(`kei-skills: ${line}\n`);
+          return printJson(skills.map(({ body: _b, ...rest }) => rest));
+        }
         printLine(
           skills.length === 0
             ? 'No skills found.'
@@ -46,6 +52,7 @@ function registerListCommand(program: Command): void {
               ),
         );
         for (const c of kit.skills.registry.clashes) printLine(`note: ${c.name} from ${c.winner} shadows ${c.shadowed.join(', ')}`);
+        for (const line of skipped) printLine(line);
       }),
     );
 }

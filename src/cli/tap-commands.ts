@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { installSkill, restoreFromLock, tapStore } from '../taps/install.js';
 import type { FolderScan } from '../taps/scan-folder.js';
 import { outdatedSkills, publishSkills, updateSkills } from '../taps/maintain.js';
+import { describeSkipped } from '../skills/problems.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
 import { withKit } from './with-kit.js';
 
@@ -210,5 +211,12 @@ function registerPublish(program: Command): void {
     .argument('<dir>')
     .description('write your skills as a tap-compatible folder')
     .addHelpText('after', '\nExample:\n  kei-skills publish ~/code/my-skills && cd ~/code/my-skills && git add -A && git commit -m skills')
-    .action((dir: string) => withKit((kit) => printLine(`Published ${publishSkills(kit, dir)} skills to ${dir}`)));
+    .action((dir: string) =>
+      withKit((kit) => {
+        const report = publishSkills(kit, dir);
+        printLine(`Published ${report.published} skills to ${dir}`);
+        for (const line of describeSkipped(report.skipped, 'not published')) process.stderr.write(`kei-skills: ${line}\n`);
+        if (report.skipped.length > 0) process.exitCode = 1;
+      }),
+    );
 }

@@ -23,6 +23,24 @@ export function resolveInside(folder: string, requested: string): string {
 }
 
 /**
+ * `root/<name>` for a name that came from a file (a skill's `name:`, a lock entry): names are data, so
+ * one that is not a single plain folder name (`../../etc`, `a/b`, `/tmp/x`, `..`) or whose folder
+ * resolves out of `root` through a symlink is refused, naming `what` it was and how to fix it.
+ * `root` must exist.
+ */
+export function childPath(root: string, name: string, what: string): string {
+  const fix = 'use a plain folder name (lowercase letters, digits and hyphens)';
+  if (typeof name !== 'string' || name.trim() === '') throw new KeiError('path_invalid', `${what} is empty; ${fix}`, { field: 'name' });
+  if (/[\\/\0]/.test(name) || /^\.+$/.test(name) || /^[a-zA-Z]:/.test(name))
+    throw new KeiError('path_escape', `${what} "${name}" is not a single folder name and would leave ${root}; ${fix}`, { field: 'name' });
+  try {
+    return resolveInside(root, name);
+  } catch (err) {
+    throw new KeiError('path_escape', `${what} "${name}" resolves outside ${root} (${(err as Error).message}); ${fix}`, { field: 'name' });
+  }
+}
+
+/**
  * A part made only of dots reads like a way up (`....//x`), and Windows drops trailing dots, so there
  * `....` would name the folder itself: refused with a reason rather than stored under a name that
  * means something else elsewhere.

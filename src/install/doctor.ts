@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import type { Kit } from '../kit.js';
 import { invokerStatus } from '../learn/invoker/index.js';
+import { summarizeSkipped } from '../skills/problems.js';
 import { claudeCodeFiles } from './claude-code.js';
 import { executables, isOurHookCommand } from './executables.js';
 import { readOrNull } from './file-change.js';
@@ -18,7 +19,16 @@ export interface Check {
 
 /** Every check `kei-skills doctor` runs, in order. */
 export async function runDoctor(kit: Kit, home: string, project: string): Promise<Check[]> {
-  return [nodeCheck(), homeCheck(kit), dbCheck(kit), ...hookChecks(home, project), await mcpCheck(kit), sandboxCheck(), modelCheck(kit)];
+  return [
+    nodeCheck(),
+    homeCheck(kit),
+    dbCheck(kit),
+    skillsCheck(kit),
+    ...hookChecks(home, project),
+    await mcpCheck(kit),
+    sandboxCheck(),
+    modelCheck(kit),
+  ];
 }
 
 function nodeCheck(): Check {
@@ -48,6 +58,20 @@ function dbCheck(kit: Kit): Check {
     ok: result === 'ok',
     detail: String(result),
     fix: `restore ${kit.paths.db} from a backup, or move it away to start fresh`,
+  };
+}
+
+/** SKILL.md files that did not load (hostile, unparseable, no description): counted and the first one named. */
+function skillsCheck(kit: Kit): Check {
+  const problems = kit.skills.registry.problems();
+  const loaded = kit.skills.registry.all().length;
+  if (problems.length === 0) return { name: 'skills', ok: true, detail: `${loaded} loaded, none skipped` };
+  return {
+    name: 'skills',
+    ok: false,
+    optional: true,
+    detail: `${loaded} loaded, ${summarizeSkipped(problems)}`,
+    fix: 'kei-skills list names every skipped file and why; fix or remove it (kei-skills validate <path>)',
   };
 }
 

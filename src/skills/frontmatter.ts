@@ -30,12 +30,29 @@ export function joinSkillFile(parts: SkillFileParts): string {
   return `${parts.open}${parts.rawFrontmatter}${parts.close}${parts.body}`;
 }
 
+/** Longest frontmatter read: real ones are a few KiB; anything past this is refused, not parsed. */
+export const MAX_FRONTMATTER_BYTES = 64 * 1024;
+/**
+ * Budget for the parsed value, counting every value once per place it appears (1 + its length for a
+ * string). YAML aliases share one parsed value among many places, so a few lines can stand for
+ * billions of values ("billion laughs") that JSON output, validation or a client would expand.
+ * Frontmatter without aliases costs at most about twice its length, so only alias expansion trips it.
+ */
+const MAX_EXPANDED_UNITS = 4 * MAX_FRONTMATTER_BYTES;
+
 /**
  * Frontmatter data through gray-matter with js-yaml's YAML 1.2 core schema (flow style, unquoted
  * colons inside values, long strings). js-yaml reads 2,000 skills five times faster than the
  * `yaml` package, which we keep for edits because it preserves comments and layout.
+ * Hostile frontmatter is refused with a reason: over 64 KiB, or expanding past the budget above.
  */
 export function parseFrontmatter(raw: string): Record<string, unknown> {
+  const bytes = Buffer.byteLength(raw);
+  if (bytes > MAX_FRONTMATTER_BYTES)
+    throw new KeiError(
+      'skill_yaml_invalid',
+      `frontmatter is ${bytes} bytes; the limit is ${MAX_FRONTMATTER_BYTES} (move long text into the body or a reference file)`,
+    );
   let data: unknown;
   try {
     data = matter(`---\n${raw}\n---\n`, {
@@ -47,7 +64,35 @@ export function parseFrontmatter(raw: string): Record<string, unknown> {
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data))
     throw new KeiError('skill_yaml_invalid', 'frontmatter must be a YAML mapping of fields');
+  if (expandedUnits(data, MAX_EXPANDED_UNITS) > MAX_EXPANDED_UNITS)
+    throw new KeiError(
+      'skill_yaml_invalid',
+      `frontmatter expands to more than ${MAX_EXPANDED_UNITS} values and characters through YAML aliases (*name); ` +
+        'write the values out instead of repeating aliases',
+    );
   return data as Record<string, unknown>;
+}
+
+/**
+ * Size of `value` with every alias expanded, counted only up to `limit`: a value is counted when it is
+ * queued, so a bomb costs at most `limit` steps and the queue never holds more than `limit` entries.
+ */
+function expandedUnits(value: unknown, limit: number): number {
+  let units = 0;
+  const stack: unknown[] = [];
+  const queue = (v: unknown): boolean => {
+    units += 1 + (typeof v === 'string' ? v.length : 0);
+    if (units > limit) return false;
+    stack.push(v);
+    return true;
+  };
+  queue(value);
+  while (stack.length > 0) {
+    const v = stack.pop();
+    const children = Array.isArray(v) ? v : typeof v === 'object' && v !== null ? Object.entries(v).flat() : [];
+    for (const child of children) if (!queue(child)) return units;
+  }
+  return units;
 }
 
 /**

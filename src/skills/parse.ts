@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import { errorMessage } from '../core/errors.js';
-import { parseFrontmatter, splitSkillFile } from './frontmatter.js';
+import { MAX_FRONTMATTER_BYTES, parseFrontmatter, splitSkillFile } from './frontmatter.js';
 import { SPEC_FIELDS, type Skill, type SkillProblem } from './types.js';
 import { validateFrontmatter } from './validate.js';
 
@@ -14,32 +14,48 @@ export type ParseOutcome = { skill: Skill } | { problem: SkillProblem };
 
 /**
  * Reads one SKILL.md the way a lenient client does: spec violations are recorded as findings and
- * the skill still loads; only unparseable YAML or a missing description keep it out.
+ * the skill still loads; only unparseable or hostile YAML or a missing description keep it out.
+ * Never throws: whatever is wrong with the file comes back as a problem naming it.
  */
 export function readSkill(path: string, root: SkillRoot): ParseOutcome {
-  let head: { text: string; mtimeMs: number; complete: boolean };
   try {
-    head = readHead(path);
+    return readSkillHead(path, root);
   } catch (err) {
     return { problem: { path, reason: `cannot read: ${errorMessage(err)}` } };
   }
+}
+
+function readSkillHead(path: string, root: SkillRoot): ParseOutcome {
+  let head = readHead(path, HEAD_BYTES);
   if (head.complete) return parseSkillText(head.text, path, root, head.mtimeMs);
-  const parts = splitSkillFile(head.text);
+  let parts = splitSkillFile(head.text);
+  if (!parts) {
+    // Frontmatter longer than the head: read up to the frontmatter limit, never the whole file.
+    head = readHead(path, MAX_FRONTMATTER_BYTES + HEAD_BYTES);
+    if (head.complete) return parseSkillText(head.text, path, root, head.mtimeMs);
+    parts = splitSkillFile(head.text);
+    if (!parts) return { problem: { path, reason: unclosedReason(head.text) } };
+  }
   // Frontmatter closed within the head: parse it now, read the body only when someone needs it.
-  if (!parts) return parseSkillText(readWithMtime(path).text, path, root, head.mtimeMs);
   const outcome = parseSkillText(head.text, path, root, head.mtimeMs, false);
   if ('skill' in outcome) lazyBody(outcome.skill, path);
   return outcome;
 }
 
+function unclosedReason(text: string): string {
+  if (!/^\ufeff?---[ \t]*\r?\n/.test(text)) return NO_FRONTMATTER;
+  return `frontmatter has no closing --- line within the first ${MAX_FRONTMATTER_BYTES} bytes (the limit); close it with a line of three dashes`;
+}
+
+const NO_FRONTMATTER = 'no YAML frontmatter (the file must start with a --- line)';
 const HEAD_BYTES = 8192;
 
-/** The first 8 KiB of a file (most frontmatter fits): discovery of thousands of skills reads little. */
-function readHead(path: string): { text: string; mtimeMs: number; complete: boolean } {
+/** The first `bytes` of a file (8 KiB holds most frontmatter): discovery of thousands of skills reads little. */
+function readHead(path: string, bytes: number): { text: string; mtimeMs: number; complete: boolean } {
   const fd = openSync(path, 'r');
   try {
     const { size, mtimeMs } = fstatSync(fd);
-    const want = Math.min(size, HEAD_BYTES);
+    const want = Math.min(size, bytes);
     const buffer = Buffer.allocUnsafe(want);
     const read = readSync(fd, buffer, 0, want, 0);
     let text = buffer.toString('utf8', 0, read);
@@ -78,7 +94,7 @@ function readWithMtime(path: string): { text: string; mtimeMs: number } {
 
 export function parseSkillText(text: string, path: string, root: SkillRoot, mtimeMs = 0, bodyComplete = true): ParseOutcome {
   const parts = splitSkillFile(text);
-  if (!parts) return { problem: { path, reason: 'no YAML frontmatter (the file must start with a --- line)' } };
+  if (!parts) return { problem: { path, reason: NO_FRONTMATTER } };
   let data: Record<string, unknown>;
   try {
     data = parseFrontmatter(parts.rawFrontmatter);

@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { errorMessage } from '../core/errors.js';
 import { dirname, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { parseSkillText } from './parse.js';
-import { readFileSync } from 'node:fs';
 
 export interface ValidationReport {
   path: string;
@@ -27,8 +27,14 @@ export function validatePaths(paths: readonly string[]): ValidationReport[] {
   return [...files].sort().map(validateFile);
 }
 
+/** One file's report; a file that cannot be read or parsed is a not-loadable error, never the end of the run. */
 function validateFile(path: string): ValidationReport {
-  const outcome = parseSkillText(readFileSync(path, 'utf8'), path, { path: dirname(dirname(path)), label: 'validate' });
+  let outcome: ReturnType<typeof parseSkillText>;
+  try {
+    outcome = parseSkillText(readFileSync(path, 'utf8'), path, { path: dirname(dirname(path)), label: 'validate' });
+  } catch (err) {
+    outcome = { problem: { path, reason: `cannot read: ${errorMessage(err)}` } };
+  }
   if ('problem' in outcome) {
     return { path, name: null, loaded: false, findings: [{ severity: 'error', rule: 'not-loadable', message: outcome.problem.reason }] };
   }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { KeiError } from '../core/errors.js';
+import { childPath } from '../core/safe-path.js';
 import type { TapsContext } from './context.js';
 import { cloneAt, shallowClone } from './git.js';
 import { folderHash, readLock, writeLock, type LockEntry } from './lock.js';
@@ -100,7 +101,7 @@ async function installFrom(kit: TapsContext, src: Source, options: InstallOption
     const scan = scanSkillFolder(quarantine, entries);
     await decide(scan, options);
     const name = scan.name as string;
-    const target = join(kit.paths.skills, src.category, name);
+    const target = installTarget(kit, src.category, name);
     moveInto(quarantine, target);
     const entry: LockEntry = {
       source: src.source,
@@ -144,6 +145,14 @@ async function decide(scan: FolderScan, options: InstallOptions): Promise<void> 
   });
 }
 
+/** KEI_HOME/skills/<category>/<name>: both come from outside (a tap name, a frontmatter name), so both are checked. */
+function installTarget(kit: TapsContext, category: string, name: string): string {
+  mkdirSync(kit.paths.skills, { recursive: true });
+  const folder = childPath(kit.paths.skills, category, 'category');
+  mkdirSync(folder, { recursive: true });
+  return childPath(folder, name, 'skill name');
+}
+
 /** Replaces the target folder in two renames (old aside, new in), so a reader sees one or the other. */
 function moveInto(from: string, target: string): void {
   mkdirSync(join(target, '..'), { recursive: true });
@@ -169,7 +178,7 @@ export async function restoreFromLock(kit: TapsContext, options: InstallOptions 
   const lock = readLock(kit.paths.home);
   const done: { name: string; action: string }[] = [];
   for (const [name, entry] of Object.entries(lock.skills)) {
-    const target = join(kit.paths.skills, entry.category, name);
+    const target = installTarget(kit, entry.category, name);
     if (existsSync(target) && folderHash(target) === entry.hash) {
       done.push({ name, action: 'unchanged' });
       continue;
