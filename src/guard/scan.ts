@@ -1,31 +1,45 @@
 import { findCarriers } from './decode.js';
 import { scanHighEntropy } from './entropy.js';
 import { excerptOf } from './excerpt.js';
+import { deepWindows } from './long-text.js';
 import { foldText, type FoldedText } from './normalize.js';
 import type { PatternRule } from './rule-types.js';
 import { ALL_RULES } from './rules/index.js';
 import { scanUnicode } from './unicode.js';
 import { BLOCK_THRESHOLD, SEVERITY_WEIGHT, type Finding, type ScanOptions, type ScanResult, type Surface } from './types.js';
 
-/** Very long text is scanned at its head and tail: where an injection has to be to be read. */
-const HEAD_CHARS = 32 * 1024;
-const TAIL_CHARS = 8 * 1024;
+/** Up to this length the text is one window; longer text is read whole through `deepWindows`. */
+const SINGLE_WINDOW = 40 * 1024;
 const MATCHES_PER_RULE = 4;
 
 /** Scans text that is about to be stored or shown to a model. Pure, never throws, linear in input size. */
 export function scanText(input: unknown, options: ScanOptions = {}): ScanResult {
   const surface = options.surface ?? 'memory';
   const text = asText(input);
-  const findings: Finding[] = [];
-  for (const part of windows(text)) {
-    for (const f of scanWindow(part.text, surface)) findings.push(shift(f, part.offset));
-  }
+  const findings = scanWhole(text, surface);
   return judge(findings, surface);
+}
+
+/** Every character is read: short text in one window; long text by `deepWindows`, linear at any size. */
+function scanWhole(text: string, surface: Surface): Finding[] {
+  // Invisible characters anywhere, in one pass; rules and decoders where the sieve sends them.
+  const findings = scanUnicode(text);
+  if (text.length <= SINGLE_WINDOW) return [...findings, ...scanWindow(text, surface)];
+  const seen = new Set<string>();
+  for (const w of deepWindows(text)) {
+    for (const f of scanWindow(text.slice(w.start, w.end), surface)) {
+      const key = `${f.rule}@${f.start + w.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(shift(f, w.start));
+    }
+  }
+  return findings;
 }
 
 function scanWindow(text: string, surface: Surface): Finding[] {
   const folded = foldText(text);
-  const direct = [...scanUnicode(text), ...runRules(text, folded, surface), ...scanHighEntropy(text)];
+  const direct = [...runRules(text, folded, surface), ...scanHighEntropy(text)];
   const seen = new Set(direct.map((f) => f.rule));
   for (const carrier of findCarriers(text)) {
     for (const inner of runRules(carrier.decoded, foldText(carrier.decoded), surface)) {
@@ -109,14 +123,6 @@ function asText(input: unknown): string {
   } catch {
     return '';
   }
-}
-
-function windows(text: string): { text: string; offset: number }[] {
-  if (text.length <= HEAD_CHARS + TAIL_CHARS) return [{ text, offset: 0 }];
-  return [
-    { text: text.slice(0, HEAD_CHARS), offset: 0 },
-    { text: text.slice(text.length - TAIL_CHARS), offset: text.length - TAIL_CHARS },
-  ];
 }
 
 function shift(f: Finding, offset: number): Finding {

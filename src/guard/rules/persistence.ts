@@ -2,6 +2,15 @@ import { gap, negatable, phrase, token, type PatternRule } from '../rule-types.j
 
 const EDIT = '(?:edit|update|modify|change|append|add|write|overwrite|replace|insert|inject|put|patch|rewrite|echo|>>)';
 
+/**
+ * Up to `n` words between an editing verb and its object, inside one clause, and not ending on a
+ * word that only says where something is ("what to change under ~/.zshrc", "; see ~/.bashrc"):
+ * naming a startup file is not an instruction to write to it.
+ */
+function objectGap(n: number): string {
+  return String.raw`(?:[^\p{L}\p{N};:.!?\n]{1,12}[\p{L}\p{N}'’_=$-]{1,30}){0,${n}}(?<!\b(?:under|see|mentions?|lives?|documented|docs))[^\p{L}\p{N};!?\n]{1,12}`;
+}
+
 /** Layer 4: changes that make an attack survive the session, or remove the user's safeguards. */
 export const PERSISTENCE_RULES: readonly PatternRule[] = [
   token('persist.authorized_keys', 'persistence', 'high', 'authorized_keys', 'gi'),
@@ -10,7 +19,7 @@ export const PERSISTENCE_RULES: readonly PatternRule[] = [
       'persist.shell_startup',
       'persistence',
       'high',
-      String.raw`${EDIT}${gap(5)}(?:~\/|\/)?\.(?:bashrc|zshrc|bash_profile|zprofile|profile|zshenv|bash_login|` +
+      String.raw`${EDIT}${objectGap(5)}(?:~\/|\/)?\.(?:bashrc|zshrc|bash_profile|zprofile|profile|zshenv|bash_login|` +
         String.raw`config\/fish\/config\.fish)\b|>>\s*~?\/?\.(?:bashrc|zshrc|profile|bash_profile)\b`,
     ),
   ),
