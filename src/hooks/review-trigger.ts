@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childProcess } from '../core/lazy-builtin.js';
-import { takeNotices } from '../ledger/notices.js';
+import { takeLeftBehindNotices, takeNotices } from '../ledger/notices.js';
 import { lastReviewTurn, markReviewTurn } from '../ledger/review-turns.js';
 import type { HookContext } from './types.js';
 
@@ -12,6 +12,19 @@ const STALE_MS = 10 * 60 * 1000;
 /** Announcements waiting for this session (e.g. what the reviewer saved), marked as shown. */
 export function pendingNotice(ctx: HookContext, sessionId: string): string | undefined {
   return takeNotices(ctx.db, sessionId, ctx.now);
+}
+
+/** A session stays "live" this long after its last hook: its own next hook may still show its notices. */
+const LEFT_BEHIND_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * At SessionStart: this session's own announcements (a resume) and those of earlier sessions whose reviewer
+ * finished after their last hook, so "saved N memories" is never lost.
+ */
+export function startNotice(ctx: HookContext, sessionId: string): string | undefined {
+  const own = takeNotices(ctx.db, sessionId, ctx.now);
+  const left = takeLeftBehindNotices(ctx.db, sessionId, ctx.now, LEFT_BEHIND_AFTER_MS);
+  return [own, left].filter((t) => t !== undefined).join('\n') || undefined;
 }
 
 /**

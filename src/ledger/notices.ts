@@ -20,3 +20,20 @@ export function takeNotices(db: Db, sessionId: string, at: number): string | und
   db.prepare(`UPDATE notices SET shown_at = ? WHERE id IN (${rows.map(() => '?').join(',')})`).run(at, ...rows.map((r) => r.id));
   return rows.map((r) => r.text).join('\n');
 }
+
+/**
+ * Announcements other sessions never showed because they were over (ended, or no hook for `idleMs`) before the
+ * reviewer finished: shown at the next SessionStart instead, marked as shown; undefined when there are none.
+ */
+export function takeLeftBehindNotices(db: Db, sessionId: string, at: number, idleMs: number): string | undefined {
+  const rows = db
+    .prepare(
+      `SELECT n.id, n.text FROM notices n JOIN sessions s ON s.id = n.session_id
+      WHERE n.shown_at IS NULL AND n.session_id <> ? AND (s.ended_at IS NOT NULL OR coalesce(s.last_seen_at, s.started_at) < ?)
+      ORDER BY n.id LIMIT 20`,
+    )
+    .all(boundedId(sessionId), at - idleMs) as { id: number; text: string }[];
+  if (rows.length === 0) return undefined;
+  db.prepare(`UPDATE notices SET shown_at = ? WHERE id IN (${rows.map(() => '?').join(',')})`).run(at, ...rows.map((r) => r.id));
+  return rows.map((r) => `From an earlier session: ${r.text}`).join('\n');
+}

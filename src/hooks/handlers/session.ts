@@ -5,6 +5,7 @@ import { refreshTrajectory } from '../../ledger/turns.js';
 import { settleSkillOutcomes } from '../../ledger/skill-outcomes.js';
 import { jobResultsSince } from '../../schedule/job-results.js';
 import type { HookContext, HookOutput, HookPayload } from '../types.js';
+import { startNotice } from '../review-trigger.js';
 
 /** SessionStart: record the session; give the model the user's and this project's memories. */
 export function onSessionStart(p: HookPayload, ctx: HookContext): HookOutput {
@@ -15,9 +16,12 @@ export function onSessionStart(p: HookPayload, ctx: HookContext): HookOutput {
   const jobs = jobResultsSection(ctx, sessionId).slice(0, Math.floor(ctx.config.contextBudgetChars / 3));
   const memories = memorySection(ctx, projectKey, ctx.config.contextBudgetChars - jobs.length - 2);
   const parts = [jobs, memories].filter((s) => s !== '');
-  if (parts.length === 0) return undefined;
+  // What a reviewer saved after an earlier session's last hook: the user sees it here rather than never.
+  const notice = startNotice(ctx, sessionId);
+  const shown = notice ? { systemMessage: notice } : undefined;
+  if (parts.length === 0) return shown;
   const additionalContext = parts.join('\n\n').slice(0, ctx.config.contextBudgetChars);
-  return { hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext } };
+  return { hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext }, ...shown };
 }
 
 function memorySection(ctx: HookContext, projectKey: string, budget: number): string {
