@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scanText } from '../dist/guard/index.js';
-import { percentiles } from './lib/corpus.js';
+import { scanLearned } from '../dist/guard/learned/layer.js';
+import { makeFacts, percentiles } from './lib/corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MiB = 1024 * 1024;
@@ -44,5 +45,12 @@ const t0 = performance.now();
 for (let i = 0; i < 2000; i++) scanText(short);
 results.memorySizedScanMs = (performance.now() - t0) / 2000;
 console.log(`memory-sized entry: ${results.memorySizedScanMs.toFixed(3)} ms per scan`);
+// The learned layer alone (target ≤ 1 ms per memory-sized text), after its first, decoding call.
+const notes = makeFacts(2000);
+scanLearned(notes[0], 'memory');
+const t1 = performance.now();
+for (const note of notes) scanLearned(note, 'memory');
+results.learnedLayerMsPerNote = (performance.now() - t1) / notes.length;
+console.log(`learned layer, memory-sized note: ${results.learnedLayerMsPerNote.toFixed(3)} ms per score (target ≤ 1 ms)`);
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'guard.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,107 +1,129 @@
 #!/usr/bin/env node
-// Measures the injection guard on a labelled JSONL set: recall per tier and kind, false positives
-// per tier and source, context-dependent attacks apart. Writes results JSON and a review file.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `npm run eval:guard`: measures the whole injection guard (rules + learned layer) on the labelled data in
+// ../shared/guard-data (dev.jsonl + dev-extra.jsonl together), honestly: the learned layer is retrained for
+// every fold and only ever scores lines it did not train on, its threshold picked inside the fold.
+//   1. stratified 5-fold cross-validation (fixed seed): recall and false positives per tier, kind, language, source
+//   2. leave-one-source-out: train on every other source, score the held-out one
+//   3. in-sample figures of the shipped weights, labelled as such (they flatter the layer)
+// Context-dependent attacks are reported apart. Writes bench/results/guard-eval.json and guard-review.jsonl.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scanText } from '../dist/guard/index.js';
+import { trainModel } from '../dist/guard/learned/train.js';
+import { dataDir, loadGuardData, sourceOf, toExample, trainable } from './lib/guard-data.js';
+import { printReport, summarise } from './lib/guard-report.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const file = resolve(process.argv[2] ?? join(root, '..', 'shared', 'guard-data', 'dev.jsonl'));
 const surface = process.env.KEI_EVAL_SURFACE ?? 'memory';
-const rows = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+const FOLDS = 5;
+const SEED = 18;
+const OFF = { version: 1, bits: 18, bias: -20, scale: 1, threshold: 2, slots: '', weights: '' };
 
-const tally = () => ({ n: 0, hit: 0 });
-const groups = { recallByTier: {}, recallByKind: {}, fpByTier: {}, fpBySource: {}, contextDependent: tally() };
-const review = [];
-const started = process.hrtime.bigint();
-for (const row of rows) {
-  const result = scanText(row.text, { surface });
-  const blocked = result.verdict === 'block';
-  if (row.label === 'attack') countAttack(row, blocked, result);
-  else countBenign(row, blocked, result);
+const rows = loadGuardData(root);
+if (!rows) {
+  console.log(`eval-guard: no labelled data in ${dataDir(root)} (it is not shipped); nothing to evaluate.`);
+  process.exit(0);
 }
-const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+const started = performance.now();
 
-function bump(map, key, hit) {
-  map[key] ??= tally();
-  map[key].n += 1;
-  if (hit) map[key].hit += 1;
+function scanWith(row, learnedModel) {
+  const result = scanText(row.text, { surface, learnedModel });
+  const learned = result.findings.find((f) => f.rule === 'learned.poisoning');
+  return {
+    blocked: result.verdict === 'block',
+    score: result.score,
+    rules: result.findings.map((f) => f.rule),
+    learned: learned ? { probability: learned.probability, features: learned.features?.map((x) => x.feature) } : null,
+  };
 }
-function countAttack(row, blocked, result) {
-  if (row.context_dependent) {
-    groups.contextDependent.n += 1;
-    if (blocked) groups.contextDependent.hit += 1;
-    return;
+
+/** Trains on `trainRows`, scans `testRows`; returns one outcome per test row. */
+function heldOut(trainRows, testRows) {
+  const model = trainModel(trainRows.filter(trainable).map(toExample));
+  return testRows.map((row) => ({ row, threshold: model.threshold, ...scanWith(row, model) }));
+}
+
+function stratifiedFolds() {
+  const groups = new Map();
+  for (const row of rows) {
+    const key = `${row.file}|${row.label}|${row.tier}|${row.kind.split(':').slice(0, 2).join(':')}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(row.index);
   }
-  bump(groups.recallByTier, row.tier, blocked);
-  bump(groups.recallByTier, 'all', blocked);
-  bump(groups.recallByKind, row.kind.split(':').slice(0, 2).join(':'), blocked);
-  if (!blocked)
-    review.push({
-      type: 'miss',
-      tier: row.tier,
-      kind: row.kind,
-      text: row.text.slice(0, 400),
-      score: result.score,
-      rules: result.findings.map((f) => f.rule),
-    });
-}
-function countBenign(row, blocked, result) {
-  bump(groups.fpByTier, row.tier, blocked);
-  bump(groups.fpByTier, 'all', blocked);
-  const notInject = row.kind.startsWith('notinject') ? 'notinject' : row.kind;
-  bump(groups.fpBySource, notInject, blocked);
-  if (blocked)
-    review.push({
-      type: 'false_positive',
-      tier: row.tier,
-      kind: row.kind,
-      text: row.text.slice(0, 400),
-      score: result.score,
-      rules: result.findings.map((f) => f.rule),
-    });
+  const fold = new Array(rows.length);
+  let s = SEED;
+  const random = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296;
+  let offset = 0;
+  for (const key of [...groups.keys()].sort()) {
+    const members = groups.get(key);
+    for (let i = members.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [members[i], members[j]] = [members[j], members[i]];
+    }
+    members.forEach((index, n) => (fold[index] = (n + offset) % FOLDS));
+    offset += members.length;
+  }
+  return fold;
 }
 
-const pct = (t) => (t.n === 0 ? '-' : `${((100 * t.hit) / t.n).toFixed(1)}%`);
-function table(title, map) {
-  console.log(`\n${title}`);
-  for (const [key, t] of Object.entries(map).sort())
-    console.log(`  ${key.padEnd(48)} ${String(t.hit).padStart(4)}/${String(t.n).padEnd(4)} ${pct(t)}`);
-}
-console.log(`Guard evaluation on ${file} (surface: ${surface}, ${rows.length} rows, ${elapsedMs.toFixed(0)} ms)`);
-table('Recall (attacks blocked), not context-dependent, by tier', groups.recallByTier);
-table('Recall by kind', groups.recallByKind);
-table('False positives (benign blocked) by tier', groups.fpByTier);
-table('False positives by source', groups.fpBySource);
-console.log(
-  `\nContext-dependent attacks (reported apart): ${groups.contextDependent.hit}/${groups.contextDependent.n} ${pct(groups.contextDependent)}`,
-);
+const fold = stratifiedFolds();
+const cv = [];
+for (let f = 0; f < FOLDS; f++)
+  cv.push(
+    ...heldOut(
+      rows.filter((r) => fold[r.index] !== f),
+      rows.filter((r) => fold[r.index] === f),
+    ),
+  );
+const rulesOnly = rows.map((row) => ({ row, ...scanWith(row, OFF) }));
 
+const sources = [...new Set(rows.map(sourceOf))].sort();
+const loso = [];
+for (const source of sources)
+  loso.push(
+    ...heldOut(
+      rows.filter((r) => sourceOf(r) !== source),
+      rows.filter((r) => sourceOf(r) === source),
+    ),
+  );
+
+const inSample = rows.map((row) => ({ row, ...scanWith(row) }));
+const elapsedMs = performance.now() - started;
+
+const report = {
+  about:
+    'Whole guard (rules + learned layer) on dev.jsonl + dev-extra.jsonl. crossValidated: stratified 5-fold, the learned layer ' +
+    'retrained per fold with its threshold picked on out-of-fold scores inside the training part. leaveOneSourceOut: trained ' +
+    'without the source it is scored on. rulesOnly: the rule layers alone (no training involved). inSample: the shipped weights ' +
+    'on the lines they were trained on; optimistic, not a measure of generalisation.',
+  surface,
+  rows: rows.length,
+  folds: FOLDS,
+  seed: SEED,
+  elapsedMs: Math.round(elapsedMs),
+  date: new Date().toISOString(),
+  crossValidated: summarise(cv),
+  foldThresholds: [...new Set(cv.map((o) => o.threshold))],
+  leaveOneSourceOut: summarise(loso, { bySourceOnly: true }),
+  rulesOnly: summarise(rulesOnly),
+  inSample: summarise(inSample),
+};
+printReport(report);
 const outDir = join(root, 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
-const summary = (map) => Object.fromEntries(Object.entries(map).map(([k, t]) => [k, { ...t, rate: t.n ? t.hit / t.n : null }]));
-writeFileSync(
-  join(outDir, 'guard-eval.json'),
-  JSON.stringify(
-    {
-      file,
-      surface,
-      rows: rows.length,
-      elapsedMs,
-      date: new Date().toISOString(),
-      recallByTier: summary(groups.recallByTier),
-      recallByKind: summary(groups.recallByKind),
-      falsePositivesByTier: summary(groups.fpByTier),
-      falsePositivesBySource: summary(groups.fpBySource),
-      contextDependent: summary({ all: groups.contextDependent }).all,
-    },
-    null,
-    2,
-  ),
-);
+writeFileSync(join(outDir, 'guard-eval.json'), `${JSON.stringify(report, null, 2)}\n`);
+const review = cv
+  .filter((o) => (o.row.label === 'attack' && !o.row.context_dependent) !== o.blocked && !o.row.context_dependent)
+  .map((o) => ({
+    type: o.blocked ? 'false_positive' : 'miss',
+    file: o.row.file,
+    tier: o.row.tier,
+    kind: o.row.kind,
+    text: o.row.text.slice(0, 400),
+    score: o.score,
+    rules: o.rules,
+    learned: o.learned,
+  }));
 writeFileSync(join(outDir, 'guard-review.jsonl'), review.map((r) => JSON.stringify(r)).join('\n') + '\n');
-console.log(`\nResults: bench/results/guard-eval.json; misses and false positives: bench/results/guard-review.jsonl`);
+console.log(`\nResults: bench/results/guard-eval.json; cross-validated misses and false positives: bench/results/guard-review.jsonl`);

@@ -2,6 +2,7 @@ import { findCarriers } from './decode.js';
 import { scanHighEntropy } from './entropy.js';
 import { excerptOf } from './excerpt.js';
 import { deepWindows } from './long-text.js';
+import { scanLearned } from './learned/layer.js';
 import { foldText, type FoldedText } from './normalize.js';
 import type { PatternRule } from './rule-types.js';
 import { ALL_RULES } from './rules/index.js';
@@ -17,6 +18,7 @@ export function scanText(input: unknown, options: ScanOptions = {}): ScanResult 
   const surface = options.surface ?? 'memory';
   const text = asText(input);
   const findings = scanWhole(text, surface);
+  findings.push(...scanLearned(text, surface, options.learnedModel));
   return judge(findings, surface);
 }
 

@@ -1,3 +1,5 @@
+import type { PackedModel } from './learned/model.js';
+
 export type Surface = 'memory' | 'skill' | 'context';
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type Category =
@@ -11,7 +13,8 @@ export type Category =
   | 'fake_authority'
   | 'concealment'
   | 'obfuscation'
-  | 'code_danger';
+  | 'code_danger'
+  | 'learned';
 
 export interface Finding {
   rule: string;
@@ -21,6 +24,9 @@ export interface Finding {
   start: number;
   end: number;
   excerpt: string;
+  /** Learned layer only: its probability and the n-grams that raised it most. */
+  probability?: number;
+  features?: { feature: string; weight: number }[];
 }
 
 export interface ScanResult {
@@ -31,6 +37,8 @@ export interface ScanResult {
 
 export interface ScanOptions {
   surface?: Surface;
+  /** A learned model to use instead of the shipped one (evaluation retrains it per fold). */
+  learnedModel?: PackedModel;
 }
 
 /** Points a finding adds to the score; a write is blocked when the score reaches the surface threshold. */

@@ -1,0 +1,126 @@
+import { extractFeatures, FEATURE_BITS, type FeatureVector } from './features.js';
+import { packModel, scoreText, unpackModel, type LearnedModel, type PackedModel } from './model.js';
+
+/**
+ * Build-time trainer of the learned layer (scripts/train-guard.js, and scripts/eval-guard.js once per
+ * fold). Pure and deterministic: the same examples in the same order give the same bytes.
+ */
+export interface TrainingExample {
+  text: string;
+  attack: boolean;
+  /** A benign text that must never be flagged (e.g. NotInject): the threshold keeps its out-of-fold scores below. */
+  strict?: boolean;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  l2?: number;
+  seed?: number;
+  /** Non-zero weights kept in the packed model (the strongest by magnitude). */
+  keep?: number;
+  /** Folds of the inner cross-validation that picks the threshold. */
+  innerFolds?: number;
+  /** Largest share of benign training examples allowed at or above the threshold, out of fold. */
+  benignRate?: number;
+}
+
+const DEFAULTS: Required<TrainOptions> = { epochs: 12, l2: 1e-6, seed: 18, keep: 60000, innerFolds: 4, benignRate: 0.002 };
+
+export function trainModel(examples: TrainingExample[], options: TrainOptions = {}): PackedModel {
+  const o = { ...DEFAULTS, ...options };
+  const vectors = examples.map((e) => extractFeatures(e.text));
+  const oof = outOfFoldScores(examples, vectors, o);
+  const threshold = pickThreshold(examples, oof, o.benignRate);
+  const fitted = fit(examples, vectors, o);
+  return packModel({ ...fitted, threshold }, o.keep);
+}
+
+function outOfFoldScores(examples: TrainingExample[], vectors: FeatureVector[], o: Required<TrainOptions>): number[] {
+  const scores = new Array<number>(examples.length).fill(0);
+  const fold = stratifiedFolds(
+    examples.map((e) => e.attack),
+    o.innerFolds,
+    o.seed + 1,
+  );
+  for (let f = 0; f < o.innerFolds; f++) {
+    const train = examples.map((_, i) => i).filter((i) => fold[i] !== f);
+    const packed = packModel({ ...fit(pick(examples, train), pick(vectors, train), o), threshold: 0.5 }, o.keep);
+    const model = unpackModel(packed);
+    examples.forEach((e, i) => {
+      if (fold[i] === f) scores[i] = scoreText(model, e.text).probability;
+    });
+  }
+  return scores;
+}
+
+/** The lowest threshold that keeps out-of-fold benign hits within `benignRate` and every strict benign text below it. */
+function pickThreshold(examples: TrainingExample[], oof: number[], benignRate: number): number {
+  const benign = oof.filter((_, i) => !examples[i].attack).sort((a, b) => b - a);
+  const allowed = Math.floor(benign.length * benignRate);
+  let threshold = (benign[allowed] ?? 0) + 1e-6;
+  for (let i = 0; i < examples.length; i++) if (examples[i].strict) threshold = Math.max(threshold, oof[i] + 1e-6);
+  return Math.min(0.99, Math.max(0.5, threshold));
+}
+
+/** Logistic regression by AdaGrad over shuffled examples, classes weighted to equal total mass. */
+function fit(examples: TrainingExample[], vectors: FeatureVector[], o: Required<TrainOptions>): Omit<LearnedModel, 'threshold'> {
+  const weights = new Float32Array(1 << FEATURE_BITS);
+  const squares = new Float32Array(1 << FEATURE_BITS).fill(1e-8);
+  const attacks = examples.filter((e) => e.attack).length || 1;
+  const benign = examples.length - attacks || 1;
+  const classWeight = (e: TrainingExample) => (e.attack ? examples.length / (2 * attacks) : examples.length / (2 * benign));
+  let bias = 0;
+  let biasSquares = 1e-8;
+  const order = examples.map((_, i) => i);
+  const random = mulberry32(o.seed);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    shuffle(order, random);
+    for (const i of order) {
+      const v = vectors[i];
+      let z = bias;
+      for (let k = 0; k < v.slots.length; k++) z += weights[v.slots[k]] * v.values[k];
+      const g = (1 / (1 + Math.exp(-z)) - (examples[i].attack ? 1 : 0)) * classWeight(examples[i]);
+      for (let k = 0; k < v.slots.length; k++) {
+        const s = v.slots[k];
+        const grad = g * v.values[k] + o.l2 * weights[s];
+        squares[s] += grad * grad;
+        weights[s] -= (0.5 * grad) / Math.sqrt(squares[s]);
+      }
+      biasSquares += g * g;
+      bias -= (0.5 * g) / Math.sqrt(biasSquares);
+    }
+  }
+  return { bias, weights };
+}
+
+export function stratifiedFolds(labels: boolean[], k: number, seed: number): number[] {
+  const fold = new Array<number>(labels.length).fill(0);
+  const random = mulberry32(seed);
+  for (const cls of [true, false]) {
+    const members = labels.map((l, i) => (l === cls ? i : -1)).filter((i) => i >= 0);
+    shuffle(members, random);
+    members.forEach((i, n) => (fold[i] = n % k));
+  }
+  return fold;
+}
+
+function pick<T>(items: T[], indices: number[]): T[] {
+  return indices.map((i) => items[i]);
+}
+
+function shuffle(items: number[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}
+
+export function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
