@@ -2,8 +2,10 @@
  * Layer 6: payloads carried in an encoding. Each carrier found in the text is decoded; the caller
  * scans the decoded text again and reports findings at the carrier's position.
  */
+import { entityCarriers, hyphenCarriers, reversedCarriers } from './decode-text.js';
+
 export interface DecodedCarrier {
-  kind: 'base64' | 'hex' | 'url' | 'rot13' | 'split' | 'morse' | 'binary';
+  kind: 'base64' | 'base32' | 'hex' | 'url' | 'rot13' | 'split' | 'morse' | 'binary' | 'entities' | 'reversed' | 'hyphenated';
   start: number;
   end: number;
   decoded: string;
@@ -16,6 +18,7 @@ export function findCarriers(text: string): DecodedCarrier[] {
   const rot = rot13Carrier(text);
   if (rot) carriers.push(rot);
   carriers.push(...splitCarriers(text), ...morseCarriers(text), ...binaryCarriers(text));
+  carriers.push(...entityCarriers(text), ...base32Carriers(text), ...reversedCarriers(text), ...hyphenCarriers(text));
   return carriers.slice(0, MAX_CARRIERS);
 }
 
@@ -72,7 +75,7 @@ function looksRotated(text: string): boolean {
 
 /** Payload splitting says how to put the pieces together; code that merely has strings does not. */
 const ASSEMBLY_HINT =
-  /\b[a-z]\s*\+\s*[a-z]\b|\bpart\s*\d|\binterlac|\bconcatenat|\bcombine\b|\bjoin\s+(?:the|them|these)\b|\bthree\s+strings\b/i;
+  /["'`]\s*\+\s*["'`]|\]\s*\.\s*join\s*\(|\b[a-z]\s*\+\s*[a-z]\b|\bpart\s*\d|\binterlac|\bconcatenat|\bcombine\b|\bjoin\s+(?:the|them|these)\b|\bthree\s+strings\b/i;
 
 /**
  * "a = 'ignore prev'; b = 'ious instructions'" — string pieces glued back together, with and
@@ -164,4 +167,27 @@ function looksLikeText(decoded: string): boolean {
   let printable = 0;
   for (const ch of decoded) if (/[\p{L}\p{N}\p{P}\p{Zs}\n]/u.test(ch)) printable++;
   return printable / decoded.length > 0.9 && /[\p{L}]{3,}/u.test(decoded) && /\s/.test(decoded);
+}
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+function base32Carriers(text: string): DecodedCarrier[] {
+  const out: DecodedCarrier[] = [];
+  for (const m of text.matchAll(/(?<![A-Za-z0-9])[A-Z2-7]{16,4096}={0,6}(?![A-Za-z0-9])/g)) {
+    let bits = 0;
+    let value = 0;
+    const bytes: number[] = [];
+    for (const ch of m[0].replace(/=+$/, '')) {
+      value = (value << 5) | BASE32.indexOf(ch);
+      bits += 5;
+      if (bits >= 8) {
+        bytes.push((value >>> (bits - 8)) & 0xff);
+        bits -= 8;
+      }
+    }
+    const decoded = Buffer.from(bytes).toString('utf8');
+    if (looksLikeText(decoded)) out.push({ kind: 'base32', start: m.index, end: m.index + m[0].length, decoded });
+    if (out.length >= 4) break;
+  }
+  return out;
 }
