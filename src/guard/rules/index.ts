@@ -2,6 +2,7 @@ import type { PatternRule } from '../rule-types.js';
 import { AUTHORITY_RULES } from './authority.js';
 import { CODE_RULES } from './code.js';
 import { EXFILTRATION_RULES } from './exfiltration.js';
+import { INTENT_RULES } from './intent.js';
 import { LEAK_RULES } from './leak.js';
 import { MULTILINGUAL_RULES } from './multilingual.js';
 import { OVERRIDE_RULES } from './override.js';
@@ -26,6 +27,7 @@ export const ALL_RULES: readonly PatternRule[] = [
   ...MULTILINGUAL_RULES,
   ...SOLICIT_ML_RULES,
   ...ROLE_ML_RULES,
+  ...INTENT_RULES,
 ];
 
 /** Secrets only: used to redact stored inputs without judging intent. */
