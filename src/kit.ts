@@ -15,6 +15,8 @@ export interface KitOptions {
   /** Log name (file `logs/<name>.log`). */
   logName?: string;
   logToStderr?: boolean;
+  /** Use this instead of reading config.json (doctor, which reports a broken one and checks the rest on defaults). */
+  config?: KeiConfig;
 }
 
 /** Everything a KeiSeiKit process needs, opened once: the composition root the adapters share. */
@@ -35,7 +37,7 @@ export interface Kit {
 export function openKit(options: KitOptions = {}): Kit {
   const env = options.env ?? process.env;
   const paths = ensureKeiHome(options.home ?? resolveKeiHome(env));
-  const config = withEnvOverrides(loadConfig(paths.config), env);
+  const config = options.config ?? withEnvOverrides(loadConfig(paths.config), env);
   const log = createLogger({ dir: paths.logs, name: options.logName ?? 'kei', level: config.log.level, stderr: options.logToStderr });
   const db = openDatabase(paths.db);
   const clock = options.clock ?? systemClock;

@@ -1,15 +1,14 @@
 import { homedir } from 'node:os';
 import type { Command } from 'commander';
 import { projectKeyFor } from '../core/project-key.js';
-import { doctorFailed, runDoctor } from '../install/doctor.js';
-import { applyChange, lineDiff } from '../install/file-change.js';
+import { doctorFailed, runDoctor, type Check } from '../install/doctor.js';
+import { applyChange, lineDiff, type FileChange } from '../install/file-change.js';
 import { planSetup } from '../install/plan.js';
 import { CLIENTS } from '../install/other-clients.js';
 import { failWith, formatTable, printJson, printLine } from './output.js';
-import { withKit } from './with-kit.js';
 
 interface SetupOptions {
-  scope?: 'user' | 'project';
+  scope?: string;
   dryRun?: boolean;
   json?: boolean;
 }
@@ -26,15 +25,35 @@ function runPlan(client: string, options: SetupOptions, remove: boolean): void {
     if (options.dryRun) return printLine(changes.map(lineDiff).join('\n\n'));
     for (const change of changes) {
       const backup = applyChange(change);
-      printLine(
-        change.before === change.after || change.after === null
-          ? `unchanged ${change.path}`
-          : `updated ${change.path}${backup ? ` (backup: ${backup})` : ''}`,
-      );
+      printLine(`${changeVerb(change)} ${change.path}${backup ? ` (backup: ${backup})` : ''}`);
     }
+    printLine(nextStep(client, remove, changes));
   } catch (err) {
     failWith(err);
   }
+}
+
+function changeVerb(change: FileChange): string {
+  if (change.before === change.after) return 'unchanged';
+  if (change.after === null) return 'removed';
+  return change.before === null ? 'created' : 'updated';
+}
+
+const CLIENT_NAMES: Record<string, string> = {
+  'claude-code': 'Claude Code',
+  cursor: 'Cursor',
+  zed: 'Zed',
+  vscode: 'VS Code',
+  codex: 'Codex',
+};
+
+/** What the user does next: a running client reads its MCP config (and hooks) only when it starts. */
+function nextStep(client: string, remove: boolean, changes: FileChange[]): string {
+  const name = CLIENT_NAMES[client] ?? client;
+  if (changes.every((c) => c.before === c.after))
+    return remove ? `Nothing of KeiSeiKit was set up in ${name} here.` : `Already set up. Check it with: kei-skills doctor`;
+  if (remove) return `Next: restart ${name} so it stops starting kei. Your data in KEI_HOME is kept.`;
+  return `Next: restart ${name} (a running one reads its MCP servers${client === 'claude-code' ? ' and hooks' : ''} only at start), then run: kei-skills doctor`;
 }
 
 export function registerSetupCommands(program: Command): void {
@@ -47,7 +66,7 @@ function registerSetup(program: Command): void {
   program
     .command('setup')
     .argument('<client>', CLIENTS.join('|'))
-    .option('--scope <scope>', 'user (default) or project', 'user')
+    .option('--scope <scope>', 'user or project (default: user; vscode: project; zed and codex: user only)')
     .option('--dry-run', 'print the exact diff, change nothing')
     .description('connect a client: MCP server `kei`, and for Claude Code the hooks too (idempotent, backs up every file)')
     .addHelpText(
@@ -62,7 +81,7 @@ function registerUninstall(program: Command): void {
   program
     .command('uninstall')
     .argument('<client>', CLIENTS.join('|'))
-    .option('--scope <scope>', 'user (default) or project', 'user')
+    .option('--scope <scope>', 'user or project (default: user; vscode: project; zed and codex: user only)')
     .option('--dry-run', 'print the exact diff, change nothing')
     .description('remove only what setup added')
     .addHelpText('after', '\nExample:\n  kei-skills uninstall claude-code')
@@ -75,19 +94,16 @@ function registerDoctor(program: Command): void {
     .option('--json')
     .description('check the installation; a table with a fix for each failing row')
     .addHelpText('after', '\nExample:\n  kei-skills doctor')
-    .action((options: SetupOptions) =>
-      withKit(async (kit) => {
-        const checks = await runDoctor(kit, process.env.HOME ?? homedir(), projectKeyFor(process.cwd()));
-        if (options.json) printJson(checks);
-        else
-          printLine(
-            formatTable(
-              ['check', 'status', 'detail', 'fix'],
-              checks.map((c) => [c.name, c.ok ? 'ok' : c.optional ? 'absent' : 'FAIL', c.detail, c.ok ? '' : (c.fix ?? '')]),
-              90,
-            ),
-          );
-        if (doctorFailed(checks)) process.exitCode = 1;
-      }),
-    );
+    // No kit here: doctor must report a broken data home or config.json in its table, not stop at it.
+    .action(async (options: SetupOptions) => {
+      const checks = await runDoctor({ env: process.env, userHome: process.env.HOME ?? homedir(), project: projectKeyFor(process.cwd()) });
+      if (options.json) printJson(checks);
+      else printLine(formatTable(['check', 'status', 'detail', 'fix'], checks.map(doctorRow), 90));
+      if (doctorFailed(checks)) process.exitCode = 1;
+    });
+}
+
+function doctorRow(c: Check): string[] {
+  const status = c.ok ? 'ok' : c.skipped ? 'skipped' : c.optional ? 'absent' : 'FAIL';
+  return [c.name, status, c.detail, c.ok ? '' : (c.fix ?? '')];
 }

@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../core/db.js';
+import { openDatabase, type Db } from '../core/db.js';
 import type { Logger } from '../core/log.js';
+import { keiHomeProblem, keiHomeUsable } from '../core/paths.js';
 import { readHookConfig } from './hook-config.js';
 import type { HookContext, HookOutput } from './types.js';
 
 /** Opens kei.db, runs one handler inside one immediate transaction, closes. */
 export function withHookDatabase(home: string, log: Logger, run: (ctx: HookContext) => HookOutput): HookOutput {
-  if (!existsSync(home)) mkdirSync(home, { recursive: true, mode: 0o700 });
-  const db = openDatabase(join(home, 'kei.db'));
+  const db = openHookDatabase(home);
   try {
     const config = readHookConfig(join(home, 'config.json'), process.env);
     for (const problem of config.problems) log.warn(`config: ${problem}`);
@@ -16,5 +16,16 @@ export function withHookDatabase(home: string, log: Logger, run: (ctx: HookConte
     return db.transaction(() => run(ctx)).immediate();
   } finally {
     db.close();
+  }
+}
+
+/** kei.db in the data home; a home that cannot be used is explained (a file in the way, no permission), not a raw errno. */
+function openHookDatabase(home: string): Db {
+  try {
+    if (!existsSync(home)) mkdirSync(home, { recursive: true, mode: 0o700 });
+    return openDatabase(join(home, 'kei.db'));
+  } catch (err) {
+    if (keiHomeUsable(home)) throw err;
+    throw new Error(keiHomeProblem(home, err));
   }
 }

@@ -22,8 +22,8 @@ const MAX_INPUT_WAIT_MS = 2000;
  */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const event = argv[0] ?? '';
-  const home = resolveKeiHome();
-  const log = hookLogger(home);
+  const { home, homeError } = dataHome();
+  const log = homeError ? tempLogger() : hookLogger(home);
   const deadline = WATCHDOG_MS[event] ?? DEFAULT_WATCHDOG_MS;
   const watchdog = setTimeout(() => {
     log.error(`kei-hook ${event} gave up after ${deadline} ms; this event was not recorded`);
@@ -32,7 +32,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   watchdog.unref();
   try {
     const input = await readHookInput(MAX_STDIN_BYTES, Math.min(MAX_INPUT_WAIT_MS, deadline / 2));
-    const out = await runHook(event, usableText(input), home, log);
+    const out = await runHook(event, usableText(input), home, log, homeError);
     if (out) process.stdout.write(`${JSON.stringify(out)}\n`);
   } catch (err) {
     log.error(`kei-hook ${event} failed`, { error: (err as Error)?.message ?? String(err) });
@@ -49,7 +49,13 @@ function usableText(input: HookInput): string {
   return input.text;
 }
 
-async function runHook(event: string, text: string, home: string, log: Logger): Promise<Record<string, unknown> | undefined> {
+async function runHook(
+  event: string,
+  text: string,
+  home: string,
+  log: Logger,
+  homeError?: Error,
+): Promise<Record<string, unknown> | undefined> {
   const { handlerFor } = await import('./dispatch.js');
   const handler = await handlerFor(event);
   if (!handler) {
@@ -60,11 +66,23 @@ async function runHook(event: string, text: string, home: string, log: Logger): 
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('hook input is not a JSON object');
   if (typeof payload.session_id !== 'string' || payload.session_id === '') throw new Error('hook input has no session_id');
   const { withHookDatabase } = await import('./database.js');
-  const run = () => withHookDatabase(home, log, (ctx) => handler(payload, ctx));
+  const run = () => {
+    if (homeError) throw homeError;
+    return withHookDatabase(home, log, (ctx) => handler(payload, ctx));
+  };
   if (event !== 'SessionStart') return run();
   // The one event whose answer the user sees: a broken config or data home is said there, once per session.
   const { withStartNotice } = await import('./start-notice.js');
   return withStartNotice(home, log, run);
+}
+
+/** KEI_HOME, or (when it is refused, e.g. relative) an error said at SessionStart and a log in the temp folder. */
+function dataHome(): { home: string; homeError?: Error } {
+  try {
+    return { home: resolveKeiHome() };
+  } catch (err) {
+    return { home: '', homeError: err as Error };
+  }
 }
 
 function hookLogger(home: string): Logger {
@@ -73,6 +91,8 @@ function hookLogger(home: string): Logger {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     return createLogger({ dir, name: 'hooks' });
   } catch {
-    return createLogger({ dir: tmpdir(), name: 'keiseikit-hooks' });
+    return tempLogger();
   }
 }
+
+const tempLogger = (): Logger => createLogger({ dir: tmpdir(), name: 'keiseikit-hooks' });

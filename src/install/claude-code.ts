@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { HOOK_EVENTS } from '../hooks/dispatch.js';
 import { commandLine, executables, installationRoot, isOurHookCommand, SERVER_NAME, type Executables } from './executables.js';
 import { readOrNull, type FileChange } from './file-change.js';
-import { appendJsonc, insertProperty, parseJsonc, removeArrayElement, removeProperty } from './jsonc.js';
+import { appendJsonc, insertProperty, isEmptyShell, parseJsonc, removeArrayElement, removeProperty } from './jsonc.js';
 
 export type Scope = 'user' | 'project';
 
@@ -61,6 +61,7 @@ function hooksChange(path: string, exe: Executables, remove: boolean): FileChang
       : insertProperty(after, ['hooks'], event, [ourGroup(exe, event)]);
   }
   if (remove && after !== before) after = dropEmpty(after, path);
+  if (remove && after !== before && isEmptyShell(after, path)) after = null;
   // Unchanged in substance (our entries were already there, in place): leave the file alone.
   if (after !== null && before !== null && JSON.stringify(parseJsonc(after, path)) === JSON.stringify(parseJsonc(before, path)))
     after = before;
@@ -112,5 +113,7 @@ export function mcpChange(
   if (JSON.stringify(current[SERVER_NAME]) === JSON.stringify(wanted)) return { path, before, after: before };
   let after = before !== null && current[SERVER_NAME] !== undefined ? removeProperty(before, [key, SERVER_NAME]) : before;
   if (wanted) after = insertProperty(after, [key], SERVER_NAME, wanted);
+  // Nothing but our entry was there: the file was set-up's, so uninstall removes it rather than leave `{}`.
+  if (remove && isEmptyShell(after, path)) after = null;
   return { path, before, after };
 }

@@ -1,12 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { errorMessage } from '../core/errors.js';
 import type { Kit } from '../kit.js';
 import { invokerStatus } from '../learn/invoker/index.js';
 import { summarizeSkipped } from '../skills/problems.js';
-import { claudeCodeFiles } from './claude-code.js';
-import { executables, isOurHookCommand } from './executables.js';
-import { readOrNull } from './file-change.js';
-import { parseJsonc } from './jsonc.js';
+import { configCheck, homeCheck, openDoctorKit, skipped } from './doctor-home.js';
+import { hookChecks } from './doctor-hooks.js';
+import { executables } from './executables.js';
 
 export interface Check {
   name: string;
@@ -15,20 +14,64 @@ export interface Check {
   fix?: string;
   /** Informational rows never fail the doctor (an optional back end that is absent). */
   optional?: boolean;
+  /** Not run because an earlier row failed (that row says why). */
+  skipped?: boolean;
 }
 
-/** Every check `kei-skills doctor` runs, in order. */
-export async function runDoctor(kit: Kit, home: string, project: string): Promise<Check[]> {
-  return [
-    nodeCheck(),
-    homeCheck(kit),
-    dbCheck(kit),
-    skillsCheck(kit),
-    ...hookChecks(home, project),
-    await mcpCheck(kit),
-    sandboxCheck(),
-    modelCheck(kit),
-  ];
+export interface DoctorOptions {
+  env: NodeJS.ProcessEnv;
+  /** The user's home folder (Claude Code's user settings). */
+  userHome: string;
+  project: string;
+}
+
+/**
+ * Every check `kei-skills doctor` runs, in order. It never throws: a check that cannot run is a failing row
+ * that says why, and a broken data home or config.json fails its own row while the rest run on what opens.
+ */
+export async function runDoctor(options: DoctorOptions): Promise<Check[]> {
+  const home = homeCheck(options.env);
+  const config = configCheck(home.home, options.env);
+  const { kit, error } = openDoctorKit(home.home, config.config, options.env);
+  try {
+    const needKit = (name: string, check: (k: Kit) => Check): Check =>
+      kit ? safely(name, () => check(kit)) : skipped(name, `the database did not open (${error})`);
+    return [
+      safely('Node.js', nodeCheck),
+      home.check,
+      config.check,
+      kit ? safely('database integrity', () => dbCheck(kit)) : { name: 'database integrity', ok: false, detail: error ?? '', fix: DB_FIX },
+      needKit('skills', skillsCheck),
+      ...safelyAll('Claude Code hooks', () => hookChecks(options.userHome, options.project)),
+      await mcpCheck(home.home, options.env).catch((err: unknown) => failed('MCP server', err)),
+      safely('sandbox (bubblewrap)', sandboxCheck),
+      needKit('model back end', modelCheck),
+    ];
+  } finally {
+    kit?.close();
+  }
+}
+
+const DB_FIX = 'restore kei.db from a backup, or move it away to start fresh';
+
+function failed(name: string, err: unknown): Check {
+  return { name, ok: false, detail: `the check itself failed: ${errorMessage(err)}`, fix: 'report this with logs/cli.log' };
+}
+
+function safely(name: string, check: () => Check): Check {
+  try {
+    return check();
+  } catch (err) {
+    return failed(name, err);
+  }
+}
+
+function safelyAll(name: string, checks: () => Check[]): Check[] {
+  try {
+    return checks();
+  } catch (err) {
+    return [failed(name, err)];
+  }
 }
 
 function nodeCheck(): Check {
@@ -37,27 +80,13 @@ function nodeCheck(): Check {
   return { name: 'Node.js', ok, detail: process.version, fix: 'install Node.js 20.19 or newer' };
 }
 
-function homeCheck(kit: Kit): Check {
-  try {
-    accessSync(kit.paths.home, constants.W_OK);
-    return { name: 'KEI_HOME writable', ok: true, detail: kit.paths.home };
-  } catch {
-    return {
-      name: 'KEI_HOME writable',
-      ok: false,
-      detail: kit.paths.home,
-      fix: `chmod u+rwx ${kit.paths.home} or set KEI_HOME to a writable folder`,
-    };
-  }
-}
-
 function dbCheck(kit: Kit): Check {
   const result = kit.db.pragma('quick_check', { simple: true });
   return {
     name: 'database integrity',
     ok: result === 'ok',
     detail: String(result),
-    fix: `restore ${kit.paths.db} from a backup, or move it away to start fresh`,
+    fix: DB_FIX,
   };
 }
 
@@ -75,72 +104,46 @@ function skillsCheck(kit: Kit): Check {
   };
 }
 
-function hookChecks(home: string, project: string): Check[] {
-  return (['user', 'project'] as const).map((scope) => {
-    const { settings } = claudeCodeFiles(scope, home, project);
-    let commands: string[] = [];
-    try {
-      const hooks = (parseJsonc(readOrNull(settings), settings).hooks ?? {}) as Record<string, { hooks?: { command?: string }[] }[]>;
-      commands = Object.values(hooks)
-        .flat()
-        .flatMap((g) => g.hooks ?? [])
-        .map((h) => h.command ?? '')
-        .filter(isOurHookCommand);
-    } catch (err) {
-      return { name: `Claude Code hooks (${scope})`, ok: false, detail: (err as Error).message, fix: `repair ${settings}` };
-    }
-    if (commands.length === 0)
-      return {
-        name: `Claude Code hooks (${scope})`,
-        ok: true,
-        optional: true,
-        detail: 'not installed',
-        fix: `kei-skills setup claude-code --scope ${scope}`,
-      };
-    const missing = commands
-      .map((c) => /'([^']*kei-hook[^']*)'|(\S*kei-hook\.c?js)/.exec(c))
-      .map((m) => m?.[1] ?? m?.[2] ?? '')
-      .filter((p) => !existsSync(p));
-    return {
-      name: `Claude Code hooks (${scope})`,
-      ok: missing.length === 0,
-      detail: missing.length ? `points at missing ${missing[0]}` : `${commands.length} events → ${executables().hook}`,
-      fix: `kei-skills setup claude-code --scope ${scope}`,
-    };
-  });
-}
-
-/** Starts kei-mcp the way a client would and asks for its tools. */
-function mcpCheck(kit: Kit): Promise<Check> {
+/** Starts kei-mcp the way a client would and asks for its tools; if it exits first, its own words say why. */
+function mcpCheck(home: string | undefined, env: NodeJS.ProcessEnv): Promise<Check> {
   return new Promise((resolve) => {
     const exe = executables();
-    const child = spawn(exe.node, [exe.mcp], { env: { ...process.env, KEI_HOME: kit.paths.home }, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(exe.node, [exe.mcp], { env: home ? { ...env, KEI_HOME: home } : env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
+    const fix = 'run kei-mcp by hand and read logs/mcp.log';
     const done = (check: Check) => {
       clearTimeout(timer);
       child.kill();
       resolve(check);
     };
-    const timer = setTimeout(
-      () => done({ name: 'MCP server', ok: false, detail: 'no answer within 10 s', fix: 'run kei-mcp by hand and read logs/mcp.log' }),
-      10_000,
-    );
+    const timer = setTimeout(() => done({ name: 'MCP server', ok: false, detail: 'no answer within 10 s', fix }), 10_000);
     child.stdout.on('data', (d) => {
       out += d;
       const line = out.split('\n').find((l) => l.includes('"id":2'));
       if (line) done({ name: 'MCP server', ok: true, detail: `${(JSON.parse(line).result?.tools ?? []).length} tools` });
     });
-    child.on('error', (err) => done({ name: 'MCP server', ok: false, detail: err.message, fix: 'npm ci && npm run build' }));
-    const send = (m: object) => child.stdin.write(`${JSON.stringify(m)}\n`);
-    send({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'kei-doctor', version: '1' } },
+    child.stderr.on('data', (d) => (err += d));
+    child.stdin.on('error', () => undefined);
+    child.on('exit', (code) => {
+      const why = err.trim().split('\n').pop() || `exited with code ${code}`;
+      done({ name: 'MCP server', ok: false, detail: `does not start: ${why}`, fix: 'fix the rows above, then run kei-mcp by hand' });
     });
-    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-    send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
+    child.on('error', (e) => done({ name: 'MCP server', ok: false, detail: e.message, fix: 'npm ci && npm run build' }));
+    askForTools(child.stdin);
   });
+}
+
+function askForTools(stdin: NodeJS.WritableStream): void {
+  const send = (m: object) => stdin.write(`${JSON.stringify(m)}\n`);
+  send({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'kei-doctor', version: '1' } },
+  });
+  send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
 }
 
 function sandboxCheck(): Check {

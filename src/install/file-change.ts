@@ -17,10 +17,13 @@ export function applyChange(change: FileChange, now = Date.now()): string | unde
   if (change.before === change.after) return undefined;
   if (change.after === null) {
     rmSync(change.path, { force: true });
-    try {
-      rmdirSync(dirname(change.path));
-    } catch {
-      /* not empty: leave it */
+    // Folders set-up made for it (`.claude/skills/extract-skill/`, `.vscode/`), when nothing else is in them.
+    for (let dir = dirname(change.path), level = 0; level < 2; dir = dirname(dir), level++) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break; // not empty: leave it and what holds it
+      }
     }
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { applyEdits, findNodeAtLocation, modify, parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parse, parseTree, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { KeiError } from '../core/errors.js';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
@@ -85,4 +85,13 @@ export function removeProperty(text: string, path: string[]): string {
 function lineIndent(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
+}
+
+/** Whether a file holds nothing but empty objects and no comments: what is left of one set-up created, after uninstall. */
+export function isEmptyShell(text: string | null, path: string): boolean {
+  if (text === null) return false;
+  if (stripComments(text).trim() !== text.trim()) return false;
+  const empty = (v: unknown): boolean =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v as Record<string, unknown>).every(empty);
+  return empty(parseJsonc(text, path));
 }

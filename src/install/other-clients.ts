@@ -18,9 +18,24 @@ export function planZed(home: string, exe = executables(), remove = false): File
   return [mcpChange(path, exe, remove, 'context_servers', { source: 'custom', command: exe.node, args: [exe.mcp], env: {} })];
 }
 
-/** VS Code: `.vscode/mcp.json` of the project, `servers.kei` with type stdio. */
-export function planVscode(project: string, exe = executables(), remove = false): FileChange[] {
-  return [mcpChange(join(project, '.vscode', 'mcp.json'), exe, remove, 'servers', { type: 'stdio', command: exe.node, args: [exe.mcp] })];
+/** VS Code: `servers.kei` with type stdio, in the project's `.vscode/mcp.json` or the user profile's `mcp.json`. */
+export function planVscode(
+  scope: 'user' | 'project',
+  home: string,
+  project: string,
+  exe = executables(),
+  remove = false,
+  platform: NodeJS.Platform = process.platform,
+): FileChange[] {
+  const path = scope === 'project' ? join(project, '.vscode', 'mcp.json') : join(vscodeUserFolder(home, platform), 'mcp.json');
+  return [mcpChange(path, exe, remove, 'servers', { type: 'stdio', command: exe.node, args: [exe.mcp] })];
+}
+
+/** Where VS Code keeps the default profile's settings (its user `mcp.json` lives there). */
+export function vscodeUserFolder(home: string, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Code', 'User');
+  if (platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Code', 'User');
+  return join(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'Code', 'User');
 }
 
 /** Codex: a `[mcp_servers.kei]` table in `~/.codex/config.toml`, replaced in place; comments elsewhere stay. */
@@ -34,7 +49,8 @@ export function planCodex(home: string, exe = executables(), remove = false): Fi
   if (section.test(text)) after = remove ? text.replace(section, '').replace(/\n{2,}$/, '\n') : text.replace(section, table);
   else if (remove) after = text;
   else after = `${text}${text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n'}${table}`;
-  return [{ path, before, after: before === null && after === '' ? null : after }];
+  // A file left empty by uninstall was set-up's: removed, not left as an empty stub.
+  return [{ path, before, after: after.trim() === '' && (before === null || remove) ? null : after }];
 }
 
 function tomlString(s: string): string {

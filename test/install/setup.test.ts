@@ -56,6 +56,7 @@ const CASES: {
   },
   {
     client: 'vscode',
+    scope: 'project',
     file: (_h, p) => join(p, '.vscode', 'mcp.json'),
     existing: '{\n  /* team servers */\n  "servers": {\n    "github": { "type": "http", "url": "https://example.invalid/mcp" }\n  }\n}\n',
     check: (t) => {
