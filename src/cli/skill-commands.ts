@@ -7,6 +7,10 @@ import { withKit } from './with-kit.js';
 
 type Json = { json?: boolean };
 
+/** Names come from files, so one may start with "-"; commander reads that as an option unless it follows "--". */
+const NAME_ARGUMENT = 'skill name (one starting with "-" goes after "--": kei-skills show -- -foo)';
+const NAME_HINT = '(a skill name starting with "-" goes after "--", e.g. kei-skills show -- -foo; run with --help for more)';
+
 export function registerSkillCommands(program: Command): void {
   registerListCommand(program);
   registerShowCommand(program);
@@ -60,7 +64,8 @@ function registerListCommand(program: Command): void {
 function registerShowCommand(program: Command): void {
   program
     .command('show')
-    .argument('<name>')
+    .argument('<name>', NAME_ARGUMENT)
+    .showHelpAfterError(NAME_HINT)
     .option('--json')
     .description('print a skill (frontmatter facts and body)')
     .addHelpText('after', '\nExample:\n  kei-skills show deploy-app')
@@ -77,7 +82,8 @@ function registerShowCommand(program: Command): void {
 function registerWhereCommand(program: Command): void {
   program
     .command('where')
-    .argument('<name>')
+    .argument('<name>', NAME_ARGUMENT)
+    .showHelpAfterError(NAME_HINT)
     .description('print the path of the SKILL.md that wins, and what it shadows')
     .addHelpText('after', '\nExample:\n  kei-skills where deploy-app')
     .action((name: string) =>
@@ -117,7 +123,8 @@ function registerValidateCommand(program: Command): void {
 function registerChangeCommands(program: Command): void {
   program
     .command('new')
-    .argument('<name>')
+    .argument('<name>', NAME_ARGUMENT)
+    .showHelpAfterError(NAME_HINT)
     .requiredOption('--description <text>')
     .option('--category <c>', 'folder under KEI_HOME/skills', 'general')
     .option('--body <text>', 'Markdown body (or --body-file)')
@@ -147,7 +154,8 @@ function registerChangeCommands(program: Command): void {
 function registerPatchCommand(program: Command): void {
   program
     .command('patch')
-    .argument('<name>')
+    .argument('<name>', NAME_ARGUMENT)
+    .showHelpAfterError(NAME_HINT)
     .requiredOption('--old <text>')
     .requiredOption('--new <text>')
     .option('--file <path>', 'file in the skill folder', 'SKILL.md')
@@ -172,7 +180,8 @@ function registerPatchCommand(program: Command): void {
 function registerRevertCommand(program: Command): void {
   program
     .command('revert')
-    .argument('<name>')
+    .argument('<name>', NAME_ARGUMENT)
+    .showHelpAfterError(NAME_HINT)
     .option('--to <n>', 'version to restore (default: the one before the latest)')
     .description('restore a previous version of a skill')
     .addHelpText('after', '\nExamples:\n  kei-skills revert deploy-app\n  kei-skills revert deploy-app --to 1')
@@ -187,7 +196,8 @@ function registerRevertCommand(program: Command): void {
 function registerVersionsCommand(program: Command): void {
   program
     .command('versions')
-    .argument('<name>')
+    .argument('<name>', NAME_ARGUMENT)
+    .showHelpAfterError(NAME_HINT)
     .option('--json')
     .description('list the recorded versions of a skill')
     .addHelpText('after', '\nExample:\n  kei-skills versions deploy-app')

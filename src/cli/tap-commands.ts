@@ -150,6 +150,7 @@ function registerInstall(program: Command): void {
     .action((spec: string, options: Opts) =>
       withKit(async (kit) => {
         const r = await installSkill(kit, spec, { force: options.force, yes: options.yes, confirm: askOnTty });
+        for (const w of r.scan.specWarnings) process.stderr.write(`kei-skills: warning: ${r.name}: ${w}\n`);
         printLine(`Installed ${r.name} → ${r.path} (${r.commit.slice(0, 10)}; ${r.scan.warnings.length} warning(s) accepted)`);
       }),
     );

@@ -26,6 +26,8 @@ export async function runStdioServer(options: CreateServerOptions = {}): Promise
   process.stdin.on('close', () => void stop('stdin closed'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // A client that goes away mid-reply (EPIPE) is logged, not a crash; its closed stdin then stops us.
+  process.stdout.on('error', (err) => kit.log.warn('stdout error', { error: errorMessage(err) }));
   process.on('uncaughtException', (err) => kit.log.error('uncaught exception', { error: errorMessage(err), stack: err.stack }));
   await server.connect(transport);
   kit.log.info('kei-mcp started on stdio', { home: kit.paths.home, project: kit.projectKey });

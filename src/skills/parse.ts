@@ -139,10 +139,19 @@ function toSkill(
   };
 }
 
+/**
+ * `metadata` as the spec's string map. A nested value (Hermes' `metadata.hermes`) is kept as JSON text
+ * under its key and also flattened: `hermes.tags` → `["a","b"]`, `hermes.version` → `1.0`.
+ */
 function stringMap(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  const flatten = (prefix: string, v: unknown, depth: number) => {
+    out[prefix] = typeof v === 'string' ? v : JSON.stringify(v);
+    if (depth < 3 && typeof v === 'object' && v !== null && !Array.isArray(v))
+      for (const [k, inner] of Object.entries(v)) flatten(`${prefix}.${k}`, inner, depth + 1);
+  };
+  for (const [k, v] of Object.entries(value)) flatten(k, v, 1);
   return out;
 }
 

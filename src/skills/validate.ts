@@ -2,6 +2,22 @@ import { basename } from 'node:path';
 import { SPEC_FIELDS, type SkillFinding } from './types.js';
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Spec errors that lenient clients load anyway and that carry no risk: a nested `metadata` map (166 of
+ * 190 Hermes skills carry `metadata.hermes`), a non-string license or compatibility, a list of
+ * allowed tools, a name that differs from its folder. `validate` still reports them as errors;
+ * installing from a tap keeps the file as written and says so instead of refusing it.
+ */
+export const TOLERATED_RULES: ReadonlySet<string> = new Set([
+  'metadata-type',
+  'metadata-value-type',
+  'license-type',
+  'compatibility-type',
+  'compatibility-length',
+  'allowed-tools-type',
+  'name-folder-mismatch',
+]);
 const MAX_BODY_LINES = 500;
 
 /** Every spec rule for one SKILL.md, each finding with its severity. */

@@ -129,7 +129,10 @@ async function decide(scan: FolderScan, options: InstallOptions): Promise<void> 
       .map((f) => `  ${f.file}: ${f.rule} "${f.excerpt}"`)
       .join('\n');
   if (!scan.loadable || scan.specErrors.length > 0)
-    throw new KeiError('install_invalid', `the skill does not validate: ${scan.specErrors.join('; ')}`);
+    throw new KeiError(
+      'install_invalid',
+      `the skill does not validate: ${scan.specErrors.join('; ')} (fix its SKILL.md; kei-skills validate <folder> lists every rule)`,
+    );
   if (scan.critical.length > 0)
     throw new KeiError('install_blocked_critical', `refused: critical findings (--force cannot override):\n${list(scan.critical)}`, {
       findings: scan.critical,

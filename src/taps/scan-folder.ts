@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanText, type Finding } from '../guard/index.js';
 import { parseSkillText } from '../skills/parse.js';
+import { TOLERATED_RULES } from '../skills/validate.js';
 import { textOfBinary } from './binary-text.js';
 import { listSkillEntries, type SkillEntries } from './skill-entries.js';
 
@@ -13,6 +14,8 @@ export interface FolderScan {
   name: string | null;
   loadable: boolean;
   specErrors: string[];
+  /** Spec errors lenient clients accept (TOLERATED_RULES): installed as written, with these notes. */
+  specWarnings: string[];
   /** Critical findings: nothing installs them, --force included. */
   critical: FileFinding[];
   /** Files the guard would block (without a critical finding): need --force. */
@@ -30,7 +33,7 @@ export interface FolderScan {
  */
 export function scanSkillFolder(dir: string, entries: SkillEntries = listSkillEntries(dir)): FolderScan {
   const files = entries.files.map((f) => f.path);
-  const result: FolderScan = { name: null, loadable: false, specErrors: [], critical: [], blocked: [], warnings: [], files };
+  const result = emptyScan(files);
   for (const file of files) scanFile(dir, file, result);
   for (const link of entries.links) {
     if (link.inside)
@@ -52,6 +55,10 @@ export function scanSkillFolder(dir: string, entries: SkillEntries = listSkillEn
     result.warnings.push(fileFinding(path, 'file.special', 'low', `${path} is not a regular file; it is not installed`));
   if (!files.includes('SKILL.md')) result.specErrors.push('no SKILL.md in the folder (as a regular file)');
   return result;
+}
+
+function emptyScan(files: string[]): FolderScan {
+  return { name: null, loadable: false, specErrors: [], specWarnings: [], critical: [], blocked: [], warnings: [], files };
 }
 
 function scanFile(dir: string, file: string, result: FolderScan): void {
@@ -86,7 +93,8 @@ function checkSkillMd(text: string, dir: string, result: FolderScan): void {
   }
   result.loadable = true;
   result.name = outcome.skill.name;
-  result.specErrors.push(
-    ...outcome.skill.findings.filter((f) => f.severity === 'error' && f.rule !== 'name-folder-mismatch').map((f) => f.message),
-  );
+  for (const f of outcome.skill.findings.filter((x) => x.severity === 'error')) {
+    if (!TOLERATED_RULES.has(f.rule)) result.specErrors.push(f.message);
+    else if (f.rule !== 'name-folder-mismatch') result.specWarnings.push(`${f.message}; installed as written (lenient clients load it)`);
+  }
 }

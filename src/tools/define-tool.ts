@@ -58,11 +58,26 @@ export function registerTools(server: McpServer, tools: readonly AnyTool[], kit:
 async function runTool(tool: AnyTool, args: Record<string, unknown>, kit: Kit, extra: ToolExtra): Promise<CallToolResult> {
   try {
     const reply = await tool.handle(args, kit, extra ?? {});
-    return { content: [{ type: 'text', text: reply.text }], structuredContent: reply.structured };
+    return capReply(tool.name, { content: [{ type: 'text', text: reply.text }], structuredContent: reply.structured }, kit);
   } catch (err) {
     if (!(err instanceof KeiError)) kit.log.error(`tool ${tool.name} failed`, { error: errorMessage(err), stack: (err as Error)?.stack });
     return toolError(err);
   }
+}
+
+/**
+ * The most one tool reply may weigh. Clients drop a bigger message (the official SDK's limit is
+ * 10 MiB) and with it the connection, so a tool that would send more answers with an error instead;
+ * tools that return files cap themselves far below this and say how to read the rest.
+ */
+const MAX_REPLY_BYTES = 4 * 1024 * 1024;
+
+function capReply(name: string, result: CallToolResult, kit: Kit): CallToolResult {
+  const bytes = Buffer.byteLength(JSON.stringify(result));
+  if (bytes <= MAX_REPLY_BYTES) return result;
+  kit.log.warn(`tool ${name} reply over the size limit`, { bytes, limit: MAX_REPLY_BYTES });
+  const text = `reply_too_large: the ${name} reply is ${bytes} bytes, over the ${MAX_REPLY_BYTES}-byte limit of one message; ask for less (a filter, a smaller limit, or offset/length)`;
+  return { isError: true, content: [{ type: 'text', text }] };
 }
 
 export function toolError(err: unknown): CallToolResult {

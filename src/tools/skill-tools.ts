@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { KeiError } from '../core/errors.js';
 import { latestInvocation, recordInvocation, setInvocationOutcome } from '../ledger/skill-invocations.js';
 import { resolveInside } from '../core/safe-path.js';
+import { bodyOffset, capText, MAX_SLICE_BYTES, readSlice } from '../skills/read-slice.js';
 import { defineTool } from './define-tool.js';
 
-const MAX_READ_BYTES = 256 * 1024;
 const summary = z.object({
   name: z.string(),
   description: z.string(),
@@ -64,7 +64,8 @@ export const skillLoad = defineTool({
   description:
     "Read a skill's instructions (SKILL.md body), its base folder and its supporting files, and follow " +
     'them. Loading is recorded so the kit can learn which skills help; report the outcome with ' +
-    'skill_feedback.',
+    `skill_feedback. A body over ${MAX_SLICE_BYTES / 1024} KiB is truncated (truncated: true); read the rest with ` +
+    'skill_read_file file "SKILL.md" from next_offset.',
   input: { name: z.string().describe('Skill name, as listed by skill_list or skill_search.') },
   output: {
     name: z.string(),
@@ -73,6 +74,9 @@ export const skillLoad = defineTool({
     folder: z.string(),
     files: z.array(z.string()),
     invocation_id: z.string(),
+    truncated: z.boolean(),
+    body_bytes: z.number().describe('Size of the whole body in bytes.'),
+    next_offset: z.number().optional().describe('When truncated: skill_read_file offset (in SKILL.md) of the rest.'),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   handle(args, kit) {
@@ -80,15 +84,21 @@ export const skillLoad = defineTool({
     if (!skill) throw new KeiError('skill_not_found', `no skill named "${args.name}"; try skill_search`, { field: 'name' });
     const files = kit.skills.registry.filesOf(skill);
     const invocation = recordInvocation(kit.db, { skillName: skill.name, source: 'mcp', at: kit.clock.now() });
-    const text = `# ${skill.name}\nBase folder: ${skill.folder}\n${files.length ? `Files: ${files.join(', ')}\n` : ''}\n${skill.body}`;
+    const body = capText(skill.body);
+    const nextOffset = body.truncated ? bodyOffset(fileSize(skill.path) ?? 0, skill.body) + body.bytes : undefined;
+    const note = nextOffset === undefined ? '' : `\n\n${restNote(skill.name, 'SKILL.md', body.bytes, body.totalBytes, nextOffset)}`;
+    const text = `# ${skill.name}\nBase folder: ${skill.folder}\n${files.length ? `Files: ${files.join(', ')}\n` : ''}\n${body.text}${note}`;
     return {
       structured: {
         name: skill.name,
         description: skill.description,
-        body: skill.body,
+        body: body.text,
         folder: skill.folder,
         files,
         invocation_id: invocation,
+        truncated: body.truncated,
+        body_bytes: body.totalBytes,
+        next_offset: nextOffset,
       },
       text,
     };
@@ -99,25 +109,64 @@ export const skillReadFile = defineTool({
   name: 'skill_read_file',
   title: 'Read a skill file',
   description:
-    'Read one supporting file of a skill (a script, reference or asset listed by skill_load). Paths are ' +
-    'relative to the skill folder and cannot leave it.',
-  input: { name: z.string(), file: z.string().describe('Path relative to the skill folder, e.g. "scripts/run.py".') },
-  output: { name: z.string(), file: z.string(), content: z.string(), truncated: z.boolean() },
+    'Read one file of a skill (SKILL.md, or a script, reference or asset listed by skill_load). Paths are ' +
+    `relative to the skill folder and cannot leave it. At most ${MAX_SLICE_BYTES / 1024} KiB per call: when ` +
+    'truncated is true, call again with offset = next_offset for the rest.',
+  input: {
+    name: z.string(),
+    file: z.string().describe('Path relative to the skill folder, e.g. "scripts/run.py".'),
+    offset: z.number().int().min(0).optional().describe('Byte offset to start at (default 0), e.g. next_offset of the previous call.'),
+    length: z.number().int().min(1).max(MAX_SLICE_BYTES).optional().describe(`Bytes to read (default and most ${MAX_SLICE_BYTES}).`),
+  },
+  output: {
+    name: z.string(),
+    file: z.string(),
+    content: z.string(),
+    truncated: z.boolean(),
+    offset: z.number(),
+    next_offset: z.number().optional(),
+    size: z.number(),
+  },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handle(args, kit) {
     const skill = kit.skills.registry.get(args.name);
     if (!skill) throw new KeiError('skill_not_found', `no skill named "${args.name}"`, { field: 'name' });
     const path = resolveInside(skill.folder, args.file);
-    let size: number;
-    try {
-      size = statSync(path).size;
-    } catch {
+    if (fileSize(path) === undefined)
       throw new KeiError('file_not_found', `${args.file} does not exist in skill ${skill.name}`, { field: 'file' });
-    }
-    const content = readFileSync(path).subarray(0, MAX_READ_BYTES).toString('utf8');
-    return { structured: { name: skill.name, file: args.file, content, truncated: size > MAX_READ_BYTES }, text: content };
+    const slice = readSlice(path, args.offset, args.length);
+    const next = slice.nextOffset ?? undefined;
+    const note = next === undefined ? '' : `\n\n${restNote(skill.name, args.file, next - slice.offset, slice.size, next, slice.offset)}`;
+    return {
+      structured: {
+        name: skill.name,
+        file: args.file,
+        content: slice.content,
+        truncated: slice.truncated,
+        offset: slice.offset,
+        next_offset: next,
+        size: slice.size,
+      },
+      text: slice.content + note,
+    };
   },
 });
+
+/** The truncation contract, in words a model follows: what it got, and the exact call for the rest. */
+function restNote(name: string, file: string, shown: number, total: number, next: number, from = 0): string {
+  const args = JSON.stringify({ name, file, offset: next });
+  return `[truncated: bytes ${from}–${from + shown} of ${total} shown. Read the rest with skill_read_file ${args}]`;
+}
+
+/** Size of a regular file, or undefined when there is none at `path`. */
+function fileSize(path: string): number | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? st.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export const skillFeedback = defineTool({
   name: 'skill_feedback',

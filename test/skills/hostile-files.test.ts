@@ -5,19 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../src/skills/frontmatter.js';
 import { readSkill } from '../../src/skills/parse.js';
 import { validatePaths } from '../../src/skills/validate-paths.js';
+import { aliasBomb, hostileProject } from '../helpers/hostile-skills.js';
 import { writeSkill } from '../helpers/skills.js';
 import { BIN, tempDir } from '../helpers/temp.js';
-
-/** "Billion laughs": nine levels of nine aliases each stand for 9^9 (387 million) strings. */
-export function aliasBomb(field: string): string {
-  const lines = [`${field}:`, '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  let prev = 'a';
-  for (const c of 'bcdefghi') {
-    lines.push(`  ${c}: &${c} [${Array(9).fill(`*${prev}`).join(',')}]`);
-    prev = c;
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 function kei(home: string, args: string[], cwd?: string) {
   const r = spawnSync(process.execPath, [BIN.skills, ...args], {
@@ -27,17 +17,6 @@ function kei(home: string, args: string[], cwd?: string) {
     timeout: 20_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** A project whose .claude/skills holds one good skill and alias bombs in a spec field and a non-spec field. */
-export function hostileProject(): { project: string; root: string } {
-  const project = tempDir('kei-proj-');
-  mkdirSync(join(project, '.git'));
-  const root = join(project, '.claude', 'skills');
-  writeSkill(root, 'good-skill', { description: 'Use when testing hostile files' });
-  writeSkill(root, 'bomb-metadata', { extra: aliasBomb('metadata') });
-  writeSkill(root, 'bomb-extra', { extra: aliasBomb('x-hermes') });
-  return { project, root };
 }
 
 describe('hostile frontmatter', () => {
@@ -105,4 +84,23 @@ describe('hostile files through the real CLI', () => {
     const r = kei(tempDir('kei-home-'), ['doctor'], project);
     expect(r.out).toMatch(/skills\s+absent\s+1 loaded, 2 SKILL\.md skipped; first: frontmatter expands/);
   }, 30_000);
+});
+
+describe('names from files as CLI arguments', () => {
+  it('a leading-hyphen name works after --, and without it the error says so; a name with spaces works quoted', () => {
+    const project = tempDir('kei-proj-');
+    mkdirSync(join(project, '.git'));
+    const root = join(project, '.claude', 'skills');
+    writeSkill(root, '-foo', { folder: 'dash-foo', description: 'Starts with a hyphen' });
+    writeSkill(root, 'Ahrefs Automation', { folder: 'ahrefs-automation', description: 'Automate Ahrefs' });
+    const home = tempDir('kei-home-');
+    const shown = kei(home, ['show', '--', '-foo'], project);
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toContain('Starts with a hyphen');
+    expect(kei(home, ['where', '--', '-foo'], project).out).toContain('dash-foo/SKILL.md');
+    const bare = kei(home, ['show', '-foo'], project);
+    expect(bare.code).not.toBe(0);
+    expect(bare.err).toContain(`a skill name starting with "-" goes after "--", e.g. kei-skills show -- -foo`);
+    expect(kei(home, ['show', 'Ahrefs Automation'], project).out).toContain('Automate Ahrefs');
+  });
 });
