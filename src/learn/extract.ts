@@ -5,6 +5,7 @@ import { renderEvidence, type TrajectoryEvidence } from './evidence.js';
 import { EXTRACTOR_SYSTEM, extractionPrompt } from './extract-prompt.js';
 import type { Invoker } from './invoker/invoker.js';
 import { offlineSkillMd } from './offline-extractor.js';
+import { personalScrubber, scrubEvidence, scrubProposed } from './personal.js';
 import { parseProposedSkill, type ProposedSkill } from './skill-text.js';
 
 export interface ExtractOutcome {
@@ -26,7 +27,12 @@ export async function extractSkill(
   fingerprint: string[],
   signal?: AbortSignal,
 ): Promise<ExtractOutcome> {
-  const { proposed, extractor, note } = await propose(invoker, ev, signal);
+  // Neither extractor sees the user's personal facts, names, home paths, hosts or secrets, and whatever either
+  // proposes is scrubbed the same way before it is written: a skill is shared knowledge, not a diary.
+  const scrubber = personalScrubber(ev);
+  const offered = await propose(invoker, scrubEvidence(ev, scrubber), signal);
+  const { extractor, note } = offered;
+  const proposed = scrubProposed(offered.proposed, scrubber);
   const name = freeName(kit, proposed.name);
   const now = kit.clock.now();
   const metadata = {
