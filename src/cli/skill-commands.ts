@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { describeSkipped } from '../skills/problems.js';
-import { validatePaths } from '../skills/validate-paths.js';
-import { CliError, failWith, formatTable, formatTime, printJson, printLine } from './output.js';
+import { CliError, formatTable, formatTime, printJson, printLine } from './output.js';
+import { registerValidateCommand } from './validate-command.js';
 import { withKit } from './with-kit.js';
 
 type Json = { json?: boolean };
@@ -94,30 +94,6 @@ function registerWhereCommand(program: Command): void {
         for (const c of kit.skills.registry.clashes.filter((x) => x.name === name)) for (const p of c.shadowed) printLine(`shadows ${p}`);
       }),
     );
-}
-
-function registerValidateCommand(program: Command): void {
-  program
-    .command('validate')
-    .argument('[paths...]', 'SKILL.md files or folders to walk', ['.'])
-    .option('--json', 'one JSON array, an object per file')
-    .description('check SKILL.md files against the Agent Skills spec (exit 1 on any error)')
-    .addHelpText('after', '\nExamples:\n  kei-skills validate ~/.claude/skills\n  kei-skills validate my-skill/SKILL.md --json')
-    .action((paths: string[], options: Json) => {
-      try {
-        const reports = validatePaths(paths);
-        if (options.json) printJson(reports);
-        else
-          for (const r of reports)
-            printLine(
-              `${r.findings.some((f) => f.severity === 'error') ? 'FAIL' : 'ok  '} ${r.path}` +
-                r.findings.map((f) => `\n     ${f.severity}: ${f.rule}: ${f.message}`).join(''),
-            );
-        if (reports.some((r) => r.findings.some((f) => f.severity === 'error'))) process.exitCode = 1;
-      } catch (err) {
-        failWith(err);
-      }
-    });
 }
 
 function registerChangeCommands(program: Command): void {
