@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { errorMessage } from '../core/errors.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { errorMessage, KeiError } from '../core/errors.js';
 import { dirname, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { parseSkillText } from './parse.js';
@@ -19,6 +19,7 @@ export function validatePaths(paths: readonly string[]): ValidationReport[] {
   const files = new Set<string>();
   for (const p of paths) {
     const abs = resolve(p);
+    if (!existsSync(abs)) throw new KeiError('file_not_found', `${p}: no such file or folder (give SKILL.md files or folders holding them)`);
     if (statSync(abs).isDirectory())
       for (const f of fg.sync('**/SKILL.md', { cwd: abs, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] }))
         files.add(f);

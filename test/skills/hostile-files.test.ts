@@ -53,6 +53,7 @@ describe('hostile frontmatter', () => {
       ['good-skill', true],
     ]);
     expect(reports[0].findings[0].message).toMatch(/YAML aliases/);
+    expect(() => validatePaths([join(root, 'no-such')])).toThrow(/no-such: no such file or folder \(give SKILL\.md files/);
   });
 });
 
