@@ -1,25 +1,18 @@
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import { PACKAGE_VERSION } from '../server/version.js';
-import { registerGuardCommands } from './guard-commands.js';
-import { registerMemoryCommands } from './memory-commands.js';
-import { registerSkillCommands } from './skill-commands.js';
-import { registerLedgerCommands } from './ledger-commands.js';
-import { registerSetupCommands } from './setup-commands.js';
-import { registerSandboxCommands } from './sandbox-commands.js';
-import { registerScheduleCommands } from './schedule-commands.js';
-import { registerExportCommands } from './export-commands.js';
-import { registerTapCommands } from './tap-commands.js';
-import { registerLearnCommands } from './learn-commands.js';
-import { registerBudgetCommands } from './budget-commands.js';
+import { COMMAND_GROUPS, type CommandGroup } from './command-groups.js';
 
 /** Installed as both `kei` (short) and `kei-skills`: help speaks the name the user typed. */
 function invokedAs(): string {
   return basename(process.argv[1] ?? '').replace(/\.js$/, '') === 'kei' ? 'kei' : 'kei-skills';
 }
 
-/** The `kei` / `kei-skills` command tree. Every command lives in its own file and is registered here. */
-export function buildProgram(): Command {
+/**
+ * The `kei` / `kei-skills` command tree for `argv`. Only the module of the command being run is loaded (the others
+ * are named with their descriptions, which is all `--help` shows), so help and small commands start fast.
+ */
+export async function buildProgram(argv: string[] = process.argv): Promise<Command> {
   const program = new Command(invokedAs())
     .description('KeiSeiKit: memory, skills and learning for coding agents')
     .version(PACKAGE_VERSION)
@@ -39,16 +32,13 @@ export function buildProgram(): Command {
       const { runStdioServer } = await import('../server/stdio.js');
       await runStdioServer();
     });
-  registerMemoryCommands(program);
-  registerGuardCommands(program);
-  registerSkillCommands(program);
-  registerLedgerCommands(program);
-  registerSetupCommands(program);
-  registerSandboxCommands(program);
-  registerScheduleCommands(program);
-  registerExportCommands(program);
-  registerTapCommands(program);
-  registerLearnCommands(program);
-  registerBudgetCommands(program);
+  const words = argv.slice(2).filter((a) => !a.startsWith('-'));
+  const wanted = words[0] === 'help' ? words[1] : words[0];
+  for (const group of COMMAND_GROUPS) await addGroup(program, group, wanted);
   return program;
+}
+
+async function addGroup(program: Command, group: CommandGroup, wanted: string | undefined): Promise<void> {
+  if (wanted !== undefined && wanted in group.commands) return (await group.load())(program);
+  for (const [name, description] of Object.entries(group.commands)) program.command(name).description(description);
 }
