@@ -1,4 +1,6 @@
 /** The commands that run jobs with no session open: run-due (for OS timers), the daemon, and the OS timer itself. */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { executables } from '../install/executables.js';
 import type { Kit } from '../kit.js';
@@ -7,6 +9,32 @@ import { ensureNightlyJob, NIGHTLY_JOB } from '../schedule/jobs.js';
 import { describePlan, detectTimer, installTimer, planTimer, timerStatus, uninstallTimer, type TimerKind } from '../schedule/os-timer.js';
 import { printLine } from './output.js';
 import { withKit } from './with-kit.js';
+
+/** Written by a running `kei daemon` (its pid), so `schedule add` can tell whether anything will run a job. */
+const DAEMON_PID = 'daemon.pid';
+
+/** Said after `schedule add` when nothing would run the job: no OS timer for this data home, no daemon alive. */
+export function noRunnerWarning(kit: Kit): string | undefined {
+  if (daemonAlive(kit.paths.home)) return undefined;
+  try {
+    if (timerStatus(plan(kit)) !== 'not installed') return undefined;
+  } catch {
+    // No timer we can inspect on this machine: the warning below is the useful answer.
+  }
+  return (
+    'Note: nothing runs scheduled jobs yet (no OS timer is installed and no daemon is running). ' +
+    'Run: kei-skills daemon install   (or keep kei-skills daemon running)'
+  );
+}
+
+function daemonAlive(home: string): boolean {
+  try {
+    process.kill(Number(readFileSync(join(home, DAEMON_PID), 'utf8')), 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export function registerRunners(program: Command): void {
   registerRunDue(program);
@@ -19,7 +47,13 @@ export function registerRunners(program: Command): void {
         const stop = new AbortController();
         for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => stop.abort());
         ensureNightlyJob(jobStore(kit));
-        await runDaemon(kit, stop.signal);
+        const pidFile = join(kit.paths.home, DAEMON_PID);
+        writeFileSync(pidFile, String(process.pid), { mode: 0o600 });
+        try {
+          await runDaemon(kit, stop.signal);
+        } finally {
+          rmSync(pidFile, { force: true });
+        }
       }),
     );
   registerDaemonInstall(daemon);

@@ -63,8 +63,8 @@ function registerMemorySearch(memory: Command): void {
           hits.length === 0
             ? 'No matching memories.'
             : formatTable(
-                ['id', 'scope', 'score', 'content'],
-                hits.map((h) => [h.id, h.scope, h.score.toFixed(2), h.content]),
+                ['id', 'scope', 'relevance', 'content'],
+                hits.map((h) => [h.id, h.scope, relevance(h.score, Math.max(...hits.map((x) => x.score))), h.content]),
               ),
         );
       }),
@@ -201,3 +201,6 @@ function registerMemoryStats(memory: Command): void {
       }),
     );
 }
+
+/** Each hit against the best (bm25 has no fixed scale; ~1e-6 for common words); `--json` keeps the raw score. */
+const relevance = (score: number, best: number): string => (best > 0 ? (score / best).toFixed(2) : '-');

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { jobStore, runJobNow } from '../schedule/index.js';
+import type { Kit } from '../kit.js';
+import { jobStore, runJobNow, type JobRow } from '../schedule/index.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
-import { registerRunners } from './daemon-commands.js';
+import { noRunnerWarning, registerRunners } from './daemon-commands.js';
 import { shellCommandFor } from './shell-words.js';
 import { withKit } from './with-kit.js';
 
@@ -47,11 +48,7 @@ function registerScheduleAdd(schedule: Command): void {
     )
     .action((name: string, when: string, words: string[], options: AddOptions) =>
       withKit((kit) => {
-        const {
-          job,
-          when: w,
-          next,
-        } = jobStore(kit).create({
+        const created = jobStore(kit).create({
           name,
           when,
           kind: options.kind,
@@ -61,8 +58,7 @@ function registerScheduleAdd(schedule: Command): void {
           maxRuns: options.maxRuns ? Number(options.maxRuns) : undefined,
           catchUp: options.catchUp,
         });
-        if (options.json) return printJson({ job, interpretation: w.description, next });
-        printLine(`Scheduled ${job.name}: ${w.description}\nNext runs: ${next.map((t) => new Date(t).toISOString()).join(', ') || 'none'}`);
+        printScheduled(kit, created.job, created.when.description, created.next, options.json);
       }),
     );
 }
@@ -158,4 +154,33 @@ function registerScheduleResume(schedule: Command): void {
     .description('resume a paused job from its next future time')
     .addHelpText('after', '\nExample:\n  kei-skills schedule resume tests')
     .action((job: string) => withKit((kit) => printLine(`Resumed ${jobStore(kit).setEnabled(job, true).name}.`)));
+}
+
+/** How the time was understood and the next runs in the job's own zone; a warning when nothing would run it. */
+function printScheduled(kit: Kit, job: JobRow, interpretation: string, next: number[], json?: boolean): void {
+  if (json) printJson({ job, interpretation, next });
+  else {
+    const runs = next.map((t) => timeIn(t, job.timezone ?? undefined)).join(', ');
+    printLine(`Scheduled ${job.name}: ${interpretation}\nNext runs: ${runs || 'none'}`);
+  }
+  const warning = noRunnerWarning(kit);
+  if (warning) process.stderr.write(`${warning}\n`);
+}
+
+/** A run time as the job's zone reads it (`2026-12-03 09:00 Europe/Berlin`); UTC when the job has none. */
+function timeIn(ms: number, zone = 'UTC'): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${zone}`;
 }

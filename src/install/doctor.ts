@@ -104,7 +104,7 @@ function skillsCheck(kit: Kit): Check {
   };
 }
 
-/** Starts kei-mcp the way a client would and asks for its tools; if it exits first, its own words say why. */
+/** Starts kei-mcp the way a client would and asks for its tools; if it exits first, its own words say why (read on close: all stderr is in). */
 function mcpCheck(home: string | undefined, env: NodeJS.ProcessEnv): Promise<Check> {
   return new Promise((resolve) => {
     const exe = executables();
@@ -125,7 +125,7 @@ function mcpCheck(home: string | undefined, env: NodeJS.ProcessEnv): Promise<Che
     });
     child.stderr.on('data', (d) => (err += d));
     child.stdin.on('error', () => undefined);
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       const why = err.trim().split('\n').pop() || `exited with code ${code}`;
       done({ name: 'MCP server', ok: false, detail: `does not start: ${why}`, fix: 'fix the rows above, then run kei-mcp by hand' });
     });

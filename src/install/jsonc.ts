@@ -1,4 +1,14 @@
-import { applyEdits, findNodeAtLocation, modify, parse, parseTree, stripComments, type Node, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits,
+  findNodeAtLocation,
+  modify,
+  parse,
+  parseTree,
+  printParseErrorCode,
+  stripComments,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { KeiError } from '../core/errors.js';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
@@ -9,10 +19,8 @@ export function parseJsonc(text: string | null, path: string): Record<string, un
   const errors: ParseError[] = [];
   const data = parse(text, errors, { allowTrailingComma: true });
   if (errors.length > 0 || typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new KeiError(
-      'config_unreadable',
-      `${path} is not valid JSON (offset ${errors[0]?.offset ?? 0}); fix it or move it away, nothing was changed`,
-    );
+    const at = errors[0] ? `${printParseErrorCode(errors[0].error)} at ${lineAndColumn(text, errors[0].offset)}` : 'not an object';
+    throw new KeiError('config_unreadable', `${path} is not valid JSON (${at}); fix it or move it away, nothing was changed`);
   }
   return data as Record<string, unknown>;
 }
@@ -94,4 +102,10 @@ export function isEmptyShell(text: string | null, path: string): boolean {
   const empty = (v: unknown): boolean =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v as Record<string, unknown>).every(empty);
   return empty(parseJsonc(text, path));
+}
+
+/** `line L, column C` (both from 1) of an offset: what an editor shows, unlike a character offset. */
+export function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }

@@ -153,7 +153,8 @@ function toHit(row: HitRow, snippet: SnippetMaker): SearchHit {
     content: row.content,
     scope: row.scope,
     tags: decodeTags(row.tags),
-    score: Math.round(-row.rank * 1000) / 1000,
+    // Significant digits, not thousandths: a word in over half the memories scores ~1e-6 (FTS5's idf floor), not 0.
+    score: Number((-row.rank).toPrecision(6)),
     snippet: snippet(row.content),
     updatedAt: row.updated_at,
   };

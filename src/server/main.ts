@@ -33,11 +33,30 @@ const HELP = [
   '',
 ].join('\n');
 
+/** Why the arguments are not ones kei-mcp takes, or undefined: a typo must not start a server the user did not ask for. */
+export function argvProblem(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--host' || arg === '--port') {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('-')) return `${arg} needs a value`;
+      if (arg === '--port' && !/^\d{1,5}$/.test(value)) return `--port must be a number (got "${value}")`;
+      if (!argv.includes('--http')) return `${arg} applies only with --http`;
+    } else if (arg !== '--http') return `unknown ${arg.startsWith('-') ? 'option' : 'argument'} "${arg}"`;
+  }
+  return undefined;
+}
+
 /** Entry of `bin/kei-mcp.js`. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stderr.write(HELP);
     return;
+  }
+  const problem = argvProblem(argv);
+  if (problem) {
+    process.stderr.write(`kei-mcp: ${problem}\n${HELP}`);
+    process.exit(2);
   }
   try {
     if (argv.includes('--http')) return await startHttp(argv);
