@@ -8,6 +8,7 @@ import { extractFromSession } from '../learn/on-demand.js';
 import { runReview } from '../learn/review/run-review.js';
 import { sessionCwd } from '../ledger/sessions.js';
 import { failWith, formatTable, printJson, printLine } from './output.js';
+import { progress } from './progress.js';
 import { withKit } from './with-kit.js';
 
 export function registerLearnCommands(program: Command): void {
@@ -90,11 +91,13 @@ function registerNightly(program: Command): void {
     .addHelpText('after', '\nExamples:\n  kei-skills nightly --dry-run\n  kei-skills nightly --max 2 --json')
     .action((options: { dryRun?: boolean; max?: string; json?: boolean }) =>
       withKit(async (kit) => {
+        const shown = progress('nightly');
         const report = await runNightly(kit, {
           dryRun: options.dryRun,
           max: options.max === undefined ? undefined : positiveInt(options.max, '--max'),
           trigger: 'cli',
-        });
+          onProgress: (done, total, item) => shown.update(done, total, item),
+        }).finally(() => shown.end());
         if (options.json) printJson(report);
         else printReport(report);
       }),

@@ -17,6 +17,8 @@ export interface NightlyOptions {
   trigger?: string;
   signal?: AbortSignal;
   invoker?: Invoker;
+  /** Called before each change with how many are done, how many there are, and the one starting. */
+  onProgress?: (done: number, total: number, item: string) => void;
 }
 
 interface Cycle {
@@ -25,6 +27,9 @@ interface Cycle {
   items: ReportItem[];
   deadline: number;
   signal?: AbortSignal;
+  onProgress?: NightlyOptions['onProgress'];
+  done: number;
+  total: number;
 }
 
 const JUDGE_BATCHES = 3;
@@ -42,6 +47,9 @@ export async function runNightly(
     items: [],
     deadline: Date.now() + kit.config.nightly.timeBudgetMinutes * 60_000,
     signal: options.signal,
+    onProgress: options.onProgress,
+    done: 0,
+    total: 0,
   };
   if (!options.dryRun) await judge(cycle);
   const plan = planNightly(planInputFor(kit, options.max));
@@ -91,6 +99,7 @@ async function judge(c: Cycle): Promise<void> {
 }
 
 async function execute(plan: Plan, c: Cycle): Promise<void> {
+  c.total = plan.reextract.length + plan.extract.length + plan.archive.length + plan.validate.length;
   for (const d of plan.duplicates) {
     markProcessed(c.kit, d.trajectory, `duplicate of ${d.similar.skill}`);
     c.items.push({ action: 'skipped', subject: d.trajectory, detail: similarText(d.similar) });
@@ -145,6 +154,7 @@ async function execute(plan: Plan, c: Cycle): Promise<void> {
 
 /** Runs one change; a guard block or a failure becomes a report line, and a trajectory that failed is not retried forever. */
 async function attempt(c: Cycle, subject: string, work: () => ReportItem | Promise<ReportItem>, trajectory?: string): Promise<void> {
+  c.onProgress?.(c.done++, c.total, subject);
   try {
     c.items.push(await work());
   } catch (err) {
