@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { describeSkipped } from '../skills/problems.js';
+import { validateFrontmatter } from '../skills/validate.js';
 import { CliError, formatTable, formatTime, printJson, printLine } from './output.js';
 import { registerValidateCommand } from './validate-command.js';
 import { withKit } from './with-kit.js';
@@ -101,7 +102,7 @@ function registerChangeCommands(program: Command): void {
     .command('new')
     .argument('<name>', NAME_ARGUMENT)
     .showHelpAfterError(NAME_HINT)
-    .requiredOption('--description <text>')
+    .option('--description <text>', 'what the skill does and when to use it (required)')
     .option('--category <c>', 'folder under KEI_HOME/skills', 'general')
     .option('--body <text>', 'Markdown body (or --body-file)')
     .option('--body-file <path>')
@@ -110,14 +111,14 @@ function registerChangeCommands(program: Command): void {
       'after',
       '\nExample:\n  kei-skills new release-notes --description "Write release notes from merged PRs" --body "1. List merged PRs"',
     )
-    .action((name: string, options: { description: string; category: string; body?: string; bodyFile?: string }) =>
+    .action((name: string, options: { description?: string; category: string; body?: string; bodyFile?: string }) =>
       withKit((kit) => {
         const body = options.bodyFile
           ? readFileSync(options.bodyFile, 'utf8')
           : (options.body ?? `# ${name}\n\n1. Describe the first step.\n`);
         const { skill } = kit.skills.writer.create({
           name,
-          description: options.description,
+          description: requireDescription(name, options.description),
           body,
           category: options.category,
           source: 'cli',
@@ -193,4 +194,11 @@ function registerVersionsCommand(program: Command): void {
         );
       }),
     );
+}
+
+/** Not a commander requiredOption, which is checked before arguments: an invalid name is said first, then a missing description. */
+function requireDescription(name: string, description: string | undefined): string {
+  if (description !== undefined) return description;
+  const bad = validateFrontmatter({ name, description: '-' }, name).find((f) => f.severity === 'error' && f.rule.startsWith('name'));
+  throw new CliError(bad ? `invalid skill name: ${bad.message}` : "required option '--description <text>' not specified", 2);
 }

@@ -96,3 +96,16 @@ describe('setup on a broken settings.json', () => {
     expect(r.err).not.toMatch(/offset/);
   });
 });
+
+describe('new', () => {
+  it('says an invalid name before a missing --description', () => {
+    const home = tempDir('kei-home-');
+    const bad = kei(home, ['new', 'my skill']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^kei-skills: invalid skill name: name "my skill" must be lowercase letters/);
+    const noDescription = kei(home, ['new', 'my-skill']);
+    expect(noDescription.code).toBe(2);
+    expect(noDescription.err).toContain("required option '--description <text>' not specified");
+    expect(kei(home, ['new', 'my-skill', '--description', 'Does a thing when asked']).code).toBe(0);
+  });
+});
