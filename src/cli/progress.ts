@@ -23,3 +23,16 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
     },
   };
 }
+
+/** Runs `work` with a counter labelled `label`, cleared however the work ends. */
+export async function withProgress<T>(
+  label: string,
+  work: (onProgress: (done: number, total: number, item: string) => void) => Promise<T>,
+): Promise<T> {
+  const shown = progress(label);
+  try {
+    return await work((done, total, item) => shown.update(done, total, item));
+  } finally {
+    shown.end();
+  }
+}

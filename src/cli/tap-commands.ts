@@ -5,6 +5,7 @@ import type { FolderScan } from '../taps/scan-folder.js';
 import { outdatedSkills, publishSkills, updateSkills } from '../taps/maintain.js';
 import { describeSkipped } from '../skills/problems.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
+import { withProgress } from './progress.js';
 import { withKit } from './with-kit.js';
 
 type Opts = { force?: boolean; yes?: boolean; json?: boolean };
@@ -165,7 +166,9 @@ function registerRestore(program: Command): void {
     .addHelpText('after', '\nExample:\n  kei-skills restore --yes')
     .action((options: Opts) =>
       withKit(async (kit) => {
-        for (const r of await restoreFromLock(kit, { force: options.force, yes: options.yes, confirm: askOnTty }))
+        for (const r of await withProgress('restore', (onProgress) =>
+          restoreFromLock(kit, { force: options.force, yes: options.yes, confirm: askOnTty, onProgress }),
+        ))
           printLine(`${r.name}: ${r.action}`);
       }),
     );
@@ -200,7 +203,9 @@ function registerUpdate(program: Command): void {
     .addHelpText('after', '\nExample:\n  kei-skills update --yes')
     .action((name: string | undefined, options: Opts) =>
       withKit(async (kit) => {
-        const done = await updateSkills(kit, name, { force: options.force, yes: options.yes, confirm: askOnTty });
+        const done = await withProgress('update', (onProgress) =>
+          updateSkills(kit, name, { force: options.force, yes: options.yes, confirm: askOnTty, onProgress }),
+        );
         printLine(done.length ? `Updated ${done.join(', ')}` : 'Nothing to update.');
       }),
     );

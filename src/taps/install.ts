@@ -14,6 +14,8 @@ export interface InstallOptions {
   yes?: boolean;
   /** Asked on a terminal when there are warnings and no --yes. */
   confirm?: (scan: FolderScan) => Promise<boolean>;
+  /** Called before each skill of a restore or update: how many are done, how many there are, the one starting. */
+  onProgress?: (done: number, total: number, item: string) => void;
 }
 
 export interface InstallReport {
@@ -180,7 +182,9 @@ function workDir(kit: TapsContext): string {
 export async function restoreFromLock(kit: TapsContext, options: InstallOptions = {}): Promise<{ name: string; action: string }[]> {
   const lock = readLock(kit.paths.home);
   const done: { name: string; action: string }[] = [];
-  for (const [name, entry] of Object.entries(lock.skills)) {
+  const entries = Object.entries(lock.skills);
+  for (const [name, entry] of entries) {
+    options.onProgress?.(done.length, entries.length, name);
     const target = installTarget(kit, entry.category, name);
     if (existsSync(target) && folderHash(target) === entry.hash) {
       done.push({ name, action: 'unchanged' });

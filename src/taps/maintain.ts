@@ -32,7 +32,9 @@ export function outdatedSkills(kit: TapsContext): Outdated[] {
 export async function updateSkills(kit: TapsContext, only: string | undefined, options: InstallOptions): Promise<string[]> {
   const lock = readLock(kit.paths.home);
   const updated: string[] = [];
-  for (const item of outdatedSkills(kit).filter((x) => !only || x.name === only)) {
+  const outdated = outdatedSkills(kit).filter((x) => !only || x.name === only);
+  for (const item of outdated) {
+    options.onProgress?.(updated.length, outdated.length, item.name);
     const entry = lock.skills[item.name];
     if (entry.tap) tapStore(kit).update(entry.tap);
     await installSkill(kit, entry.tap ? `${entry.tap}/${item.name}` : `${entry.source}#${entry.path}`, options);
