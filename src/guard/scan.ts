@@ -101,7 +101,12 @@ function judge(all: Finding[], surface: Surface): ScanResult {
   score = Math.min(100, score);
   const critical = findings.some((f) => f.severity === 'critical');
   const verdict = critical || score >= BLOCK_THRESHOLD[surface] ? 'block' : 'allow';
-  findings.sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] || a.start - b.start);
+  // Among equally heavy findings a rule comes before the learned layer: it names what the text does, where the
+  // layer can only name the words that raised its score, so the error a user reads explains itself.
+  const learnedLast = (f: Finding) => (f.category === 'learned' ? 1 : 0);
+  findings.sort(
+    (a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] || learnedLast(a) - learnedLast(b) || a.start - b.start,
+  );
   return { verdict, score, findings };
 }
 
