@@ -11,7 +11,15 @@ const TOP_FEATURES = 5;
  * The layer was trained on memory-sized notes and chat text, not on documents: on the skill surface
  * (whole SKILL.md files) it raised false positives on published skills, so there it stays silent.
  */
-const SEVERITY: Partial<Record<Surface, Severity>> = { memory: 'high', context: 'high' };
+const SURFACES: ReadonlySet<Surface> = new Set(['memory', 'context']);
+/**
+ * Above the model's threshold the layer is a signal that needs company: `medium`, which blocks a memory only
+ * together with a rule's finding. Alone it blocks only when it is nearly certain. Fixed a priori, not tuned on
+ * the evaluation lines: short ordinary notes ("The user deploys with Fly.io") scored just over the threshold,
+ * and a lone statistical signal should not refuse what no rule can name.
+ */
+const CONFIDENT = 0.995;
+const severityOf = (probability: number): Severity => (probability >= CONFIDENT ? 'high' : 'medium');
 
 let shipped: LearnedModel | undefined;
 const unpacked = new WeakMap<PackedModel, LearnedModel>();
@@ -26,8 +34,7 @@ function modelFor(packed?: PackedModel): LearnedModel {
 
 /** The learned layer's finding for a text, if its probability reaches the model's threshold. */
 export function scanLearned(text: string, surface: Surface, packed?: PackedModel): Finding[] {
-  const severity = SEVERITY[surface];
-  if (!severity) return [];
+  if (!SURFACES.has(surface)) return [];
   const model = modelFor(packed);
   let best = { start: 0, end: 0, probability: -1 };
   for (const [start, end] of pieces(text, model)) {
@@ -40,7 +47,7 @@ export function scanLearned(text: string, surface: Surface, packed?: PackedModel
     {
       rule: 'learned.poisoning',
       category: 'learned',
-      severity,
+      severity: severityOf(best.probability),
       start: best.start,
       end: best.end,
       excerpt: excerptOf(text, best.start, best.end),
