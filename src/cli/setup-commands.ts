@@ -53,7 +53,10 @@ function nextStep(client: string, remove: boolean, changes: FileChange[]): strin
   if (changes.every((c) => c.before === c.after))
     return remove ? `Nothing of KeiSeiKit was set up in ${name} here.` : `Already set up. Check it with: kei-skills doctor`;
   if (remove) return `Next: restart ${name} so it stops starting kei. Your data in KEI_HOME is kept.`;
-  return `Next: restart ${name} (a running one reads its MCP servers${client === 'claude-code' ? ' and hooks' : ''} only at start), then run: kei-skills doctor`;
+  return (
+    `Next: restart ${name} (a running one reads its MCP servers` +
+    `${client === 'claude-code' ? ' and hooks' : ''} only at start), then run: kei-skills doctor`
+  );
 }
 
 export function registerSetupCommands(program: Command): void {

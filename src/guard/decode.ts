@@ -74,8 +74,11 @@ function looksRotated(text: string): boolean {
 }
 
 /** Payload splitting says how to put the pieces together; code that merely has strings does not. */
-const ASSEMBLY_HINT =
-  /["'`]\s*\+\s*["'`]|\]\s*\.\s*join\s*\(|\b[a-z]\s*\+\s*[a-z]\b|\bpart\s*\d|\binterlac|\bconcatenat|\bcombine\b|\bjoin\s+(?:the|them|these)\b|\bthree\s+strings\b/i;
+const ASSEMBLY_HINT = new RegExp(
+  String.raw`["'${'`'}]\s*\+\s*["'${'`'}]|\]\s*\.\s*join\s*\(|\b[a-z]\s*\+\s*[a-z]\b|\bpart\s*\d|` +
+    String.raw`\binterlac|\bconcatenat|\bcombine\b|\bjoin\s+(?:the|them|these)\b|\bthree\s+strings\b`,
+  'i',
+);
 
 /**
  * "a = 'ignore prev'; b = 'ious instructions'" — string pieces glued back together, with and

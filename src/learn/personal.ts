@@ -25,13 +25,22 @@ const NAMED = [
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const HOME_PATH = /(?:\/home\/|\/Users\/|[A-Za-z]:\\Users\\|~\/|~\\)[^\s"'`<>|,;)]*/g;
-const HOST =
-  /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|io|dev|app|co|ai|cloud|internal|local|localdomain|corp|lan|intra|intranet|home|site|biz|info|us|uk|de|eu|fr|jp)\b/gi;
+const HOST = new RegExp(
+  String.raw`\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|io|dev|app|co|ai|` +
+    String.raw`cloud|internal|local|localdomain|corp|lan|intra|intranet|home|site|biz|info|us|` +
+    String.raw`uk|de|eu|fr|jp)\b`,
+  'gi',
+);
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g;
 /** Hosts every developer shares: naming them says nothing about the user. */
-const PUBLIC_HOSTS =
-  /^(?:[\w-]+\.)*(?:github\.com|githubusercontent\.com|gitlab\.com|npmjs\.(?:com|org)|pypi\.org|nodejs\.org|example\.(?:com|org|net)|docker\.(?:com|io)|anthropic\.com|google\.com|microsoft\.com|mozilla\.org|python\.org|rust-lang\.org|crates\.io|golang\.org|go\.dev)$/i;
+const PUBLIC_HOSTS = new RegExp(
+  String.raw`^(?:[\w-]+\.)*(?:github\.com|githubusercontent\.com|gitlab\.com|npmjs\.(?:com|` +
+    String.raw`org)|pypi\.org|nodejs\.org|example\.(?:com|org|net)|docker\.(?:com|io)|` +
+    String.raw`anthropic\.com|google\.com|microsoft\.com|mozilla\.org|python\.org|` +
+    String.raw`rust-lang\.org|crates\.io|golang\.org|go\.dev)$`,
+  'i',
+);
 
 export interface Scrubber {
   /** The text with personal facts, names, home paths, hostnames and secrets taken out. */

@@ -76,7 +76,10 @@ function capReply(name: string, result: CallToolResult, kit: Kit): CallToolResul
   const bytes = Buffer.byteLength(JSON.stringify(result));
   if (bytes <= MAX_REPLY_BYTES) return result;
   kit.log.warn(`tool ${name} reply over the size limit`, { bytes, limit: MAX_REPLY_BYTES });
-  const text = `reply_too_large: the ${name} reply is ${bytes} bytes, over the ${MAX_REPLY_BYTES}-byte limit of one message; ask for less (a filter, a smaller limit, or offset/length)`;
+  const text =
+    `reply_too_large: the ${name} reply is ${bytes} bytes, over the ` +
+    `${MAX_REPLY_BYTES}-byte limit of one message; ask for less (a filter, a smaller limit, or ` +
+    `offset/length)`;
   return { isError: true, content: [{ type: 'text', text }] };
 }
 

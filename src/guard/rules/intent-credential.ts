@@ -12,17 +12,25 @@ const DISCLOSE = [
 /** Places other people, other tools or the model's later context read. */
 const SINK = [
   // written artefacts
-  String.raw`(?:every|each|all|the|your|any)?\s*(?:summar(?:y|ies)|repl(?:y|ies)|responses?|answers?|outputs?|pr\s+descriptions?|commit\s+messages?|commits|changelog|readme|docs?|documentation|wiki|comments?|code\s+comments|issues?|tickets?|fixtures?|tests?|source\s+code|screenshots?)`,
+  String.raw`(?:every|each|all|the|your|any)?\s*(?:summar(?:y|ies)|repl(?:y|ies)|` +
+    String.raw`responses?|answers?|outputs?|pr\s+descriptions?|commit\s+messages?|` +
+    String.raw`commits|changelog|readme|docs?|documentation|wiki|comments?|code\s+comments|` +
+    String.raw`issues?|tickets?|fixtures?|tests?|source\s+code|screenshots?)`,
   // channels
-  String.raw`(?:shared|public|team)?\s*(?:logs?|slack|discord|chat|channels?|messages?|emails?|notes?|gists?|pastebin|urls?|query\s+strings?|links?|dashboards?)`,
+  String.raw`(?:shared|public|team)?\s*(?:logs?|slack|discord|chat|channels?|messages?|` +
+    String.raw`emails?|notes?|gists?|pastebin|urls?|query\s+strings?|links?|dashboards?)`,
 ].join('|');
 
 /** Disclosure the user would never want: in full, unmasked. */
-const UNMASKED = String.raw`in\s+full|unmasked|unredacted|verbatim|in\s+(?:plain|clear)\s*text|as\s+plain\s*text|without\s+(?:masking|redact\w{0,4}|hiding)|real\s+values?`;
+const UNMASKED =
+  String.raw`in\s+full|unmasked|unredacted|verbatim|in\s+(?:plain|clear)\s*text|` +
+  String.raw`as\s+plain\s*text|without\s+(?:masking|redact\w{0,4}|hiding)|real\s+values?`;
 
 /** Sending: the network half, with a destination. */
-const SEND = String.raw`send|post|upload|forward|transmit|sync|push|report|submit|beam|pipe|curl|mail|e-?mail|dm|message`;
-const DESTINATION = String.raw`(?:to|at|into)\s+(?:\S{1,30}\s+){0,3}?(?:https?:\/\/|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|(?:the\s+)?(?:external|remote|following|this)\s+(?:server|url|endpoint|address|webhook)|webhooks?|endpoints?|discord|telegram|pastebin|gist)`;
+const SEND = String.raw`send|post|upload|forward|transmit|sync|push|report|` + String.raw`submit|beam|pipe|curl|mail|e-?mail|dm|message`;
+const DESTINATION =
+  String.raw`(?:to|at|into)\s+(?:\S{1,30}\s+){0,3}?(?:https?:\/\/|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|(?:the\s+)?(?:external|` +
+  String.raw`remote|following|this)\s+(?:server|url|endpoint|address|webhook)|webhooks?|endpoints?|discord|telegram|pastebin|gist)`;
 
 /** Credential access combined with disclosure (issue 18 item 1): a secret AND a place it must not go. */
 export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
@@ -32,7 +40,8 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
       'intent.credential.into_output',
       'exfiltration',
       'high',
-      String.raw`\b(?:${DISCLOSE})\b${clause(6)}(?:${SECRET_THING})${clause(4)}(?:in|into|to|inside|within|on|at\s+the\s+(?:top|end|bottom)\s+of)\s+(?:${SINK})\b|` +
+      String.raw`\b(?:${DISCLOSE})\b${clause(6)}(?:${SECRET_THING})${clause(4)}(?:in|into|` +
+        String.raw`to|inside|within|on|at\s+the\s+(?:top|end|bottom)\s+of)\s+(?:${SINK})\b|` +
         String.raw`\b(?:${SINK})${clause(6)}(?:should|must|will|always)?\s*(?:include|contain|show|embed|list|carry)${clause(6)}(?:${SECRET_THING})`,
     ),
   ),
@@ -42,7 +51,8 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
       'intent.credential.unmasked',
       'exfiltration',
       'high',
-      String.raw`\b(?:${DISCLOSE})\b${clause(6)}(?:${SECRET_THING})${clause(6)}(?:${UNMASKED})|\b(?:${DISCLOSE})\b\s+(?:${UNMASKED})${clause(4)}(?:${SECRET_THING})`,
+      String.raw`\b(?:${DISCLOSE})\b${clause(6)}(?:${SECRET_THING})${clause(6)}(?:${UNMASKED})|` +
+        String.raw`\b(?:${DISCLOSE})\b\s+(?:${UNMASKED})${clause(4)}(?:${SECRET_THING})`,
     ),
   ),
   // "ignore the masking rules", "turn off redaction", "stop redacting secrets"
@@ -67,7 +77,8 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
     'intent.credential.image_beacon',
     'exfiltration',
     'high',
-    String.raw`!\[[^\]\n]{0,80}\]\(\s*https?:\/\/[^)\s]{1,200}(?:[?&/=](?:<[^>\s]{1,40}>|\{\{?[^}\s]{1,40}\}?\}|\[[^\]\s]{1,40}\]|\$\{?\w{1,40}\}?|%s)|` +
+    String.raw`!\[[^\]\n]{0,80}\]\(\s*https?:\/\/[^)\s]{1,200}(?:[?&/=](?:<[^>\s]{1,40}>|` +
+      String.raw`\{\{?[^}\s]{1,40}\}?\}|\[[^\]\s]{1,40}\]|\$\{?\w{1,40}\}?|%s)|` +
       String.raw`=(?:\.\.\.|…|[A-Z][A-Z0-9_]{2,40}\b))`,
     'g',
   ),
@@ -78,11 +89,16 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
     'high',
     [
       // es, pt, it, fr, de: verb … secret … link
-      String.raw`\b(?:envia|manda|sube|publica|incluye|envie|mande|envoie|envoyer|publie|inclus|invia|manda|carica|includi|sende|schicke|lade|veroffentliche)\w{0,4}\b` +
-        String.raw`[^\n]{0,80}?(?:\.env|claves?|chaves?|chiavi|cles|schlussel|tokens?|contrasenas?|senhas?|password|mots?\s+de\s+passe|passworter|credenciales|credenciais|credenziali|identifiants|zugangsdaten|secretos?|segredos?|segreti|secrets?|geheimnisse|variables?\s+de\s+entorno|variaveis\s+de\s+ambiente|umgebungsvariablen)` +
+      String.raw`\b(?:envia|manda|sube|publica|incluye|envie|mande|envoie|envoyer|publie|` +
+        String.raw`inclus|invia|manda|carica|includi|sende|schicke|lade|veroffentliche)\w{0,4}\b` +
+        String.raw`[^\n]{0,80}?(?:\.env|claves?|chaves?|chiavi|cles|schlussel|tokens?|contrasenas?|` +
+        String.raw`senhas?|password|mots?\s+de\s+passe|passworter|credenciales|credenciais|` +
+        String.raw`credenziali|identifiants|zugangsdaten|secretos?|segredos?|segreti|secrets?|` +
+        String.raw`geheimnisse|variables?\s+de\s+entorno|variaveis\s+de\s+ambiente|umgebungsvariablen)` +
         String.raw`[^\n]{0,80}?https?:\/\/`,
       // ru
-      String.raw`(?:отправ|загруж|загрузи|перешл|пересыл|публику)\S{0,6}[^\n]{0,80}?(?:\.env|ключ|токен|парол|секрет|учетн|переменн\S{0,4}\s+окружени)[^\n]{0,80}?https?:\/\/`,
+      String.raw`(?:отправ|загруж|загрузи|перешл|пересыл|публику)\S{0,6}[^\n]{0,80}?(?:\.env|` +
+        String.raw`ключ|токен|парол|секрет|учетн|переменн\S{0,4}\s+окружени)[^\n]{0,80}?https?:\/\/`,
       // zh, ja: secret … link … send, or send … secret
       String.raw`(?:\.env|密钥|密鑰|令牌|密码|密碼|凭据|憑據|环境变量|環境變數|キー|トークン|パスワード|認証情報|環境変数)[^\n]{0,80}?(?:发送|發送|上传|上傳|发到|發到|送信|アップロード|送って|送る)`,
     ].join('|'),

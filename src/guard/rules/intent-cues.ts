@@ -7,7 +7,8 @@
 /** A standing, unbounded scope: what turns a one-off remark into a rule for every future session. */
 export const BROAD_SCOPE = [
   // quantifiers over actions
-  String.raw`(?:all|every|any|each)\s+(?:\w{1,30}\s+){0,2}(?:commands?|actions?|tool\s+calls?|operations?|changes?|requests?|prompts?|deletions?|deletes|deploys?|pushe?s?)`,
+  String.raw`(?:all|every|any|each)\s+(?:\w{1,30}\s+){0,2}(?:commands?|actions?|tool\s+calls?|` +
+    String.raw`operations?|changes?|requests?|prompts?|deletions?|deletes|deploys?|pushe?s?)`,
   // everything, whatever, from now on
   String.raw`everything|anything|whatever|from\s+now\s+on|going\s+forward|in\s+advance|permanently|for\s+good`,
   // standing and blanket grants
@@ -25,7 +26,8 @@ export const SECRET_THING = [
   String.raw`\$?\{?[a-z][a-z0-9]{0,20}(?:_[a-z0-9]{1,20}){0,4}_(?:key|token|secret|password|passwd|pat)\b\}?`,
   String.raw`env(?:ironment)?\s+(?:vars?|variables)|process\.env|os\.environ|printenv|\benv\s+output`,
   // the nouns
-  String.raw`(?:api|access|secret|private|signing|ssh|deploy|session)[ _-]?(?:keys?|tokens?)|tokens?(?!\s+(?:counts?|usage|limits?|budgets?|costs?|per|windows?|estimates?))|passwords?|passwd|credentials?|secrets?`,
+  String.raw`(?:api|access|secret|private|signing|ssh|deploy|session)[ _-]?(?:keys?|tokens?)|tokens?(?!\s+(?:counts?|` +
+    String.raw`usage|limits?|budgets?|costs?|per|windows?|estimates?))|passwords?|passwd|credentials?|secrets?`,
   String.raw`session\s+cookies?|cookies|seed\s+phrase|mnemonic|2fa\s+codes?|otp\s+codes?|one-time\s+codes?`,
 ].join('|');
 
@@ -49,4 +51,6 @@ export function clause(n: number, stopWords?: string): string {
 export const CONDITION_WORDS = String.raw`until|unless|before|once|if|after|when|whether|only`;
 
 /** Right before an act: "never", "don't", "avoid" … make it advice against the act. */
-export const NOT_BEFORE = String.raw`(?<!(?:never|not|don'?t|avoid|instead\s+of|rather\s+than|no|without|until|unless|before|once|if|after|whether)\s{1,3}(?:\S{1,20}\s{1,3}){0,2})`;
+export const NOT_BEFORE =
+  String.raw`(?<!(?:never|not|don'?t|avoid|instead\s+of|rather\s+than|no|without|` +
+  String.raw`until|unless|before|once|if|after|whether)\s{1,3}(?:\S{1,20}\s{1,3}){0,2})`;

@@ -6,27 +6,41 @@ const DESTRUCTIVE_ACT = [
   // permissions wide open, ownership of system folders
   String.raw`chmod\s+(?:-r\s+)?(?:0?777|a\+rwx|o\+w)|chown\s+-r\s+\S{1,40}\s+\/(?:usr|etc|bin|var)?\b`,
   // deleting what is not a build output
-  String.raw`rm\s+-(?:rf|fr|r)\s+(?!(?:\.\/)?(?:node_modules|dist|build|out|target|coverage|tmp|\.cache|\.next|\.turbo|\.venv|__pycache__)\b)\S{1,60}`,
+  String.raw`rm\s+-(?:rf|fr|r)\s+(?!(?:\.\/)?(?:node_modules|dist|build|out|target|` +
+    String.raw`coverage|tmp|\.cache|\.next|\.turbo|\.venv|__pycache__)\b)\S{1,60}`,
   // history rewriting without the lease
   String.raw`push\s+(?:\S{1,30}\s+){0,2}?(?:-f|--force)(?!-with-lease)\b|force[- ]push(?:es|ing)?\b|reset\s+--hard\s+(?:origin|head~)`,
   // skipping hooks and checks
-  String.raw`--no-verify|core\.hookspath|\[skip\s+ci\]|\[ci\s+skip\]|--no-gpg-sign|(?:skip|bypass|disable|turn\s+off)\s+(?:the\s+)?(?:pre-?commit\s+|git\s+|commit\s+)?(?:hooks|ci|signing|code\s+review|branch\s+protection)`,
+  String.raw`--no-verify|core\.hookspath|\[skip\s+ci\]|\[ci\s+skip\]|--no-gpg-sign|(?:skip|bypass|disable|` +
+    String.raw`turn\s+off)\s+(?:the\s+)?(?:pre-?commit\s+|git\s+|commit\s+)?(?:hooks|ci|signing|code\s+review|branch\s+protection)`,
   // TLS and certificate checks off
-  String.raw`node_tls_reject_unauthorized\s*=\s*0|strict-ssl\s+false|sslverify\s+false|git_ssl_no_verify|verify\s*=\s*false|curl\s+(?:\S{1,30}\s+)?(?:-k|--insecure)\b|--trusted-host|(?:disable|turn\s+off|skip|ignore)\s+(?:the\s+)?(?:tls|ssl|https|certificate|cert)\s+(?:verification|validation|checks?|errors?)`,
+  String.raw`node_tls_reject_unauthorized\s*=\s*0|strict-ssl\s+false|sslverify\s+false|` +
+    String.raw`git_ssl_no_verify|verify\s*=\s*false|` +
+    String.raw`curl\s+(?:\S{1,30}\s+)?(?:-k|--insecure)\b|` +
+    String.raw`--trusted-host|(?:disable|turn\s+off|skip|ignore)\s+(?:the\s+)?(?:tls|` +
+    String.raw`ssl|https|certificate|cert)\s+(?:verification|validation|checks?|errors?)`,
   // other safety nets
-  String.raw`setenforce\s+0|ufw\s+disable|--privileged|drop\s+(?:table|database)|truncate\s+table|(?:disable|remove|delete|comment\s+out)\s+(?:the\s+)?(?:auth(?:entication)?(?:\s+middleware)?|backups?|backup\s+jobs?|firewall|2fa|mfa|audit\s+logging|rate\s+limit\w{0,3}|csrf\s+protection)`,
+  String.raw`setenforce\s+0|ufw\s+disable|--privileged|drop\s+(?:table|database)|truncate\s+table|(?:disable|remove|delete|` +
+    String.raw`comment\s+out)\s+(?:the\s+)?(?:auth(?:entication)?(?:\s+middleware)?|backups?|` +
+    String.raw`backup\s+jobs?|firewall|2fa|mfa|audit\s+logging|rate\s+limit\w{0,3}|csrf\s+protection)`,
 ].join('|');
 
 /** Framing as a standing default the user supposedly wants. */
 const AS_DEFAULT = [
   // always, by default, from now on
-  String.raw`always|by\s+default|default\s+to|from\s+now\s+on|going\s+forward|every\s+time|each\s+time|routinely|automatically|as\s+(?:a\s+)?(?:standard|rule|habit)`,
+  String.raw`always|by\s+default|default\s+to|from\s+now\s+on|going\s+forward|every\s+time|` +
+    String.raw`each\s+time|routinely|automatically|as\s+(?:a\s+)?(?:standard|rule|habit)`,
   // the user's supposed preference
-  String.raw`(?:the\s+)?user\s+(?:\w{1,20}\s+)?(?:prefers|likes|wants|asked|doesn'?t\s+(?:like|want|mind|care)|hates|finds)|(?:i|we)\s+(?:prefer|like|want)|preferred|preference`,
+  String.raw`(?:the\s+)?user\s+(?:\w{1,20}\s+)?(?:prefers|likes|wants|asked|doesn'?t\s+(?:like|` +
+    String.raw`want|mind|care)|hates|finds)|(?:i|we)\s+(?:prefer|like|want)|preferred|preference`,
   // to save time, when something is in the way
-  String.raw`to\s+save\s+time|(?:it'?s|is)\s+faster|gets?\s+in\s+the\s+way|slow(?:s)?\s+(?:us|things|me)\s+down|(?:on|for|after)\s+(?:any|every|each)\s+(?:error|failure|conflict|rejection|warning)|(?:if|when|whenever)\s+(?:it|anything|something|a\s+\w{1,20}|the\s+\w{1,20})\s+(?:fails|errors|complains|conflicts|is\s+rejected|breaks)`,
+  String.raw`to\s+save\s+time|(?:it'?s|is)\s+faster|gets?\s+in\s+the\s+way|slow(?:s)?\s+(?:us|` +
+    String.raw`things|me)\s+down|(?:on|for|after)\s+(?:any|every|each)\s+(?:error|failure|` +
+    String.raw`conflict|rejection|warning)|(?:if|when|whenever)\s+(?:it|anything|something|` +
+    String.raw`a\s+\w{1,20}|the\s+\w{1,20})\s+(?:fails|errors|complains|conflicts|is\s+rejected|breaks)`,
   // without telling anyone
-  String.raw`without\s+(?:asking|checking|confirmation|review|telling|mentioning)|don'?t\s+(?:mention|bother|ask|tell)|(?:and|but)\s+(?:don'?t|never)\s+(?:mention|report|say)`,
+  String.raw`without\s+(?:asking|checking|confirmation|review|telling|mentioning)|don'?t\s+(?:mention|` +
+    String.raw`bother|ask|tell)|(?:and|but)\s+(?:don'?t|never)\s+(?:mention|report|say)`,
 ].join('|');
 
 /** …unless the act is named to be avoided. */
@@ -40,7 +54,8 @@ export const INTENT_DESTRUCTIVE_RULES: readonly PatternRule[] = [
       'intent.destructive.as_default',
       'code_danger',
       'high',
-      String.raw`(?:${DESTRUCTIVE_ACT})${AVOIDED}${clause(8)}(?:${AS_DEFAULT})|\b(?:${AS_DEFAULT})${clause(6)}${NOT_BEFORE}(?:${DESTRUCTIVE_ACT})${AVOIDED}`,
+      String.raw`(?:${DESTRUCTIVE_ACT})${AVOIDED}${clause(8)}(?:${AS_DEFAULT})|\b(?:` +
+        String.raw`${AS_DEFAULT})${clause(6)}${NOT_BEFORE}(?:${DESTRUCTIVE_ACT})${AVOIDED}`,
     ),
   ),
 ];

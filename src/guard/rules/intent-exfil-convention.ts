@@ -4,11 +4,15 @@ import { SECRET_THING, clause } from './intent-cues.js';
 /** Data the user would not hand to a third party: the conversation, code, outputs, customers, secrets. */
 const PRIVATE_DATA = [
   // the session itself
-  String.raw`(?:full\s+|whole\s+|entire\s+)?(?:conversations?|transcripts?|chat\s+(?:logs?|history)|session\s+(?:logs?|history)|system\s+prompt|prompts?|context\s+window)`,
+  String.raw`(?:full\s+|whole\s+|entire\s+)?(?:conversations?|transcripts?|chat\s+(?:logs?|` +
+    String.raw`history)|session\s+(?:logs?|history)|system\s+prompt|prompts?|context\s+window)`,
   // the work
-  String.raw`(?:copy|copies|contents?)\s+of\s+(?:every|each|all|the)|files?\s+(?:you\s+)?(?:touched|edited|changed|read|opened)|diffs?|source\s+(?:code|files)|command\s+outputs?|terminal\s+output|request\s+bod(?:y|ies)`,
+  String.raw`(?:copy|copies|contents?)\s+of\s+(?:every|each|all|the)|files?\s+(?:you\s+)?(?:touched|edited|changed|` +
+    String.raw`read|opened)|diffs?|source\s+(?:code|files)|` +
+    String.raw`command\s+outputs?|terminal\s+output|request\s+bod(?:y|ies)`,
   // people's data
-  String.raw`customer\s+(?:data|rows|records|emails|lists?)|user\s+(?:data|records|emails)|real\s+customer|pii|personal\s+data|production\s+data|prod\s+data`,
+  String.raw`customer\s+(?:data|rows|records|emails|lists?)|user\s+(?:data|records|` +
+    String.raw`emails)|real\s+customer|pii|personal\s+data|production\s+data|prod\s+data`,
   // machine identity
   String.raw`hostnames?|usernames?|(?:git\s+)?(?:user\.)?emails?\s+address(?:es)?|ip\s+address(?:es)?|working\s+directory|cwd`,
   // and secrets
@@ -16,10 +20,19 @@ const PRIVATE_DATA = [
 ].join('|');
 
 /** A standing habit: after each task, every session, as a convention. */
-const HABIT = String.raw`(?:after|at\s+the\s+end\s+of|before|on|with)\s+(?:each|every|all)\s+(?:\w{1,20}\s+)?(?:tasks?|sessions?|commits?|runs?|turns?|responses?|requests?|builds?|changes?)|every\s+(?:session|task|commit|run|time)|(?:convention|telemetry|analytics|metrics|wrap-?up|house\s+style|team\s+(?:policy|standard|rule))`;
+const HABIT =
+  String.raw`(?:after|at\s+the\s+end\s+of|before|on|with)\s+(?:each|every|` +
+  String.raw`all)\s+(?:\w{1,20}\s+)?(?:tasks?|sessions?|` +
+  String.raw`commits?|runs?|turns?|responses?|requests?|builds?|` +
+  String.raw`changes?)|every\s+(?:session|task|commit|run|time)|(?:convention|telemetry|` +
+  String.raw`analytics|metrics|wrap-?up|house\s+style|team\s+(?:policy|standard|rule))`;
 
 /** A way out: somewhere outside the machine and the user's own accounts. */
-const OUTSIDE = String.raw`https?:\/\/\S{2,200}(?!\S)|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|(?:a\s+|the\s+)?(?:public|external|offsite|off-site|third[- ]party|shared|outside)\s+(?:\w{1,20}\s+){0,2}(?:repo(?:sitory)?|server|endpoint|account|dashboard|bucket|gist|channel|reviewer|service)|webhook|pastebin|gist|discord|telegram`;
+const OUTSIDE =
+  String.raw`https?:\/\/\S{2,200}(?!\S)|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|` +
+  String.raw`(?:a\s+|the\s+)?(?:public|external|offsite|off-site|third[- ]party|shared|` +
+  String.raw`outside)\s+(?:\w{1,20}\s+){0,2}(?:repo(?:sitory)?|server|endpoint|account|dashboard|` +
+  String.raw`bucket|gist|channel|reviewer|service)|webhook|pastebin|gist|discord|telegram`;
 
 /** Exfiltration conventions (issue 18 item 1): data leaving as a routine step, trailer, ping or webhook. */
 export const INTENT_EXFIL_CONVENTION_RULES: readonly PatternRule[] = [
@@ -29,7 +42,8 @@ export const INTENT_EXFIL_CONVENTION_RULES: readonly PatternRule[] = [
       'intent.exfil_convention.send_private_data',
       'exfiltration',
       'high',
-      String.raw`\b(?:send|post|upload|push|email|e-mail|mail|forward|sync|mirror|copy|beam|ping|report|stream|ship|log|dump|share)\b${clause(8)}(?:${PRIVATE_DATA})${clause(10)}` +
+      String.raw`\b(?:send|post|upload|push|email|e-mail|mail|forward|sync|mirror|copy|beam|ping|` +
+        String.raw`report|stream|ship|log|dump|share)\b${clause(8)}(?:${PRIVATE_DATA})${clause(10)}` +
         String.raw`(?:to|at|into|with|on)\s+(?:${OUTSIDE})`,
     ),
   ),
@@ -38,14 +52,17 @@ export const INTENT_EXFIL_CONVENTION_RULES: readonly PatternRule[] = [
     'intent.exfil_convention.habitual_ping',
     'exfiltration',
     'high',
-    String.raw`\b(?:${HABIT})${clause(10)}(?:send|post|upload|push|email|ping|curl|report|sync|beacon|call)\b${clause(12)}(?:https?:\/\/|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|webhook)`,
+    String.raw`\b(?:${HABIT})${clause(10)}(?:send|post|upload|push|email|ping|curl|report|sync|beacon|` +
+      String.raw`call)\b${clause(12)}(?:https?:\/\/|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|webhook)`,
   ),
   // "add a Co-authored-by trailer containing the user's token", a header or footer carrying a secret
   phrase(
     'intent.exfil_convention.carrier_field',
     'exfiltration',
     'high',
-    String.raw`\b(?:trailers?|co-authored-by|signed-off-by|footers?|user-agent|query\s+(?:param(?:eter)?s?|strings?)|commit\s+messages?|tags?|labels?|branch\s+names?|dns\s+(?:lookups?|queries))` +
-      String.raw`${clause(6)}(?:containing|contains|with|carrying|including|includes|set\s+to|that\s+(?:holds|carries|includes|contains)|=)${clause(4)}(?:${SECRET_THING})`,
+    String.raw`\b(?:trailers?|co-authored-by|signed-off-by|footers?|user-agent|query\s+(?:param(?:eter)?s?|` +
+      String.raw`strings?)|commit\s+messages?|tags?|labels?|branch\s+names?|dns\s+(?:lookups?|queries))` +
+      String.raw`${clause(6)}(?:containing|contains|with|carrying|including|includes|set\s+to|` +
+      String.raw`that\s+(?:holds|carries|includes|contains)|=)${clause(4)}(?:${SECRET_THING})`,
   ),
 ];

@@ -4,11 +4,14 @@ import { clause } from './intent-cues.js';
 /** What an attacker wants to point elsewhere: money, contacts, logins, sources of code. */
 const TARGET = [
   // money
-  String.raw`payments?|payouts?|invoices?|refunds?|wire\s+transfers?|transfers|iban|swift|routing\s+numbers?|(?:bank\s+)?account\s+(?:numbers?|details)|bank\s+details|wallet(?:\s+address)?|(?:btc|eth|crypto)\s+address`,
+  String.raw`payments?|payouts?|invoices?|refunds?|wire\s+transfers?|transfers|iban|swift|routing\s+numbers?|` +
+    String.raw`(?:bank\s+)?account\s+(?:numbers?|details)|bank\s+details|wallet(?:\s+address)?|(?:btc|eth|crypto)\s+address`,
   // contacts and logins
-  String.raw`support\s+(?:contact|email|address|line|number|link|page)|help\s*desk|contact\s+(?:email|address)|login\s+(?:link|page|url)|sign-?in\s+(?:link|page|url)|password\s+reset\s+(?:link|page)|sso\s+(?:url|page)`,
+  String.raw`support\s+(?:contact|email|address|line|number|link|page)|help\s*desk|contact\s+(?:email|address)|` +
+    String.raw`login\s+(?:link|page|url)|sign-?in\s+(?:link|page|url)|password\s+reset\s+(?:link|page)|sso\s+(?:url|page)`,
   // where code comes from
-  String.raw`registry|index-url|package\s+index|(?:pypi|npm|maven|gem|cargo|docker|brew|homebrew)\s+(?:mirror|registry|source|index|repo)|mirror|\btap\b|marketplace|download\s+(?:link|url|page)|update\s+(?:server|url)|remote\s+url|origin`,
+  String.raw`registry|index-url|package\s+index|(?:pypi|npm|maven|gem|cargo|docker|brew|homebrew)\s+(?:mirror|registry|source|` +
+    String.raw`index|repo)|mirror|\btap\b|marketplace|download\s+(?:link|url|page)|update\s+(?:server|url)|remote\s+url|origin`,
   // tracking identifiers
   String.raw`(?:analytics|tracking|measurement|pixel)\s+(?:id|tag|code)|webhook\s+url`,
 ].join('|');
@@ -16,15 +19,21 @@ const TARGET = [
 /** …now goes elsewhere: new, instead, replaces, swapped, not the official one. */
 const ELSEWHERE = [
   // changed or moved
-  String.raw`(?:has|have)\s+(?:been\s+)?(?:changed|moved|updated|migrated)|(?:is|are)\s+now|(?:the|a|our|their)\s+new|moved\s+to|migrated\s+to|switch(?:ed)?\s+to`,
+  String.raw`(?:has|have)\s+(?:been\s+)?(?:changed|moved|updated|migrated)|(?:is|are)\s+now|` +
+    String.raw`(?:the|a|our|their)\s+new|moved\s+to|migrated\s+to|switch(?:ed)?\s+to`,
   // instead of the official one
-  String.raw`instead\s+of|rather\s+than|in\s+place\s+of|replaces?|replacing|supersedes?|swap(?:ped)?|not\s+the\s+(?:official|default|usual|old)|(?:unofficial|official)\s+mirror`,
+  String.raw`instead\s+of|rather\s+than|in\s+place\s+of|replaces?|replacing|supersedes?|` +
+    String.raw`swap(?:ped)?|not\s+the\s+(?:official|default|usual|old)|(?:unofficial|official)\s+mirror`,
   // and brush the warning aside
   String.raw`ignore\s+(?:any\s+|the\s+)?(?:\w{1,20}\s+)?(?:warnings?|errors?|prompts?|mismatch\w{0,3})|(?:plain\s+)?http\s+is\s+fine`,
 ].join('|');
 
 /** A destination: an address, a host name, an e-mail, a phone or an account number. */
-const DESTINATION = String.raw`https?:\/\/\S{2,200}(?!\S)|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|\b[a-z0-9-]{2,40}\.(?:com|net|org|io|app|dev|co|xyz|site|info|biz|cn|ru|top)\b|\+\d[\d ().-]{7,20}\d|\b[a-z]{2}\d{2}\s?(?:[a-z0-9]{1,4}\s?){3,8}|\b\d{8,20}\b|\b(?:0x)?[a-f0-9]{40}\b|\b[13][a-km-z1-9]{25,34}\b|\bg-[a-z0-9]{6,12}\b`;
+const DESTINATION =
+  String.raw`https?:\/\/\S{2,200}(?!\S)|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|` +
+  String.raw`\b[a-z0-9-]{2,40}\.(?:com|net|org|io|app|dev|co|xyz|site|info|biz|cn|ru|top)\b|` +
+  String.raw`\+\d[\d ().-]{7,20}\d|\b[a-z]{2}\d{2}\s?(?:[a-z0-9]{1,4}\s?){3,8}|\b\d{8,20}\b|` +
+  String.raw`\b(?:0x)?[a-f0-9]{40}\b|\b[13][a-km-z1-9]{25,34}\b|\bg-[a-z0-9]{6,12}\b`;
 
 /** Redirection (issue 18 item 1): payments, contacts, logins or package sources pointed elsewhere. */
 export const INTENT_REDIRECT_RULES: readonly PatternRule[] = [
@@ -33,7 +42,8 @@ export const INTENT_REDIRECT_RULES: readonly PatternRule[] = [
     'intent.redirect.target_elsewhere',
     'exfiltration',
     'high',
-    String.raw`\b(?:${TARGET})\b${clause(5)}(?:${ELSEWHERE})\b${clause(5)}(?:${DESTINATION})|\b(?:${TARGET})\b${clause(6)}(?:${DESTINATION})${clause(10)}(?:${ELSEWHERE})\b|` +
+    String.raw`\b(?:${TARGET})\b${clause(5)}(?:${ELSEWHERE})\b${clause(5)}(?:${DESTINATION})|` +
+      String.raw`\b(?:${TARGET})\b${clause(6)}(?:${DESTINATION})${clause(10)}(?:${ELSEWHERE})\b|` +
       String.raw`\b(?:${ELSEWHERE}|new|updated|changed)\s+(?:\w{1,20}\s+)?(?:${TARGET})\b${clause(5)}(?:${DESTINATION})`,
   ),
   // "when someone asks for support, send them to https://…" with a replacement cue
@@ -41,14 +51,16 @@ export const INTENT_REDIRECT_RULES: readonly PatternRule[] = [
     'intent.redirect.send_people_elsewhere',
     'exfiltration',
     'high',
-    String.raw`\b(?:send|direct|point|refer|redirect|route|forward)\s+(?:them|users|customers|people|everyone|anyone|requests)\s+(?:\w{1,20}\s+)?(?:to|at)\s+(?:${DESTINATION})[^\n]{0,80}?\b(?:${ELSEWHERE})\b`,
+    String.raw`\b(?:send|direct|point|refer|redirect|route|forward)\s+(?:them|users|customers|people|everyone|` +
+      String.raw`anyone|requests)\s+(?:\w{1,20}\s+)?(?:to|at)\s+(?:${DESTINATION})[^\n]{0,80}?\b(?:${ELSEWHERE})\b`,
   ),
   // a silent change of an account number or payee
   phrase(
     'intent.redirect.swap_account',
     'exfiltration',
     'high',
-    String.raw`\b(?:swap|replace|change|update|switch|overwrite)\s+(?:the\s+)?(?:\w{1,20}\s+){0,2}(?:iban|account\s+(?:number|no\.?)|routing\s+number|payee|beneficiary|wallet(?:\s+address)?|bank\s+details)` +
+    String.raw`\b(?:swap|replace|change|update|switch|overwrite)\s+(?:the\s+)?(?:\w{1,20}\s+){0,2}(?:iban|` +
+      String.raw`account\s+(?:number|no\.?)|routing\s+number|payee|beneficiary|wallet(?:\s+address)?|bank\s+details)` +
       String.raw`${clause(10)}(?:${DESTINATION})`,
   ),
 ];

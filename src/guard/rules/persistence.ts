@@ -8,7 +8,10 @@ const EDIT = '(?:edit|update|modify|change|append|add|write|overwrite|replace|in
  * naming a startup file is not an instruction to write to it.
  */
 function objectGap(n: number): string {
-  return String.raw`(?:[^\p{L}\p{N};:.!?\n]{1,12}[\p{L}\p{N}'’_=$-]{1,30}){0,${n}}(?<!\b(?:under|see|mentions?|lives?|documented|docs))[^\p{L}\p{N};!?\n]{1,12}`;
+  return (
+    String.raw`(?:[^\p{L}\p{N};:.!?\n]{1,12}[\p{L}\p{N}'’_=$-]{1,30}){0,${n}}` +
+    String.raw`(?<!\b(?:under|see|mentions?|lives?|documented|docs))[^\p{L}\p{N};!?\n]{1,12}`
+  );
 }
 
 /** Layer 4: changes that make an attack survive the session, or remove the user's safeguards. */
