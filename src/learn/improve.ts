@@ -7,6 +7,7 @@ import { extractorReply } from './contracts.js';
 import { clip, loadEvidence, renderEvidence } from './evidence.js';
 import { EXTRACTOR_SYSTEM, reextractionPrompt } from './extract-prompt.js';
 import type { Invoker } from './invoker/invoker.js';
+import { personalScrubber, scrubEvidence, scrubProposed } from './personal.js';
 import { parseProposedSkill } from './skill-text.js';
 
 /**
@@ -23,10 +24,13 @@ export async function reextractSkill(
   const skill = kit.skills.registry.get(name);
   if (!skill) throw new KeiError('skill_not_found', `no skill named "${name}"`);
   const current = readFileSync(skill.path, 'utf8');
-  const evidence = failing
+  const raw = failing
     .slice(0, 3)
     .map((id) => loadEvidence(kit.db, id))
     .filter((e) => e !== undefined);
+  // As for a new skill: neither the model nor the pitfalls written offline see what is personal in the sessions.
+  const scrubber = personalScrubber({ prompts: raw.flatMap((e) => e.prompts), calls: raw.flatMap((e) => e.calls) });
+  const evidence = raw.map((e) => scrubEvidence(e, scrubber));
   let text: string | undefined;
   let extractor = 'offline';
   let note: string | undefined;
@@ -42,7 +46,7 @@ export async function reextractSkill(
         schema: extractorReply,
         signal,
       });
-      const proposed = parseProposedSkill(reply.skill_md);
+      const proposed = scrubProposed(parseProposedSkill(reply.skill_md), scrubber);
       text =
         `---\n${updateFrontmatter(splitSkillFile(current)?.rawFrontmatter ?? '', { description: proposed.description })}\n---\n` +
         `${proposed.body.startsWith('\n') ? '' : '\n'}${proposed.body}`;

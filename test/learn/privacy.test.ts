@@ -3,6 +3,9 @@ import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKit } from '../../src/kit.js';
+import type { Invoker } from '../../src/learn/invoker/invoker.js';
+import { reextractSkill } from '../../src/learn/improve.js';
+import { trajectoryIdOf } from '../../src/ledger/turns.js';
 import { startModelServer, type ModelServer } from '../helpers/model-server.js';
 import { recordSession, type RecordedCall } from '../helpers/ledger.js';
 import { BIN, tempDir } from '../helpers/temp.js';
@@ -110,5 +113,33 @@ describe('extracted skills carry nothing personal', () => {
     const sent = JSON.stringify(server.requests.map((r) => r.body));
     expect(sent).toContain('npm test');
     expectNoLeak(sent.replace(/[Tt]rajectory traj_s1/g, ''));
+  });
+});
+
+// Re-extraction of a failing skill reads failing sessions too: the same scrubbing, offline and with a model.
+describe('a re-extracted skill carries nothing personal either', () => {
+  /** A KEI_HOME with a skill and the diary session, whose calls failed, as its failing trajectory. */
+  function failingDiary() {
+    const home = tempDir('kei-privacy-re-');
+    const kit = openKit({ home, cwd: home, env: {} });
+    kit.skills.writer.create({
+      name: 'deploy-invoices',
+      description: 'Deploy the invoice service to staging.',
+      body: '1. Run `npm test`.\n',
+    });
+    const failed = diarySession.map((t) => ({ ...t, calls: t.calls.map((c) => ({ ...c, ok: false })) }));
+    recordSession(kit.db, 's1', failed, Date.now() - DAY);
+    return { kit, trajectory: trajectoryIdOf('s1') };
+  }
+
+  it('offline: the pitfalls written from the failures name no person, home path, host or secret', async () => {
+    const { kit, trajectory } = failingDiary();
+    const unavailable = { available: false, reason: 'no model in this test' } as unknown as Invoker;
+    const r = await reextractSkill(kit, unavailable, 'deploy-invoices', [trajectory]);
+    const text = readFileSync(kit.skills.registry.get('deploy-invoices')?.path as string, 'utf8');
+    kit.close();
+    expect(r.extractor).toBe('offline');
+    expect(text).toContain('failed in session');
+    expectNoLeak(text);
   });
 });
