@@ -8,7 +8,7 @@ import { extractFromSession } from '../learn/on-demand.js';
 import { runReview } from '../learn/review/run-review.js';
 import { sessionCwd } from '../ledger/sessions.js';
 import { failWith, formatTable, printJson, printLine } from './output.js';
-import { progress } from './progress.js';
+import { progress, whileShowing } from './progress.js';
 import { withKit } from './with-kit.js';
 
 export function registerLearnCommands(program: Command): void {
@@ -40,7 +40,10 @@ async function review(options: { session: string; json?: boolean }): Promise<voi
       kit.close();
       kit = openKit({ logName: 'review', cwd });
     }
-    const result = await runReview(kit, openInvoker(kit), options.session);
+    const reviewing = kit;
+    const result = await whileShowing(`review: reading session ${options.session} and asking the model…`, () =>
+      runReview(reviewing, openInvoker(reviewing), options.session),
+    );
     kit.log.info('review finished', {
       session: options.session,
       status: result.status,

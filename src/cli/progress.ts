@@ -36,3 +36,15 @@ export async function withProgress<T>(
     shown.end();
   }
 }
+
+/** One line saying what single long step is under way (a clone, a model call), on a terminal only; cleared after. */
+export async function whileShowing<T>(text: string, work: () => T | Promise<T>, stream: NodeJS.WriteStream = process.stderr): Promise<T> {
+  if (!stream.isTTY) return work();
+  const width = (stream.columns || 80) - 1;
+  stream.write(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+  try {
+    return await work();
+  } finally {
+    stream.write('\r\x1b[K');
+  }
+}

@@ -5,7 +5,7 @@ import type { FolderScan } from '../taps/scan-folder.js';
 import { outdatedSkills, publishSkills, updateSkills } from '../taps/maintain.js';
 import { describeSkipped } from '../skills/problems.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
-import { withProgress } from './progress.js';
+import { whileShowing, withProgress } from './progress.js';
 import { withKit } from './with-kit.js';
 
 type Opts = { force?: boolean; yes?: boolean; json?: boolean };
@@ -49,8 +49,8 @@ function registerTapAdd(tap: Command): void {
       '\nExamples:\n  kei-skills tap add https://example.invalid/team/skills.git --name team\n  kei-skills tap add ../my-skills',
     )
     .action((url: string, options: { path?: string; name?: string }) =>
-      withKit((kit) => {
-        const t = tapStore(kit).add(url, options);
+      withKit(async (kit) => {
+        const t = await whileShowing(`tap add: cloning ${url}…`, () => tapStore(kit).add(url, options));
         printLine(`Added tap ${t.name} at ${t.commit_sha?.slice(0, 10)} (${tapStore(kit).skills(t.name).length} skills)`);
       }),
     );

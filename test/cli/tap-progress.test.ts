@@ -39,3 +39,24 @@ describe('tap restore progress', () => {
     expect(piped.stderr).toBe('');
   });
 });
+
+describe('tap add on a terminal', () => {
+  it('says it is cloning while it clones, and nothing on stderr in a pipe', () => {
+    const repo = tempDir('kei-tap-');
+    git(repo, 'init', '-q');
+    writeSkill(join(repo, 'skills'), 'tool', { description: 'Format the changelog of a release', body: '1. Read CHANGELOG.md\n' });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'skill');
+    const env = { ...process.env, KEI_HOME: tempDir('kei-home-') };
+    const tty = spawnSync('script', ['-qec', `'${process.execPath}' '${BIN.skills}' tap add '${repo}' --name t`, '/dev/null'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(tty.status, tty.stdout).toBe(0);
+    expect(tty.stdout).toMatch(/\r\x1b\[Ktap add: cloning .*…/);
+    expect(tty.stdout).toContain('Added tap t');
+    const piped = spawnSync(process.execPath, [BIN.skills, 'tap', 'add', repo, '--name', 'u'], { env, encoding: 'utf8', input: '' });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stderr).toBe('');
+  });
+});
