@@ -1,9 +1,10 @@
 import { systemClock, type Clock } from './core/clock.js';
 import { loadConfig, withEnvOverrides, type KeiConfig } from './core/config.js';
-import { openDatabase, type Db } from './core/db.js';
-import { createLogger, type Logger } from './core/log.js';
-import { ensureKeiHome, resolveKeiHome, type KeiPaths } from './core/paths.js';
+import { openDatabase } from './core/db.js';
+import { createLogger } from './core/log.js';
+import { ensureKeiHome, resolveKeiHome } from './core/paths.js';
 import { projectKeyFor } from './core/project-key.js';
+import type { LearnContext } from './learn/context.js';
 import { MemoryStore } from './memory/store.js';
 import { openSkills, type Skills } from './skills/index.js';
 
@@ -19,18 +20,11 @@ export interface KitOptions {
   config?: KeiConfig;
 }
 
-/** Everything a KeiSeiKit process needs, opened once: the composition root the adapters share. */
-export interface Kit {
-  paths: KeiPaths;
-  config: KeiConfig;
-  db: Db;
-  log: Logger;
-  clock: Clock;
-  projectKey: string;
-  memory: MemoryStore;
-  /** Loaded on first use: commands that never touch skills never pay for discovery. */
-  readonly skills: Skills;
-  env: NodeJS.ProcessEnv;
+/**
+ * Everything a KeiSeiKit process needs, opened once: the composition root the adapters share. Its parts are the
+ * shape the domain describes (`LearnContext`; schedule and taps pick from it), so domain code never imports this file.
+ */
+export interface Kit extends LearnContext {
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Kit } from '../kit.js';
 import { jobStore, runJobNow, type JobRow } from '../schedule/index.js';
+import { zonedParts } from '../schedule/when.js';
 import { formatTable, formatTime, printJson, printLine } from './output.js';
 import { noRunnerWarning, registerRunners } from './daemon-commands.js';
 import { shellCommandFor } from './shell-words.js';
@@ -169,18 +170,6 @@ function printScheduled(kit: Kit, job: JobRow, interpretation: string, next: num
 
 /** A run time as the job's zone reads it (`2026-12-03 09:00 Europe/Berlin`); UTC when the job has none. */
 function timeIn(ms: number, zone = 'UTC'): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(ms)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${zone}`;
+  const p = zonedParts(ms, zone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zone}`;
 }

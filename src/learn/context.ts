@@ -19,6 +19,7 @@ export interface LearnContext {
   clock: Clock;
   projectKey: string;
   memory: MemoryStore;
+  /** Loaded on first use: commands that never touch skills never pay for discovery. */
   readonly skills: Skills;
   env: NodeJS.ProcessEnv;
 }

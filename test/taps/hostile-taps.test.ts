@@ -1,40 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSkill } from '../helpers/skills.js';
-import { BIN, tempDir } from '../helpers/temp.js';
-
-function git(cwd: string, ...args: string[]) {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.trim();
-}
+import { keiIn, tapRepo } from '../helpers/git.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** A real git repository holding one skill, `tool`, shaped by `shape` (links, binaries, big files), committed. */
-function tapWith(shape: (skill: string) => void): string {
-  const work = tempDir('kei-hostile-tap-');
-  git(work, 'init', '-q');
-  writeSkill(join(work, 'skills'), 'tool', {
-    description: 'Format the changelog of a release',
-    body: '1. Read CHANGELOG.md\n2. Sort the entries\n',
-  });
-  shape(join(work, 'skills', 'tool'));
-  git(work, 'add', '-A');
-  git(work, 'commit', '-qm', 'skill');
-  return work;
-}
+const tapWith = (shape: (skill: string) => void): string =>
+  tapRepo('tool', { description: 'Format the changelog of a release', body: '1. Read CHANGELOG.md\n2. Sort the entries\n' }, shape);
 
-function kei(home: string, ...args: string[]) {
-  return spawnSync(process.execPath, [BIN.skills, ...args], {
-    env: { ...process.env, KEI_HOME: home, HOME: home },
-    encoding: 'utf8',
-    input: '',
-  });
-}
+const kei = keiIn;
 
 /** Adds the repository as tap `t`, then tries to install its skill with the given flags. */
 function install(repo: string, ...flags: string[]) {

@@ -3,16 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSkill } from '../helpers/skills.js';
-import { BIN, tempDir } from '../helpers/temp.js';
-
-function git(cwd: string, ...args: string[]) {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.trim();
-}
+import { git, keiIn } from '../helpers/git.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** A bare repository with three skills: a clean one, one with a reverse shell in a script, one that only warns. */
 function makeTapRepo(): { bare: string; work: string } {
@@ -40,13 +32,7 @@ function makeTapRepo(): { bare: string; work: string } {
   return { bare, work };
 }
 
-function kei(home: string, ...args: string[]) {
-  return spawnSync(process.execPath, [BIN.skills, ...args], {
-    env: { ...process.env, KEI_HOME: home, HOME: home },
-    encoding: 'utf8',
-    input: '',
-  });
-}
+const kei = keiIn;
 
 describe('taps and installs with real git', () => {
   it('adds a tap, searches it, installs a clean skill into KEI_HOME/skills and locks it', () => {

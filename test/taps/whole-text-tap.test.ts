@@ -1,19 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benignReference, MIDDLE_INJECTION, withInjectionInMiddle } from '../guard/long-text-fixture.js';
 import { writeSkill } from '../helpers/skills.js';
-import { BIN, tempDir } from '../helpers/temp.js';
-
-function git(cwd: string, ...args: string[]) {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.trim();
-}
+import { git, keiIn } from '../helpers/git.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** A real git repository holding skill `api-guide` with a long references/api.md. */
 function tapWithReference(reference: string): string {
@@ -27,13 +18,7 @@ function tapWithReference(reference: string): string {
   return work;
 }
 
-function kei(home: string, ...args: string[]) {
-  return spawnSync(process.execPath, [BIN.skills, ...args], {
-    env: { ...process.env, KEI_HOME: home, HOME: home },
-    encoding: 'utf8',
-    input: '',
-  });
-}
+const kei = keiIn;
 
 function install(reference: string) {
   const home = tempDir('kei-home-');
