@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/db.js';
+import { HOOK_EVENTS } from '../../src/hooks/dispatch.js';
 import { BIN, tempDir } from '../helpers/temp.js';
 
 /**
@@ -14,18 +15,8 @@ const FULL = process.env.KEI_STRESS === 'full';
 const FUZZ_COUNT = FULL ? 2000 : 300;
 const EVENTS_PER_PROCESS_SLOT = FULL ? 200 : 20;
 
-const EVENTS = [
-  'SessionStart',
-  'UserPromptSubmit',
-  'UserPromptExpansion',
-  'PostToolUse',
-  'PostToolUseFailure',
-  'Stop',
-  'PreCompact',
-  'SessionEnd',
-  'Bogus',
-  '',
-];
+/** Every event the hook handles, plus an unknown one and an empty name. */
+const EVENTS = [...HOOK_EVENTS, 'Bogus', ''];
 
 /** Runs many kei-hook processes with bounded parallelism; resolves with every exit code and stdout. */
 async function runHooks(
