@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { KeiError } from '../core/errors.js';
 import { hide, systemMounts } from './host-mounts.js';
@@ -85,9 +85,21 @@ export function checkReadOnlyPaths(paths: string[]): string[] {
         `read-only sandbox path "${p}" does not exist; fix or remove it (sandbox.readOnlyPaths in config.json or --ro)`,
         { field: 'readOnly' },
       );
+    const real = realpathSync(p);
+    // The whole filesystem would undo the allow-list (and leave no room for the work folder); /proc, /dev and
+    // /sys are the sandbox's own, made fresh inside it.
+    const inside = real === '/' ? 'the whole filesystem' : PSEUDO_ROOTS.find((root) => real === root || real.startsWith(`${root}/`));
+    if (inside)
+      throw new KeiError(
+        'invalid_path',
+        `read-only sandbox path "${p}" is ${real === '/' ? inside : `inside ${inside}`}; name the folder the command needs, e.g. /opt/tools`,
+        { field: 'readOnly' },
+      );
   }
   return paths;
 }
+
+const PSEUDO_ROOTS = ['/proc', '/dev', '/sys'];
 
 /** Inside a named path: KeiSeiKit's data home, the usual secret places of HOME, and `.env` files. */
 function secretsInside(root: string, plan: BwrapPlan): { path: string; dir: boolean }[] {

@@ -124,6 +124,20 @@ describe.skipIf(!bwrapAvailable())('the sandbox isolates by allow-list (real kei
     expect((await sandboxExec(`cat ${tools}/tool.sh 2>&1 || echo absent`, { keiHome })).stdout).toContain('absent');
   });
 
+  it.each([
+    ['/', /the whole filesystem/],
+    ['/proc/self/root', /the whole filesystem/],
+    ['/proc/1', /inside \/proc/],
+  ])('refuses --ro %s with a clear reason instead of a bwrap failure', (path, reason) => {
+    const r = spawnSync(process.execPath, [BIN.skills, 'sandbox', 'exec', '--ro', path, '--', 'true'], {
+      env: { ...process.env, KEI_HOME: tempDir('kei-home-'), HOME: tempDir('kei-user-') },
+      encoding: 'utf8',
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(reason);
+    expect(r.stderr).not.toMatch(/bwrap:/);
+  });
+
   it('refuses a read-only path that does not exist, naming it', () => {
     const r = spawnSync(process.execPath, [BIN.skills, 'sandbox', 'exec', '--ro', '/no/such/dir', '--', 'true'], {
       env: { ...process.env, KEI_HOME: tempDir('kei-home-'), HOME: tempDir('kei-user-') },
