@@ -3,9 +3,10 @@ import { Command } from 'commander';
 import { PACKAGE_VERSION } from '../server/version.js';
 import { COMMAND_GROUPS, type CommandGroup } from './command-groups.js';
 
-/** Installed as both `kei` (short) and `kei-skills`: help speaks the name the user typed. */
+/** Installed as `kei` (short), `kei-skills` and `keiseikit` (what `npx keiseikit` runs): help speaks the name the user typed. */
 function invokedAs(): string {
-  return basename(process.argv[1] ?? '').replace(/\.js$/, '') === 'kei' ? 'kei' : 'kei-skills';
+  const name = basename(process.argv[1] ?? '').replace(/\.js$/, '');
+  return name === 'kei' || name === 'keiseikit' ? name : 'kei-skills';
 }
 
 /**
