@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-write.js';
 
 export interface FileChange {
@@ -17,14 +18,7 @@ export function applyChange(change: FileChange, now = Date.now()): string | unde
   if (change.before === change.after) return undefined;
   if (change.after === null) {
     rmSync(change.path, { force: true });
-    // Folders set-up made for it (`.claude/skills/extract-skill/`, `.vscode/`), when nothing else is in them.
-    for (let dir = dirname(change.path), level = 0; level < 2; dir = dirname(dir), level++) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        break; // not empty: leave it and what holds it
-      }
-    }
+    removeEmptyParents(dirname(change.path));
     return undefined;
   }
   let backup: string | undefined;
@@ -53,4 +47,20 @@ export function lineDiff(change: FileChange): string {
   for (let i = start; i <= endA; i++) out.push(`-${a[i]}`);
   for (let i = start; i <= endB; i++) out.push(`+${b[i]}`);
   return out.join('\n');
+}
+
+/**
+ * Folders set-up made for a file it removes (`.claude/skills/extract-skill/`, `.vscode/`, `~/.claude/`), when nothing
+ * else is in them; never the home folder, the current folder or anything above them.
+ */
+function removeEmptyParents(start: string): void {
+  const stops = new Set([homedir(), process.env.HOME ?? '', process.cwd()].filter(Boolean).map((d) => resolve(d)));
+  for (let dir = resolve(start); !stops.has(dir) && dirname(dir) !== dir; dir = dirname(dir)) {
+    if ([...stops].some((stop) => stop.startsWith(`${dir}/`))) return; // an ancestor of home or cwd
+    try {
+      rmdirSync(dir);
+    } catch {
+      return; // not empty: leave it and what holds it
+    }
+  }
 }

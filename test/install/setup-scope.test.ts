@@ -20,6 +20,15 @@ function filesUnder(dir: string, prefix = ''): string[] {
     .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 
+/** Every folder under a folder (empty ones included), skipping KeiSeiKit's own data home. */
+function foldersUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .filter((rel) => rel !== '.keiseikit' && !rel.startsWith('.keiseikit/'));
+}
+
 describe('setup and uninstall through the CLI', () => {
   it('refuses a scope it does not know (nothing written), and user-only clients refuse --scope project', () => {
     const home = tempDir('kei-user-');
@@ -73,6 +82,8 @@ describe('setup and uninstall through the CLI', () => {
     expect(removed.out.trim().split('\n').pop()).toMatch(/^Next: restart .+ so it stops starting kei/);
     expect(filesUnder(home)).toEqual([]);
     expect(filesUnder(project)).toEqual([]);
+    expect(foldersUnder(home), 'folders setup created (e.g. an empty ~/.claude)').toEqual([]);
+    expect(foldersUnder(project)).toEqual([]);
     expect(kei(['uninstall', client, ...scope], home, project).out).toMatch(/Nothing of KeiSeiKit was set up/);
   });
 
