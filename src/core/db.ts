@@ -1,21 +1,19 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { KeiError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import type { Db, Statement } from './sqlite.js';
+import { sqliteEngine } from './sqlite-engine.js';
 
-export type Db = Database.Database;
+export type { Db, Statement } from './sqlite.js';
 
 /**
  * Opens `kei.db` the way every KeiSeiKit process must: WAL so readers never wait for writers,
  * a 5 s busy timeout so concurrent writers queue instead of failing, foreign keys enforced,
- * then brings the schema up to date.
+ * then brings the schema up to date. The engine is better-sqlite3, else node:sqlite (sqlite-engine.ts).
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   createPrivately(file);
-  const db = new Database(file, nativeBindingOption());
+  const db = sqliteEngine().open(file);
   // One call for all settings (the hook path opens the database on every event).
   // cache_size: search reads the FTS index on every call; keep its pages in memory.
   db.exec(
@@ -36,35 +34,6 @@ function createPrivately(file: string): void {
     closeSync(openSync(file, 'a', 0o600));
   } catch {
     // SQLite reports a folder that cannot be written to in its own words.
-  }
-}
-
-let bindingPath: string | null | undefined;
-const ADDON = join('better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-
-/**
- * The compiled addon's path, given to better-sqlite3 directly: its default lookup (the `bindings`
- * package) probes a dozen paths on every start, which the hook path pays for on every event.
- * Our own node_modules first (one stat; both dist/core/db.js and the hook bundle sit two levels
- * below the package root), then wherever Node's resolution finds the package (a hoisted install).
- */
-function nativeBindingOption(): { nativeBinding?: string } {
-  if (bindingPath === undefined) bindingPath = ownAddon() ?? resolvedAddon();
-  return bindingPath ? { nativeBinding: bindingPath } : {};
-}
-
-function ownAddon(): string | null {
-  const candidate = join(fileURLToPath(new URL('../..', import.meta.url)), 'node_modules', ADDON);
-  return existsSync(candidate) ? candidate : null;
-}
-
-function resolvedAddon(): string | null {
-  try {
-    const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
-    const candidate = join(dirname(dirname(pkg)), ADDON);
-    return existsSync(candidate) ? candidate : null;
-  } catch {
-    return null;
   }
 }
 
@@ -95,10 +64,10 @@ function checkOrder(migrations: readonly Migration[]): void {
   });
 }
 
-const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
 
 /** A prepared statement reused for the life of the connection: hot paths prepare once. */
-export function cached(db: Db, sql: string): Database.Statement {
+export function cached(db: Db, sql: string): Statement {
   let byText = statementCache.get(db);
   if (!byText) {
     byText = new Map();

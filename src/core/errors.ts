@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'invalid_payload',
   'invalid_sandbox_name',
   'invalid_scope',
+  'invalid_source',
   'invalid_tag',
   'invalid_tap_name',
   'invalid_target',
@@ -82,8 +83,10 @@ export const ERROR_CODES = [
   'skill_not_in_tap',
   'skill_read_only',
   'skill_yaml_invalid',
+  'sqlite_unavailable',
   'tap_exists',
   'tap_not_found',
+  'ui_not_loopback',
   'unknown_client',
   'write_failed',
 ] as const;

@@ -4,6 +4,7 @@ import type { Kit } from '../kit.js';
 import { invokerStatus } from '../learn/invoker/index.js';
 import { summarizeSkipped } from '../skills/problems.js';
 import { configCheck, homeCheck, openDoctorKit, skipped } from './doctor-home.js';
+import { sqliteCheck } from './doctor-sqlite.js';
 import { hookChecks } from './doctor-hooks.js';
 import { executables } from './executables.js';
 
@@ -38,6 +39,7 @@ export async function runDoctor(options: DoctorOptions): Promise<Check[]> {
       kit ? safely(name, () => check(kit)) : skipped(name, `the database did not open (${error})`);
     return [
       safely('Node.js', nodeCheck),
+      sqliteCheck(options.env),
       home.check,
       config.check,
       kit ? safely('database integrity', () => dbCheck(kit)) : { name: 'database integrity', ok: false, detail: error ?? '', fix: DB_FIX },

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './sqlite.js';
+
+type BetterSqlite3 = new (file: string, options: { nativeBinding: object }) => Db;
+export interface BetterEngine {
+  Database: BetterSqlite3;
+  addon: object;
+}
+
+const ADDON = join('better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+
+/**
+ * better-sqlite3 with its compiled addon loaded, or the reason it cannot be: not installed (an
+ * optional dependency whose build failed is removed), no addon built, or an addon that does not
+ * load (built for another Node version or platform). The addon is loaded here, not by better-sqlite3,
+ * so that a failure to load it is told apart from a failure to open the file.
+ */
+export function loadBetterSqlite3(): BetterEngine | { failure: string } {
+  let Database: BetterSqlite3;
+  try {
+    Database = loadPackage();
+  } catch (err) {
+    return { failure: `better-sqlite3 is not installed (${firstLine(err)})` };
+  }
+  const path = ownAddon() ?? resolvedAddon();
+  if (!path) return { failure: `better-sqlite3 has no compiled addon (${ADDON} is missing)` };
+  try {
+    return { Database, addon: createRequire(import.meta.url)(path) as object };
+  } catch (err) {
+    return { failure: `better-sqlite3's binding failed to load: ${firstLine(err)}` };
+  }
+}
+
+/**
+ * In the hook bundle (CommonJS) the literal `require('better-sqlite3')` reaches better-sqlite3's
+ * JavaScript, which esbuild bundles and evaluates only when called; dist/ is ES modules and has no
+ * `require`, so the package is resolved from here. Either way a process that uses node:sqlite never loads it.
+ */
+function loadPackage(): BetterSqlite3 {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- kept literal for the bundle (see above)
+  if (typeof require === 'function') return require('better-sqlite3') as BetterSqlite3;
+  return createRequire(import.meta.url)('better-sqlite3') as BetterSqlite3;
+}
+
+/**
+ * The addon's path, found directly: better-sqlite3's own lookup (the `bindings` package) probes a
+ * dozen paths on every start, which the hook path would pay on every event. Our own node_modules
+ * first (one stat; dist/core/ and the hook bundle's dist/hooks/ sit two levels below the package
+ * root), then wherever Node's resolution finds the package (a hoisted install).
+ */
+function ownAddon(): string | null {
+  const candidate = join(fileURLToPath(new URL('../..', import.meta.url)), 'node_modules', ADDON);
+  return existsSync(candidate) ? candidate : null;
+}
+
+function resolvedAddon(): string | null {
+  try {
+    const candidate = join(dirname(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'))), ADDON);
+    return existsSync(candidate) ? candidate : null;
+  } catch {
+    return null;
+  }
+}
+
+function firstLine(err: unknown): string {
+  return String(err instanceof Error ? err.message : err).split('\n')[0];
+}
+
+export function openBetterSqlite3(engine: BetterEngine, file: string): Db {
+  return new engine.Database(file, { nativeBinding: engine.addon });
+}
