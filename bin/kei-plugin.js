@@ -1,47 +1,62 @@
 #!/usr/bin/env node
-// Entry used by the Claude Code plugin. Claude Code installs plugin dependencies with
-// --ignore-scripts, so the native SQLite module is not built and dist/ may be missing. The first
-// event starts a one-time build in the background (locked, logged) and every hook exits 0 meanwhile.
-import { spawn } from 'node:child_process';
+// Entry used by the Claude Code plugin (hooks/hooks.json, .mcp.json): `kei-plugin.js hook <Event>` or `kei-plugin.js mcp`.
+// A release folder (scripts/build-plugin.js) is ready as installed. Otherwise a one-time repair runs in the
+// background (bin/plugin/setup.js) while hooks exit 0 and the MCP server answers with what is happening
+// (bin/plugin/standin.js), then becomes the real server on the same connection.
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataHome, isReady, startRepair } from './plugin/setup.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [mode, ...rest] = process.argv.slice(2);
-const ready =
-  existsSync(join(root, 'dist', 'hooks', 'main.js')) &&
-  existsSync(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
 
-function bootstrap() {
-  const home = process.env.KEI_HOME || join(homedir(), '.keiseikit');
-  mkdirSync(join(home, 'logs'), { recursive: true });
-  const lock = join(home, 'plugin-build.lock');
-  if (existsSync(lock)) return;
-  closeSync(openSync(lock, 'w'));
-  const log = openSync(join(home, 'logs', 'plugin-build.log'), 'a');
-  const script = 'npm install --no-audit --no-fund --include=dev && npm rebuild better-sqlite3 && npm run build';
-  spawn('sh', ['-c', `${script}; rm -f "${lock}"`], { cwd: root, detached: true, stdio: ['ignore', log, log] }).unref();
-}
-
-if (!ready) {
-  bootstrap();
-  if (mode === 'mcp') {
-    process.stderr.write(
-      'keiseikit: first start, building the native SQLite module in the background (see ~/.keiseikit/logs/plugin-build.log); restart in a minute.\n',
-    );
-    process.exit(1);
+if (isReady(root)) await runKit();
+else if (mode === 'mcp') await standIn();
+else {
+  // A hook must never break the session: start the repair if it can, record nothing this time, exit 0.
+  try {
+    const { home } = dataHome();
+    if (home) startRepair(root, home);
+  } catch {
+    // The repair is retried on the next event.
   }
-  process.exit(0);
+  process.exitCode = 0;
 }
-if (mode === 'hook') {
-  process.argv.splice(2, process.argv.length, ...rest);
-  // The pre-bundled hook (one file) when the build made it, the module graph otherwise.
-  const bundle = join(root, 'dist', 'hooks', 'hook.cjs');
-  const hook = existsSync(bundle) ? createRequire(import.meta.url)(bundle) : await import('../dist/hooks/main.js');
-  await hook.main(rest);
-} else {
-  await (await import('../dist/server/main.js')).main(rest);
+
+async function runKit() {
+  if (mode === 'hook') {
+    // Tells the hook it came from the plugin, so it can defer to hooks `setup claude-code` put in settings.json.
+    process.env.KEI_HOOK_SOURCE = 'plugin';
+    process.argv.splice(2, process.argv.length, ...rest);
+    // The pre-bundled hook (one file) when the build made it, the module graph otherwise.
+    const bundle = join(root, 'dist', 'hooks', 'hook.cjs');
+    const hook = existsSync(bundle) ? createRequire(import.meta.url)(bundle) : await import('../dist/hooks/main.js');
+    await hook.main(rest);
+  } else {
+    await (await import('../dist/server/main.js')).main(rest);
+  }
+}
+
+async function standIn() {
+  const { runStandIn } = await import('./plugin/standin.js');
+  const { home, error } = dataHome();
+  let log;
+  const notReady = () => {
+    if (error) return `KeiSeiKit cannot start: ${error}`;
+    try {
+      log ??= startRepair(root, home);
+    } catch (err) {
+      return `KeiSeiKit cannot finish its first-time setup: ${err.message}`;
+    }
+    return (
+      'KeiSeiKit is finishing its first-time setup: its SQLite module is being prepared for this Node ' +
+      `(${process.version}) in the background. The tools appear here when it is done, without a restart; ` +
+      `progress and errors are in ${log}.`
+    );
+  };
+  notReady();
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  runStandIn({ isReady: () => isReady(root), notReady, realServer: [join(root, 'bin', 'kei-mcp.js'), ...rest], version });
 }
