@@ -4,13 +4,14 @@ import { projectKeyFor } from '../core/project-key.js';
 import { doctorFailed, runDoctor, type Check } from '../install/doctor.js';
 import { applyChange, lineDiff, type FileChange } from '../install/file-change.js';
 import { planSetup } from '../install/plan.js';
-import { CLIENTS } from '../install/other-clients.js';
+import { CLIENT_NAMES, CLIENTS, type Client } from '../install/other-clients.js';
 import { failWith, formatTable, printJson, printLine } from './output.js';
 
 interface SetupOptions {
   scope?: string;
   dryRun?: boolean;
   json?: boolean;
+  yes?: boolean;
 }
 
 function runPlan(client: string, options: SetupOptions, remove: boolean): void {
@@ -33,23 +34,15 @@ function runPlan(client: string, options: SetupOptions, remove: boolean): void {
   }
 }
 
-function changeVerb(change: FileChange): string {
+export function changeVerb(change: FileChange): string {
   if (change.before === change.after) return 'unchanged';
   if (change.after === null) return 'removed';
   return change.before === null ? 'created' : 'updated';
 }
 
-const CLIENT_NAMES: Record<string, string> = {
-  'claude-code': 'Claude Code',
-  cursor: 'Cursor',
-  zed: 'Zed',
-  vscode: 'VS Code',
-  codex: 'Codex',
-};
-
 /** What the user does next: a running client reads its MCP config (and hooks) only when it starts. */
 function nextStep(client: string, remove: boolean, changes: FileChange[]): string {
-  const name = CLIENT_NAMES[client] ?? client;
+  const name = CLIENT_NAMES[client as Client] ?? client;
   if (changes.every((c) => c.before === c.after))
     return remove ? `Nothing of KeiSeiKit was set up in ${name} here.` : `Already set up. Check it with: kei-skills doctor`;
   if (remove) return `Next: restart ${name} so it stops starting kei. Your data in KEI_HOME is kept.`;
@@ -68,16 +61,21 @@ export function registerSetupCommands(program: Command): void {
 function registerSetup(program: Command): void {
   program
     .command('setup')
-    .argument('<client>', CLIENTS.join('|'))
+    .argument('[client]', `${CLIENTS.join('|')}; none: find the installed ones and offer to connect each`)
     .option('--scope <scope>', 'user or project (default: user; vscode: project; zed and codex: user only)')
     .option('--dry-run', 'print the exact diff, change nothing')
+    .option('-y, --yes', 'without a client: connect every client found, without asking')
     .description('connect a client: MCP server `kei`, and for Claude Code the hooks too (idempotent, backs up every file)')
     .addHelpText(
       'after',
-      '\nExamples:\n  kei-skills setup claude-code\n  kei-skills setup claude-code --scope project ' +
-        '--dry-run\n  kei-skills setup cursor\n  kei-skills setup codex',
+      '\nExamples:\n  kei-skills setup                  find your clients, ask for each\n  kei-skills setup --yes' +
+        '            connect every client found\n  kei-skills setup claude-code\n  kei-skills setup claude-code --scope project ' +
+        '--dry-run\n  kei-skills setup cursor\n  npx keiseikit setup               the same, without installing first',
     )
-    .action((client: string, options: SetupOptions) => runPlan(client, options, false));
+    .action(async (client: string | undefined, options: SetupOptions) => {
+      if (client !== undefined) return runPlan(client, options, false);
+      await (await import('./setup-detected.js')).runDetectedSetup(options);
+    });
 }
 
 function registerUninstall(program: Command): void {

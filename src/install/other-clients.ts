@@ -3,12 +3,28 @@ import { executables, SERVER_NAME, type Executables } from './executables.js';
 import { mcpChange } from './claude-code.js';
 import { readOrNull, type FileChange } from './file-change.js';
 
-export type Client = 'claude-code' | 'cursor' | 'zed' | 'vscode' | 'codex';
-export const CLIENTS: readonly Client[] = ['claude-code', 'cursor', 'zed', 'vscode', 'codex'];
+export type Client = 'claude-code' | 'cursor' | 'zed' | 'vscode' | 'codex' | 'gemini';
+export const CLIENTS: readonly Client[] = ['claude-code', 'cursor', 'zed', 'vscode', 'codex', 'gemini'];
+
+/** What people call each client, in messages. */
+export const CLIENT_NAMES: Record<Client, string> = {
+  'claude-code': 'Claude Code',
+  cursor: 'Cursor',
+  zed: 'Zed',
+  vscode: 'VS Code',
+  codex: 'Codex',
+  gemini: 'Gemini CLI',
+};
 
 /** Cursor: `~/.cursor/mcp.json` (user) or `.cursor/mcp.json` (project), `mcpServers.kei`. */
 export function planCursor(scope: 'user' | 'project', home: string, project: string, exe = executables(), remove = false): FileChange[] {
   const path = scope === 'user' ? join(home, '.cursor', 'mcp.json') : join(project, '.cursor', 'mcp.json');
+  return [mcpChange(path, exe, remove, 'mcpServers')];
+}
+
+/** Gemini CLI: `~/.gemini/settings.json` (user) or `.gemini/settings.json` (project), `mcpServers.kei`. */
+export function planGemini(scope: 'user' | 'project', home: string, project: string, exe = executables(), remove = false): FileChange[] {
+  const path = join(scope === 'user' ? home : project, '.gemini', 'settings.json');
   return [mcpChange(path, exe, remove, 'mcpServers')];
 }
 

@@ -2,7 +2,7 @@ import { KeiError } from '../core/errors.js';
 import { planClaudeCode, type Scope } from './claude-code.js';
 import { executables } from './executables.js';
 import type { FileChange } from './file-change.js';
-import { CLIENTS, planCodex, planCursor, planVscode, planZed, type Client } from './other-clients.js';
+import { CLIENTS, planCodex, planCursor, planGemini, planVscode, planZed, type Client } from './other-clients.js';
 
 export interface PlanOptions {
   client: string;
@@ -31,6 +31,8 @@ export function planSetup(options: PlanOptions): FileChange[] {
       return planVscode(scope, options.home, options.project, exe, options.remove);
     case 'codex':
       return planCodex(options.home, exe, options.remove);
+    case 'gemini':
+      return planGemini(scope, options.home, options.project, exe, options.remove);
   }
 }
 
