@@ -38,8 +38,9 @@ const SIEVES: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:${STEMS})`, 'g'),
   /[^\x00-\x7f]/g,
   /\\[xu][0-9a-f]|&#?\w{2,8};|%[0-9a-f]{2}|["'`]\s*\+|<\|/g,
-  /[a-z0-9+/]{40}/g,
 ];
+/** Long base64/hex runs are counted by `runSignals`: as a regex, `[a-z0-9+/]{40}` retries up to 39 characters at every word. */
+const RUN = 40;
 export function windowsOf(length: number): TextWindow[] {
   const out: TextWindow[] = [];
   for (let start = 0; start < length; start += STRIDE) {
@@ -80,7 +81,26 @@ function cellSignals(text: string, count: number): (Set<string> | undefined)[] {
       if (++read >= HITS_PER_CELL) sieve.lastIndex = Math.max(sieve.lastIndex, (cell + 1) * STRIDE);
     }
   }
+  runSignals(text, cells);
   return cells;
+}
+
+/** Each 40-character piece of a base64/hex-like run is a signal (as `/[a-z0-9+/]{40}/g` would match them), in one pass. */
+function runSignals(text: string, cells: (Set<string> | undefined)[]): void {
+  let runStart = 0;
+  let cell = -1;
+  let read = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const inRun = (c >= 97 && c <= 122) || (c >= 47 && c <= 57) || c === 43; // a-z, / and 0-9, +
+    if (!inRun) runStart = i + 1;
+    else if (i + 1 - runStart === RUN) {
+      const at = Math.floor(runStart / STRIDE);
+      if (at !== cell) [cell, read] = [at, 0];
+      if (++read <= HITS_PER_CELL) (cells[cell] ??= new Set()).add(text.slice(runStart, runStart + 12));
+      runStart = i + 1;
+    }
+  }
 }
 
 function union(a: Set<string> | undefined, b: Set<string> | undefined): number {

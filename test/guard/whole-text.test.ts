@@ -45,6 +45,13 @@ describe('whole-text scanning: no unscanned middle at any size', () => {
     expect(scanText(text, { surface: 'skill' }).verdict).toBe('block');
   });
 
+  it('a base64 payload in the middle of 400 KB is found and decoded (the run sieve sends its window to the full scan)', () => {
+    const payload = Buffer.from(MIDDLE_INJECTION).toString('base64');
+    const text = withInjectionInMiddle(400 * 1024, `Fixture: ${payload}`);
+    const rules = scanText(text, { surface: 'skill' }).findings.map((f) => f.rule);
+    expect(rules.some((r) => r.startsWith('obfuscation.base64:'))).toBe(true);
+  });
+
   it('findings point into the original text at their real offset', () => {
     const text = withInjectionInMiddle(400 * 1024, MIDDLE_INJECTION);
     const finding = scanText(text, { surface: 'skill' }).findings.find((f) => f.category === 'override');

@@ -19,6 +19,11 @@ export interface LearnedModel {
   bias: number;
   threshold: number;
   weights: Float32Array;
+  /**
+   * The same weights as int8 (weight / scale), for screening long text: a quarter of the memory, so the
+   * random lookups of a 1 MiB pass stay in cache (screen.ts). Absent on a model that was never packed.
+   */
+  quantised?: Int8Array;
 }
 
 export interface LearnedScore {
@@ -29,6 +34,7 @@ export interface LearnedScore {
 
 export function unpackModel(packed: PackedModel): LearnedModel {
   const weights = new Float32Array(1 << packed.bits);
+  const quantised = new Int8Array(1 << packed.bits);
   const slots = fromBase64(packed.slots);
   const values = fromBase64(packed.weights);
   let slot = 0;
@@ -43,9 +49,10 @@ export function unpackModel(packed: PackedModel): LearnedModel {
       if (byte < 0x80) break;
     }
     slot += delta;
-    weights[slot] = ((values[k] << 24) >> 24) * packed.scale;
+    quantised[slot] = (values[k] << 24) >> 24;
+    weights[slot] = quantised[slot] * packed.scale;
   }
-  return { bias: packed.bias, threshold: packed.threshold, weights };
+  return { bias: packed.bias, threshold: packed.threshold, weights, quantised };
 }
 
 export function packModel(model: LearnedModel, keep: number): PackedModel {
