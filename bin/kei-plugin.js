@@ -27,8 +27,7 @@ else {
 
 async function runKit() {
   if (mode === 'hook') {
-    // Tells the hook it came from the plugin, so it can defer to hooks `setup claude-code` put in settings.json.
-    process.env.KEI_HOOK_SOURCE = 'plugin';
+    if ((await import('./plugin/defer.js')).settingsHookFor(rest[0], root)) return stepAside();
     process.argv.splice(2, process.argv.length, ...rest);
     // The pre-bundled hook (one file) when the build made it, the module graph otherwise.
     const bundle = join(root, 'dist', 'hooks', 'hook.cjs');
@@ -37,6 +36,13 @@ async function runKit() {
   } else {
     await (await import('../dist/server/main.js')).main(rest);
   }
+}
+
+/** The kit's hooks in settings.json record this event; read the event (so the writer sees no broken pipe) and exit. */
+function stepAside() {
+  const done = () => process.exit(0);
+  process.stdin.on('end', done).on('error', done).resume();
+  setTimeout(done, 1000);
 }
 
 async function standIn() {

@@ -1,22 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/core/db.js';
 import { runClaude, type ClaudeRun } from '../helpers/claude.js';
 import { startModelServer, type ModelServer } from '../helpers/model-server.js';
-import { REPO_ROOT, removeSuiteDirs, suiteDir } from '../helpers/temp.js';
+import { buildPluginRelease } from '../helpers/plugin.js';
+import { removeSuiteDirs, suiteDir } from '../helpers/temp.js';
 
 // Claude Code names a plugin's MCP tools mcp__plugin_<plugin>_<server>__<tool>.
 const TOOL = (name: string) => `mcp__plugin_keiseikit_kei__${name}`;
 const FACT = 'The user deploys with the fly CLI on Fridays';
-
-/** The plugin release folder (a marketplace with the plugin at its root), built from this checkout as a release would be. */
-export function buildPluginRelease(): string {
-  const out = join(suiteDir('kei-plugin-release-'), 'keiseikit');
-  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build-plugin.js'), out], { cwd: REPO_ROOT, stdio: 'pipe' });
-  return out;
-}
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
