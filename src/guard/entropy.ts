@@ -40,7 +40,7 @@ function isKeyLike(s: string): boolean {
   return shannon(s) >= 4.3;
 }
 
-function shannon(s: string): number {
+export function shannon(s: string): number {
   const counts = new Map<string, number>();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;

@@ -1,3 +1,4 @@
+import { GITLEAKS_RULES } from './rules/gitleaks.generated.js';
 import { ALL_RULES } from './rules/index.js';
 import { BLOCK_THRESHOLD, SEVERITY_WEIGHT } from './types.js';
 
@@ -13,6 +14,7 @@ export function rulesFingerprint(): string {
   fingerprint ??= shortHash(
     JSON.stringify({
       rules: ALL_RULES.map((r) => [r.rule, r.category, r.severity, r.view, r.surfaces ?? null, r.negatable ?? false, r.source, r.flags]),
+      maintained: GITLEAKS_RULES,
       weights: SEVERITY_WEIGHT,
       thresholds: BLOCK_THRESHOLD,
     }),

@@ -1,4 +1,5 @@
 import { highEntropySpans } from './entropy.js';
+import { maintainedSecretSpans } from './maintained-secrets.js';
 import { privateKeySpans } from './private-key.js';
 import type { PatternRule } from './rule-types.js';
 import { REDACT_ONLY_RULES, SECRET_RULES } from './rules/secrets.js';
@@ -12,11 +13,12 @@ interface Span {
 /**
  * Replaces every secret found with `[REDACTED:<rule>]`: all matches of every secret rule (no cap per
  * text: an env dump holds dozens), private keys as whole blocks, every key-like token. Overlapping
- * finds merge into one redaction, so a key inside a longer match is never half-kept.
+ * finds merge into one redaction (the maintained list's included), so a key inside a longer match is never half-kept.
  */
 export function redactSecrets(text: string): string {
   const spans: Span[] = [];
   for (const rule of [...SECRET_RULES, ...REDACT_ONLY_RULES]) collect(rule, text, spans);
+  for (const s of maintainedSecretSpans(text)) spans.push({ start: s.start, end: s.end, rule: s.rule });
   for (const s of privateKeySpans(text)) spans.push({ ...s, rule: 'secret.private_key' });
   for (const s of highEntropySpans(text)) spans.push({ ...s, rule: 'secret.high_entropy' });
   if (spans.length === 0) return text;

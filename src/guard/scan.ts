@@ -1,6 +1,7 @@
 import { findCarriers } from './decode.js';
 import { scanHighEntropy } from './entropy.js';
 import { excerptOf } from './excerpt.js';
+import { scanMaintainedSecrets } from './maintained-secrets.js';
 import { deepWindows } from './long-text.js';
 import { scanLearned } from './learned/layer.js';
 import { foldText, type FoldedText } from './normalize.js';
@@ -41,7 +42,7 @@ function scanWhole(text: string, surface: Surface): Finding[] {
 
 function scanWindow(text: string, surface: Surface): Finding[] {
   const folded = foldText(text);
-  const direct = [...runRules(text, folded, surface), ...scanHighEntropy(text)];
+  const direct = [...runRules(text, folded, surface), ...scanMaintainedSecrets(text), ...scanHighEntropy(text)];
   const seen = new Set(direct.map((f) => f.rule));
   for (const carrier of findCarriers(text)) {
     for (const inner of runRules(carrier.decoded, foldText(carrier.decoded), surface)) {
