@@ -55,9 +55,12 @@ function tighten(path, mode) {
   }
 }
 
-/** Whether the kit can run from this folder: compiled, and one SQLite engine loads. */
-export function isReady(root) {
+/** Whether the kit can run from this folder: compiled, and an SQLite engine it may use (KEI_SQLITE_ENGINE) loads. */
+export function isReady(root, env = process.env) {
   if (!existsSync(join(root, 'dist', 'server', 'main.js')) || !existsSync(join(root, 'dist', 'hooks', 'main.js'))) return false;
+  const forced = env.KEI_SQLITE_ENGINE?.trim().toLowerCase();
+  if (forced === 'better-sqlite3') return nativeSqliteWorks(root);
+  if (forced === 'node' || forced === 'node:sqlite') return nodeSqliteUsable(root);
   return nativeSqliteWorks(root) || nodeSqliteUsable(root);
 }
 
