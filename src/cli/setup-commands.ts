@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import type { Command } from 'commander';
 import { projectKeyFor } from '../core/project-key.js';
 import { doctorFailed, runDoctor, type Check } from '../install/doctor.js';
+import { duplicateInstallation } from '../install/claude-plugin.js';
 import { applyChange, lineDiff, type FileChange } from '../install/file-change.js';
 import { planSetup } from '../install/plan.js';
 import { CLIENT_NAMES, CLIENTS, type Client } from '../install/other-clients.js';
@@ -29,9 +30,16 @@ function runPlan(client: string, options: SetupOptions, remove: boolean): void {
       printLine(`${changeVerb(change)} ${change.path}${backup ? ` (backup: ${backup})` : ''}`);
     }
     printLine(nextStep(client, remove, changes));
+    if (client === 'claude-code' && !remove) printDuplicateNote();
   } catch (err) {
     failWith(err);
   }
+}
+
+/** With the plugin installed too, says which installation records and how to keep only one. */
+function printDuplicateNote(): void {
+  const both = duplicateInstallation(process.env.HOME ?? homedir(), projectKeyFor(process.cwd()));
+  if (both) printLine(`Note: ${both}.`);
 }
 
 export function changeVerb(change: FileChange): string {

@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { HOOK_EVENTS } from '../hooks/dispatch.js';
 import { claudeCodeFiles, type Scope } from './claude-code.js';
+import { duplicateInstallation, enabledKitPlugin, settingsHookScopes } from './claude-plugin.js';
 import type { Check } from './doctor.js';
 import { isOurHookCommand } from './executables.js';
 import { readOrNull } from './file-change.js';
@@ -13,7 +14,20 @@ type HookGroups = Record<string, { hooks?: { command?: string }[] }[] | undefine
  * commands name a node or kei-hook that is gone (node upgraded, package moved), fails: those sessions record nothing.
  */
 export function hookChecks(home: string, project: string): Check[] {
-  return (['user', 'project'] as const).map((scope) => hookCheck(scope, home, project));
+  return [...(['user', 'project'] as const).map((scope) => hookCheck(scope, home, project)), installationCheck(home, project)];
+}
+
+/** Which installation records Claude Code's events: the plugin, settings.json hooks, or both (then one steps aside). */
+function installationCheck(home: string, project: string): Check {
+  const name = 'Claude Code installation';
+  const both = duplicateInstallation(home, project);
+  if (both) return { name, ok: true, detail: both };
+  const plugin = enabledKitPlugin(home, project);
+  if (plugin) return { name, ok: true, detail: `the plugin ${plugin} (its hooks and MCP server)` };
+  const scopes = settingsHookScopes(home, project);
+  if (scopes.length > 0) return { name, ok: true, detail: `kei-hook in the ${scopes.join(' and ')} settings.json` };
+  const fix = 'kei-skills setup claude-code, or claude plugin install keiseikit@<marketplace>';
+  return { name, ok: true, optional: true, detail: 'neither the plugin nor settings.json hooks', fix };
 }
 
 function hookCheck(scope: Scope, home: string, project: string): Check {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { openDatabase, type Db } from '../../src/core/db.js';
 import { runClaude, type ClaudeRun } from '../helpers/claude.js';
 import { startModelServer, type ModelServer } from '../helpers/model-server.js';
 import { buildPluginRelease } from '../helpers/plugin.js';
-import { removeSuiteDirs, suiteDir } from '../helpers/temp.js';
+import { BIN, removeSuiteDirs, suiteDir } from '../helpers/temp.js';
 
 // Claude Code names a plugin's MCP tools mcp__plugin_<plugin>_<server>__<tool>.
 const TOOL = (name: string) => `mcp__plugin_keiseikit_kei__${name}`;
@@ -107,4 +108,41 @@ describe('the Claude Code plugin from a release folder, with the real claude CLI
     expect(existsSync(join(folder, 'src'))).toBe(false);
     expect(existsSync(join(keiHome, 'plugin-setup.lock'))).toBe(false);
   });
+
+  const kei = (...args: string[]) =>
+    spawnSync(process.execPath, [BIN.skills, ...args], {
+      cwd: project,
+      env: { ...process.env, HOME: home, KEI_HOME: keiHome },
+      encoding: 'utf8',
+    });
+  const installationRow = () =>
+    (JSON.parse(kei('doctor', '--json').stdout) as { name: string; detail: string }[]).find((c) => c.name === 'Claude Code installation');
+
+  it('doctor names the plugin as the installation', () => {
+    expect(installationRow()?.detail).toBe('the plugin keiseikit@keiseikit (its hooks and MCP server)');
+  });
+
+  it('with setup claude-code as well: setup and doctor say which records and how to remove the other; a session records once', async () => {
+    const setup = kei('setup', 'claude-code', '--scope', 'user');
+    expect(setup.status, setup.stderr).toBe(0);
+    const both =
+      'both the plugin keiseikit@keiseikit and kei-hook in the user settings.json are installed: the settings.json hooks record ' +
+      "each event and the plugin's hooks step aside (each event once). To keep only the plugin: kei-skills uninstall claude-code " +
+      '--scope user; to keep only the settings.json set-up: claude plugin uninstall keiseikit@keiseikit';
+    expect(setup.stdout).toContain(`Note: ${both}.`);
+    expect(installationRow()?.detail).toBe(both);
+    server.script = [{ text: 'Hello again.' }];
+    const again = await runClaude(['-p', 'a second session', '--output-format', 'json'], {
+      cwd: project,
+      home,
+      modelUrl: server.url,
+      env: { KEI_HOME: keiHome },
+    });
+    expect(again.code, again.stderr).toBe(0);
+    expect(db.prepare('SELECT prompt FROM turns ORDER BY id').all()).toEqual([
+      { prompt: 'remember how I deploy, then look it up' },
+      { prompt: 'a second session' },
+    ]);
+    expect((db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n).toBe(2);
+  }, 120_000);
 });
