@@ -1,6 +1,6 @@
 import { memoriesSql as memories } from './schema/memory.js';
 import { guardEventsSql as guardEvents } from './schema/guard-events.js';
-import { ledgerSql as ledger } from './schema/ledger.js';
+import { ledgerSql as ledger, sessionAgentVersionSql as sessionAgentVersion } from './schema/ledger.js';
 import { skillVersionsSql as skillVersions } from './schema/skill-versions.js';
 import { sandboxesSql as sandboxes } from './schema/sandboxes.js';
 import { jobsSql as jobs } from './schema/jobs.js';
@@ -27,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'learn', sql: learn },
   { version: 9, name: 'memory-version', sql: memoryVersion },
   { version: 10, name: 'memory-context', sql: memoryContext },
+  { version: 11, name: 'session-agent-version', sql: sessionAgentVersion },
 ];

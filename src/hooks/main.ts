@@ -21,7 +21,9 @@ const MAX_INPUT_WAIT_MS = 2000;
  * missing or unwritable data home) it exits 0, prints nothing but its JSON answer, and logs.
  */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
-  const event = argv[0] ?? '';
+  // `--agent <name>` (written by set-up for Codex, Gemini CLI and Cursor) comes before the event.
+  const agent = argv[0] === '--agent' ? (argv[1] ?? '') : undefined;
+  const event = (agent === undefined ? argv[0] : argv[2]) ?? '';
   const { home, homeError } = dataHome();
   const log = homeError ? tempLogger() : hookLogger(home);
   const deadline = WATCHDOG_MS[event] ?? DEFAULT_WATCHDOG_MS;
@@ -32,7 +34,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   watchdog.unref();
   try {
     const input = await readHookInput(MAX_STDIN_BYTES, Math.min(MAX_INPUT_WAIT_MS, deadline / 2));
-    const out = await runHook(event, usableText(input), home, log, homeError);
+    const out = await runHook({ agent, event }, usableText(input), home, log, homeError);
     if (out) process.stdout.write(`${JSON.stringify(out)}\n`);
   } catch (err) {
     log.error(`kei-hook ${event} failed`, { error: (err as Error)?.message ?? String(err) });
@@ -50,30 +52,40 @@ function usableText(input: HookInput): string {
 }
 
 async function runHook(
-  event: string,
+  from: { agent?: string; event: string },
   text: string,
   home: string,
   log: Logger,
   homeError?: Error,
 ): Promise<Record<string, unknown> | undefined> {
   const { handlerFor } = await import('./dispatch.js');
-  const handler = await handlerFor(event);
-  if (!handler) {
-    log.warn('unknown hook event ignored', { event });
+  const known = from.agent === undefined ? await handlerFor(from.event) : true;
+  if (!known) {
+    log.warn('unknown hook event ignored', { event: from.event });
     return undefined;
   }
-  const payload = JSON.parse(text) as Record<string, unknown>;
-  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('hook input is not a JSON object');
+  const raw = JSON.parse(text) as Record<string, unknown>;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('hook input is not a JSON object');
+  const { translateEvent } = await import('./agents/translate.js');
+  const translated = await translateEvent(from.agent, from.event, raw, log);
+  const handler = translated && (await handlerFor(translated.event));
+  if (!translated || !handler) return undefined;
+  const { event, payload } = translated;
   if (typeof payload.session_id !== 'string' || payload.session_id === '') throw new Error('hook input has no session_id');
   const { withHookDatabase } = await import('./database.js');
   const run = () => {
     if (homeError) throw homeError;
-    return withHookDatabase(home, log, (ctx) => handler(payload, ctx));
+    return withHookDatabase(home, log, (ctx) => withAfter(handler(payload, ctx), () => translated.afterHandler(ctx)));
   };
-  if (event !== 'SessionStart') return run();
+  if (event !== 'SessionStart') return translated.answer(run());
   // The one event whose answer the user sees: a broken config or data home is said there, once per session.
   const { withStartNotice } = await import('./start-notice.js');
-  return withStartNotice(home, log, run);
+  return translated.answer(await withStartNotice(home, log, run));
+}
+
+function withAfter<T>(value: T, after: () => void): T {
+  after();
+  return value;
 }
 
 /** KEI_HOME, or (when it is refused, e.g. relative) an error said at SessionStart and a log in the temp folder. */

@@ -72,3 +72,9 @@ CREATE TABLE notices (
 );
 CREATE INDEX notices_pending ON notices (session_id, shown_at);
 `;
+
+/**
+ * The agent a session ran in is `sessions.client` (claude-code, codex, gemini, cursor: set by the hook's `--agent`);
+ * its version, when the payload or the transcript says it, is added here.
+ */
+export const sessionAgentVersionSql = `ALTER TABLE sessions ADD COLUMN agent_version TEXT;`;
