@@ -17,7 +17,7 @@ const DOMAIN_AND_BELOW = {
   schedule: ['core', 'guard', 'gate', 'ledger', 'sandbox', 'export', 'learn'],
   taps: ['core', 'guard', 'gate', 'skills'],
 };
-const ADAPTERS = ['cli', 'server', 'tools', 'hooks', 'install'];
+const ADAPTERS = ['cli', 'server', 'tools', 'hooks', 'install', 'ui'];
 const EVERY_MODULE = [...Object.keys(DOMAIN_AND_BELOW), ...ADAPTERS];
 
 /** A relative import that climbs out of its module into one of `modules` (or the composition root). */

@@ -80,4 +80,8 @@ export const COMMAND_GROUPS: CommandGroup[] = [
     load: async () => (await import('./budget-commands.js')).registerBudgetCommands,
     commands: { llm: "which model back end the learning loop uses, today's usage against the budget, and the recent calls" },
   },
+  {
+    load: async () => (await import('./ui-commands.js')).registerUiCommands,
+    commands: { ui: 'a local dashboard in the browser: memories, skills, sessions, guard, learning, schedules' },
+  },
 ];

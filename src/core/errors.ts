@@ -87,6 +87,7 @@ export const ERROR_CODES = [
   'tap_exists',
   'tap_not_found',
   'ui_not_loopback',
+  'ui_port_in_use',
   'unknown_client',
   'write_failed',
 ] as const;

@@ -1,0 +1,27 @@
+import { h } from './dom.js';
+
+/** A message in the live region (read out by screen readers), with an optional action such as Undo. */
+export function say(message, action) {
+  const box = document.getElementById('status');
+  const button = action
+    ? h('button', { type: 'button', onclick: () => action.run().finally(() => box.replaceChildren()) }, action.label)
+    : null;
+  box.replaceChildren(h('span', {}, message), button ? ' ' : '', button ?? '');
+}
+
+/** An error shown where it happened (role=alert), with the guard's rule and excerpt when the guard refused. */
+export function errorBox(err) {
+  const d = err.detail ?? {};
+  if (err.code === 'guard_blocked') {
+    const top = d.findings?.[0];
+    return h(
+      'div',
+      { role: 'alert', class: 'alert' },
+      h('strong', {}, 'Blocked by the injection guard. '),
+      `Rule ${d.rule ?? top?.rule ?? '?'}${d.category ? ` (${d.category})` : ''}`,
+      top ? h('span', {}, ' at ', h('q', { class: 'excerpt' }, top.excerpt)) : '',
+      '. Nothing was stored.',
+    );
+  }
+  return h('div', { role: 'alert', class: 'alert' }, err.message ?? String(err));
+}
