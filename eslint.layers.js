@@ -16,6 +16,7 @@ const DOMAIN_AND_BELOW = {
   learn: ['core', 'guard', 'gate', 'ledger', 'memory', 'skills', 'sandbox'],
   schedule: ['core', 'guard', 'gate', 'ledger', 'sandbox', 'export', 'learn'],
   taps: ['core', 'guard', 'gate', 'skills'],
+  team: ['core', 'guard', 'gate', 'ledger', 'memory', 'skills'],
 };
 const ADAPTERS = ['cli', 'server', 'tools', 'hooks', 'install', 'ui'];
 const EVERY_MODULE = [...Object.keys(DOMAIN_AND_BELOW), ...ADAPTERS];

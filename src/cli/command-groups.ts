@@ -77,6 +77,10 @@ export const COMMAND_GROUPS: CommandGroup[] = [
     },
   },
   {
+    load: async () => (await import('./team-commands.js')).registerTeamCommands,
+    commands: { team: 'share project and team memories with a team through a Postgres database (user memories are never shared)' },
+  },
+  {
     load: async () => (await import('./budget-commands.js')).registerBudgetCommands,
     commands: { llm: "which model back end the learning loop uses, today's usage against the budget, and the recent calls" },
   },

@@ -45,7 +45,7 @@ function registerMemorySearch(memory: Command): void {
   memory
     .command('search')
     .argument('[query...]', 'words to look for (any text)')
-    .option('--scope <scope>', 'user or project')
+    .option('--scope <scope>', 'user, project or team')
     .option('--tags <list>', 'comma-separated tags, all required')
     .option('--limit <n>', 'most results', '10')
     .option('--json', 'machine-readable output')
@@ -157,7 +157,7 @@ function registerMemoryUndo(memory: Command): void {
 function registerMemoryList(memory: Command): void {
   memory
     .command('list')
-    .option('--scope <scope>', 'user or project')
+    .option('--scope <scope>', 'user, project or team')
     .option('--tags <list>', 'comma-separated tags')
     .option('--limit <n>', 'most entries', '50')
     .option('--json', 'machine-readable output')

@@ -13,21 +13,24 @@ export interface ContextEntry {
 const MOST_USED_FIRST = 'ORDER BY use_count DESC, updated_at DESC LIMIT ?';
 
 /**
- * The memories worth showing a new session first: this project's, then the user's; in each the most
- * used, then the newest. Two walks down the `memories_context` index, not a sort of every memory.
+ * The memories worth showing a new session first: this project's, then the team's, then the user's; in each the
+ * most used, then the newest. Walks down the `memories_context` index, not a sort of every memory.
  */
 export function contextMemories(db: Db, projectKey: string, limit = 300): ContextEntry[] {
-  const project = cached(db, `SELECT * FROM memories WHERE scope = 'project' AND project_key = ? ${MOST_USED_FIRST}`).all(
+  const rows = cached(db, `SELECT * FROM memories WHERE scope = 'project' AND project_key = ? ${MOST_USED_FIRST}`).all(
     projectKey,
     limit,
   ) as MemoryRow[];
-  const user =
-    project.length >= limit
-      ? []
-      : (cached(db, `SELECT * FROM memories WHERE scope = 'user' AND project_key = '' ${MOST_USED_FIRST}`).all(
-          limit - project.length,
-        ) as MemoryRow[]);
-  return [...project, ...user].map((row) => ({ memory: toMemory(row), mark: row.guard_mark }));
+  for (const scope of ['team', 'user']) {
+    if (rows.length >= limit) break;
+    rows.push(
+      ...(cached(db, `SELECT * FROM memories WHERE scope = ? AND project_key = '' ${MOST_USED_FIRST}`).all(
+        scope,
+        limit - rows.length,
+      ) as MemoryRow[]),
+    );
+  }
+  return rows.map((row) => ({ memory: toMemory(row), mark: row.guard_mark }));
 }
 
 /** The context snapshot of a project, and the marks of entries it found clean, so the next one skips them. */

@@ -68,7 +68,7 @@ export function decodeTags(tags: string): string[] {
 
 export function checkScope(scope: unknown): Scope {
   if (typeof scope === 'string' && (SCOPES as readonly string[]).includes(scope)) return scope as Scope;
-  throw new KeiError('invalid_scope', `scope must be "user" or "project" (got ${JSON.stringify(scope)})`, { field: 'scope' });
+  throw new KeiError('invalid_scope', `scope must be "user", "project" or "team" (got ${JSON.stringify(scope)})`, { field: 'scope' });
 }
 
 /** 80-character single-line preview for error messages and listings. */

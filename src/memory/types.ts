@@ -1,5 +1,6 @@
-export type Scope = 'user' | 'project';
-export const SCOPES: readonly Scope[] = ['user', 'project'];
+/** `team`: facts about the team, shared with its members (src/team) and visible in every project, like `user`. */
+export type Scope = 'user' | 'project' | 'team';
+export const SCOPES: readonly Scope[] = ['user', 'project', 'team'];
 
 export interface Memory {
   id: string;

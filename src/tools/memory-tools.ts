@@ -3,7 +3,7 @@ import { KeiError } from '../core/errors.js';
 import { preview, type Target } from '../memory/index.js';
 import { defineTool } from './define-tool.js';
 
-const scope = z.enum(['user', 'project']);
+const scope = z.enum(['user', 'project', 'team']);
 const tags = z.array(z.string()).max(20);
 
 const memoryShape = {

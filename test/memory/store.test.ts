@@ -48,7 +48,7 @@ describe('MemoryStore.add', () => {
 
   it('refuses an unknown scope, a bad tag and empty content', () => {
     const kit = testKit();
-    expect(codeOf(() => kit.memory.add('fact', { scope: 'team' as never }))).toBe('invalid_scope');
+    expect(codeOf(() => kit.memory.add('fact', { scope: 'org' as never }))).toBe('invalid_scope');
     expect(codeOf(() => kit.memory.add('fact', { tags: ['has space'] }))).toBe('invalid_tag');
     expect(codeOf(() => kit.memory.add('   '))).toBe('invalid_content');
     expect(kit.memory.stats().total).toBe(0);
