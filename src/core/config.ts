@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { KeiError } from './errors.js';
-import { ENV_OVERRIDES, SETTINGS, type NumberSetting } from './settings.js';
+import { ENV_OVERRIDES, JUDGE_DEFAULTS, SETTINGS, type NumberSetting } from './settings.js';
 
 /** A zod number built from the one definition of its default and bounds (settings.ts). */
 const setting = (s: NumberSetting) => (s.integer ? z.number().int() : z.number()).min(s.min).max(s.max).default(s.default);
@@ -15,6 +15,11 @@ const memorySchema = z.strictObject({
 const guardSchema = z.strictObject({
   /** Score at or above which a write is blocked; findings of severity `critical` always block. */
   blockScore: z.number().min(0).max(100).default(50),
+  /** Ask the model judge about grey-zone writes (README, Guard): the agent's memory_add, reviewer proposals, tap installs. */
+  judgeMemoryAdd: z.boolean().default(JUDGE_DEFAULTS.judgeMemoryAdd),
+  judgeReview: z.boolean().default(JUDGE_DEFAULTS.judgeReview),
+  judgeTaps: z.boolean().default(JUDGE_DEFAULTS.judgeTaps),
+  judgeMaxChars: setting(SETTINGS.guard.judgeMaxChars),
 });
 
 const skillsSchema = z.strictObject({
@@ -176,7 +181,7 @@ export function withEnvOverrides(config: KeiConfig, env: NodeJS.ProcessEnv): Kei
   for (const [name, [section, key]] of ENV_OVERRIDES) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    changed[section][key] = typeof changed[section][key] === 'number' ? Number(raw) : raw;
+    changed[section][key] = envValue(changed[section][key], raw);
     any = true;
   }
   if (!any) return config;
@@ -185,6 +190,14 @@ export function withEnvOverrides(config: KeiConfig, env: NodeJS.ProcessEnv): Kei
   const issue = result.error.issues[0];
   const name = ENV_OVERRIDES.find(([, path]) => path.join('.') === issue.path.join('.'))?.[0] ?? describeKey(issue);
   throw new KeiError('config_invalid', `environment variable ${name}: ${issue.message}`, { key: name });
+}
+
+/** An override's value in the type of the key it sets: numbers as numbers, 1/0 and true/false as booleans. */
+function envValue(current: unknown, raw: string): unknown {
+  if (typeof current === 'number') return Number(raw);
+  if (typeof current !== 'boolean') return raw;
+  const flag = raw.trim().toLowerCase();
+  return flag === '1' || flag === 'true' ? true : flag === '0' || flag === 'false' ? false : raw;
 }
 
 function parseJsonFile(file: string): unknown {

@@ -1,5 +1,5 @@
 import { memoriesSql as memories } from './schema/memory.js';
-import { guardEventsSql as guardEvents } from './schema/guard-events.js';
+import { guardEventsSql as guardEvents, guardEventsJudgeSql as guardEventsJudge } from './schema/guard-events.js';
 import { ledgerSql as ledger, sessionAgentVersionSql as sessionAgentVersion } from './schema/ledger.js';
 import { skillVersionsSql as skillVersions } from './schema/skill-versions.js';
 import { sandboxesSql as sandboxes } from './schema/sandboxes.js';
@@ -29,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'learn', sql: learn },
   { version: 9, name: 'memory-version', sql: memoryVersion },
   { version: 10, name: 'memory-context', sql: memoryContext },
+  { version: 11, name: 'guard-events-judge', sql: guardEventsJudge },
   { version: 11, name: 'session-agent-version', sql: sessionAgentVersion },
   { version: 12, name: 'memory-team-scope', sql: memoryTeamScope },
   { version: 13, name: 'team', sql: team },

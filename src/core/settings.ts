@@ -27,7 +27,18 @@ export const SETTINGS = {
     /** 0 turns the reviewer off. */
     everyTurns: int(10, 0, 1000),
   },
+  guard: {
+    /** Longest text the model judge of grey-zone writes is shown; the rest is cut (and said to be). */
+    judgeMaxChars: int(6000, 200, 100_000),
+  },
 } as const;
+
+/**
+ * Who asks the model judge about a grey-zone write (a model back end must be configured too). Off for
+ * the agent's own memory_add (a model call on the write path of every session); on for the reviewer's
+ * proposals and tap installs, which already run away from the user's turn.
+ */
+export const JUDGE_DEFAULTS = { judgeMemoryAdd: false, judgeReview: true, judgeTaps: true } as const;
 
 /** Environment variables that override a config key: [variable, [section, key]]. */
 export const ENV_OVERRIDES: readonly (readonly [string, readonly [string, string]])[] = [
@@ -36,6 +47,10 @@ export const ENV_OVERRIDES: readonly (readonly [string, readonly [string, string
   ['KEI_INVOKER_MODEL', ['invoker', 'model']],
   ['KEI_CLAUDE_BIN', ['invoker', 'claudeBin']],
   ['KEI_REVIEW_EVERY', ['review', 'everyTurns']],
+  ['KEI_GUARD_JUDGE_MEMORY', ['guard', 'judgeMemoryAdd']],
+  ['KEI_GUARD_JUDGE_REVIEW', ['guard', 'judgeReview']],
+  ['KEI_GUARD_JUDGE_TAPS', ['guard', 'judgeTaps']],
+  ['KEI_GUARD_JUDGE_MAX_CHARS', ['guard', 'judgeMaxChars']],
   ['KEI_BUDGET_CALLS', ['budget', 'callsPerDay']],
   ['KEI_BUDGET_TOKENS', ['budget', 'tokensPerDay']],
   ['KEI_MCP_MAX_SESSIONS', ['mcp', 'httpMaxSessions']],

@@ -5,15 +5,18 @@ import type { Finding, Surface } from '../guard/types.js';
 export class GuardBlockedError extends KeiError {
   readonly findings: Finding[];
 
-  constructor(surface: Surface, findings: Finding[]) {
+  /** `judgeReason`: the model judge's reason, when a grey-zone write was judged unsafe. */
+  constructor(surface: Surface, findings: Finding[], judgeReason?: string) {
     const top = findings[0];
     const where = top ? ` at ${top.start}-${top.end}: "${top.excerpt}"` : '';
     const rule = top ? `${top.rule} (${top.category}, ${top.severity})` : 'guard';
-    super('guard_blocked', `Blocked by the injection guard: ${rule}${where}. Nothing was stored.`, {
+    const judged = judgeReason === undefined ? '' : ` The model judge found it unsafe: ${judgeReason}.`;
+    super('guard_blocked', `Blocked by the injection guard: ${rule}${where}.${judged} Nothing was stored.`, {
       surface,
       rule: top?.rule,
       category: top?.category,
       findings: findings.slice(0, 5),
+      ...(judgeReason === undefined ? {} : { judge: 'unsafe', judgeReason }),
     });
     this.name = 'GuardBlockedError';
     this.findings = findings;

@@ -3,6 +3,7 @@ import type { Db } from '../core/db.js';
 import { KeiError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { GuardBlockedError } from './guard-blocked-error.js';
+import type { Clearance } from './grey-zone.js';
 import { scanText, type Surface } from '../guard/index.js';
 import { recordGuardEvent } from '../ledger/guard-events.js';
 
@@ -17,8 +18,16 @@ export interface GateContext {
  * The one door every write of outside text passes: scans it on its surface and throws
  * `GuardBlockedError` (recording the attempt) when the guard says block. The documented bypass
  * needs both `KEI_MEMORY_SKIP_GUARD=1` and a reason, and is itself recorded. Says which of the two let it through.
+ * A clearance from `judgeWrite` for this very text (a model judge found the grey-zone write safe, recorded there) lets it through.
  */
-export function guardWrite(ctx: GateContext, text: string, surface: Surface, caller: string): 'clean' | 'bypassed' {
+export function guardWrite(
+  ctx: GateContext,
+  text: string,
+  surface: Surface,
+  caller: string,
+  clearance?: Clearance,
+): 'clean' | 'bypassed' | 'judged' {
+  if (clearance && clearance.text === text && clearance.surface === surface) return 'judged';
   const env = ctx.env ?? process.env;
   const result = scanText(text, { surface });
   if (result.verdict === 'allow') return 'clean';

@@ -25,3 +25,7 @@ export const judgeReply = z.object({
   verdicts: z.array(z.object({ invocation: z.string().min(1), success: z.boolean(), reason: z.string().max(1000).default('') })).max(100),
 });
 export type JudgeReply = z.infer<typeof judgeReply>;
+
+/** The model judge of a grey-zone write: is storing this text safe? */
+export const guardJudgeReply = z.object({ safe: z.boolean(), reason: z.string().trim().min(1).max(1000) });
+export type GuardJudgeReply = z.infer<typeof guardJudgeReply>;

@@ -1,21 +1,29 @@
 import { crypto } from '../core/lazy-builtin.js';
 import type { Db } from '../core/db.js';
+import { redactSecrets } from '../guard/redact.js';
 import { boundedId, boundedLabel } from './bounds.js';
 
 export interface GuardEvent {
   surface: string;
   caller: string;
   content: string;
-  verdict: 'block' | 'bypass';
+  /** `allow`: a grey-zone write let through after the model judge's verdict (or without one, as the guard said). */
+  verdict: 'block' | 'bypass' | 'allow';
   rules: string[];
   reason?: string;
   at: number;
+  /** The model judge's verdict on a grey-zone write and its reason (why there was none, for `unavailable`). */
+  judge?: 'safe' | 'unsafe' | 'unavailable';
+  judgeReason?: string;
 }
 
-/** Records a blocked or bypassed write: a hash of the content (never the content itself), rules and caller, all bounded. */
+/** Records a blocked, bypassed or judged write: a hash of the content (never the content itself), rules and caller, all bounded. */
 export function recordGuardEvent(db: Db, event: GuardEvent): void {
   const hash = crypto().createHash('sha256').update(event.content).digest('hex');
-  db.prepare('INSERT INTO guard_events (at, surface, caller, content_hash, verdict, rules, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    `INSERT INTO guard_events (at, surface, caller, content_hash, verdict, rules, reason, judge, judge_reason)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
     event.at,
     event.surface,
     boundedId(event.caller),
@@ -23,6 +31,8 @@ export function recordGuardEvent(db: Db, event: GuardEvent): void {
     event.verdict,
     event.rules.join(','),
     event.reason === undefined ? null : boundedLabel(event.reason),
+    event.judge ?? null,
+    event.judgeReason === undefined ? null : boundedLabel(redactSecrets(event.judgeReason)),
   );
 }
 
@@ -35,6 +45,8 @@ export interface GuardEventRow {
   verdict: string;
   rules: string;
   reason: string | null;
+  judge: string | null;
+  judge_reason: string | null;
 }
 
 export function listGuardEvents(db: Db, limit = 50): GuardEventRow[] {

@@ -3,6 +3,7 @@ import { cached, type Db } from '../core/db.js';
 import { KeiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Logger } from '../core/log.js';
+import type { Clearance } from '../gate/grey-zone.js';
 import { guardWrite } from '../gate/guard-gate.js';
 import { guardMarkOf } from './guard-mark.js';
 import { contextSnapshotOf, type ContextSnapshot } from './context.js';
@@ -40,12 +41,13 @@ export class MemoryStore {
     this.usage.flush();
   }
 
-  add(content: string, options: AddOptions = {}): AddResult {
+  /** `clearance`: a model judge's clearance of this text (gate/judgeWrite), for a grey-zone write it found safe. */
+  add(content: string, options: AddOptions & { clearance?: Clearance } = {}): AddResult {
     const scope = checkScope(options.scope ?? 'user');
     const tags = encodeTags(options.tags);
     const text = this.checkContent(content);
     const source = options.source ?? 'api';
-    const mark = this.guard(text, source) === 'clean' ? guardMarkOf(text) : null;
+    const mark = this.guard(text, source, options.clearance) !== 'bypassed' ? guardMarkOf(text) : null;
     const projectKey = scope === 'project' ? this.options.projectKey : '';
     return this.options.db
       .transaction(() => {
@@ -70,11 +72,15 @@ export class MemoryStore {
       .immediate();
   }
 
-  replace(target: Target, newContent: string, options: { tags?: string[]; source?: string } = {}): { before: Memory; after: Memory } {
+  replace(
+    target: Target,
+    newContent: string,
+    options: { tags?: string[]; source?: string; clearance?: Clearance } = {},
+  ): { before: Memory; after: Memory } {
     const text = this.checkContent(newContent);
     const tags = options.tags === undefined ? undefined : encodeTags(options.tags);
     const source = options.source ?? 'api';
-    const mark = this.guard(text, source) === 'clean' ? guardMarkOf(text) : null;
+    const mark = this.guard(text, source, options.clearance) !== 'bypassed' ? guardMarkOf(text) : null;
     return this.options.db
       .transaction(() => {
         const row = this.resolve(target);
@@ -187,12 +193,13 @@ export class MemoryStore {
     return text;
   }
 
-  private guard(text: string, source: string): 'clean' | 'bypassed' {
+  private guard(text: string, source: string, clearance?: Clearance): 'clean' | 'bypassed' | 'judged' {
     return guardWrite(
       { db: this.options.db, clock: this.options.clock, log: this.options.log, env: this.options.env },
       text,
       'memory',
       source,
+      clearance,
     );
   }
 

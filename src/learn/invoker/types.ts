@@ -21,4 +21,5 @@ export interface InvokerBackend {
   call(request: BackendRequest): Promise<BackendReply>;
 }
 
-export type Purpose = 'review' | 'extract' | 'reextract' | 'judge';
+/** `guard`: the model judge of a grey-zone write (learn/guard-judge.ts). */
+export type Purpose = 'review' | 'extract' | 'reextract' | 'judge' | 'guard';

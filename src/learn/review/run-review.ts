@@ -2,10 +2,11 @@ import type { LearnContext } from '../context.js';
 import { KeiError } from '../../core/errors.js';
 import { addNotice } from '../../ledger/notices.js';
 import { reviewState, setReviewCursor } from '../../ledger/sessions.js';
-import { reviewerReply } from '../contracts.js';
+import { reviewerReply, type ReviewOperation } from '../contracts.js';
 import { clip } from '../evidence.js';
 import type { Invoker } from '../invoker/invoker.js';
 import { applyOperations, type AppliedOp } from './apply.js';
+import { judgeProposals } from './judge-proposals.js';
 import { REVIEWER_SYSTEM, reviewerPrompt } from './prompt.js';
 import { readReviewWindow } from './window.js';
 
@@ -23,7 +24,7 @@ const RETRY_LATER = new Set(['budget_exhausted', 'invoker_unavailable', 'invoker
 
 /** One review of a session: the transcript since the last review → the model → guarded memory writes → a notice. */
 export async function runReview(
-  kit: Pick<LearnContext, 'clock' | 'db' | 'memory'>,
+  kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'log' | 'memory'>,
   invoker: Invoker,
   sessionId: string,
   signal?: AbortSignal,
@@ -37,26 +38,19 @@ export async function runReview(
     advance();
     return { session: sessionId, status: 'nothing-new', reason: 'nothing the user wrote since the last review', applied: [] };
   }
-  let ops;
+  let ops: ReviewOperation[];
   try {
-    const existing = kit.memory.list({ limit: 60 }).map((m) => m.content);
-    ops = (
-      await invoker.ask({
-        purpose: 'review',
-        system: REVIEWER_SYSTEM,
-        prompt: reviewerPrompt(window.text, existing),
-        schema: reviewerReply,
-        signal,
-      })
-    ).operations;
+    ops = await proposals(kit, invoker, window.text, signal);
   } catch (err) {
     if (!(err instanceof KeiError && RETRY_LATER.has(err.code))) advance();
     throw err;
   }
+  // The model judge of grey-zone proposals runs first: a model call cannot sit inside the transaction.
+  const judged = await judgeProposals(kit, invoker, ops, window, signal);
   // One transaction: the memories, their record, the notice and the cursor appear together or not at all.
   const { applied, notice } = kit.db
     .transaction(() => {
-      const done = applyOperations(kit.db, kit.memory, sessionId, ops, window, kit.clock.now());
+      const done = applyOperations(kit.db, kit.memory, sessionId, ops, window, kit.clock.now(), judged);
       advance();
       const text = noticeFor(done);
       if (text) addNotice(kit.db, sessionId, text, kit.clock.now());
@@ -64,6 +58,24 @@ export async function runReview(
     })
     .immediate();
   return { session: sessionId, status: 'reviewed', applied, notice };
+}
+
+/** The reviewer's proposed memory operations for this window, shown what is stored already. */
+async function proposals(
+  kit: Pick<LearnContext, 'memory'>,
+  invoker: Invoker,
+  text: string,
+  signal?: AbortSignal,
+): Promise<ReviewOperation[]> {
+  const existing = kit.memory.list({ limit: 60 }).map((m) => m.content);
+  const reply = await invoker.ask({
+    purpose: 'review',
+    system: REVIEWER_SYSTEM,
+    prompt: reviewerPrompt(text, existing),
+    schema: reviewerReply,
+    signal,
+  });
+  return reply.operations;
 }
 
 /** What the user sees at the next hook: what was saved, and what the guard stopped. */
