@@ -3,15 +3,20 @@
 // dist/ and the runtime dependencies (their native SQLite binding included) already in place. Claude Code copies a
 // plugin folder as it is and runs `npm ci --ignore-scripts` only where it finds a lockfile, so this folder has no
 // lockfile: nothing is installed, built or downloaded on the user's machine, and the first session works.
-// Usage: npm run build && node scripts/build-plugin.js <out-dir>  (the folder is replaced)
+// Usage: npm run build && node scripts/build-plugin.js <out-dir> [--branch plugin]
+//   The folder is replaced. With --branch, it is also committed as the next commit of that branch of this repository
+//   (scripts/lib/plugin-branch.js): the release that .claude-plugin/marketplace.json on the main branch installs.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { commitToBranch } from './lib/plugin-branch.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = process.argv[2] ? resolve(process.argv[2]) : '';
-if (!out) fail('usage: node scripts/build-plugin.js <out-dir>');
+const { values, positionals } = parseArgs({ options: { branch: { type: 'string' } }, allowPositionals: true });
+const out = positionals[0] ? resolve(positionals[0]) : '';
+if (!out || positionals.length > 1) fail('usage: node scripts/build-plugin.js <out-dir> [--branch <name>]');
 if (!existsSync(join(root, 'dist', 'server', 'main.js')) || !existsSync(join(root, 'dist', 'hooks', 'hook.cjs')))
   fail('dist/ is missing or incomplete: run `npm run build` first');
 if (out === root || root.startsWith(out + sep)) fail(`refusing to replace ${out}: it holds the repository`);
@@ -20,9 +25,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-// Source maps point at src/, which a plugin does not ship; declarations are for library users.
-const runtimeFile = (src) => !/\.(map|d\.ts|d\.mts|d\.cts)$/.test(src);
-for (const part of ['bin', 'dist', 'skills', 'hooks', '.mcp.json', 'LICENSE', 'README.md'])
+// Source maps point at src/, which a plugin does not ship; TypeScript sources and declarations are not run.
+const runtimeFile = (src) => !/\.(map|ts|mts|cts)$/.test(src);
+// What the npm package ships (its `files`), so the plugin has every run-time part the package has.
+for (const part of new Set([...pkg.files.filter((f) => f !== '.claude-plugin'), 'LICENSE', 'README.md']))
   if (existsSync(join(root, part))) cpSync(join(root, part), join(out, part), { recursive: true, filter: runtimeFile });
 cpSync(join(root, '.claude-plugin', 'plugin.json'), join(out, '.claude-plugin', 'plugin.json'));
 copyRuntimeDependencies();
@@ -43,6 +49,10 @@ writeJson(join(out, '.claude-plugin', 'marketplace.json'), {
   owner: { name: 'KeiSeiKit' },
   plugins: [{ name: pkg.name, source: './', version: pkg.version, description: pkg.description }],
 });
+if (values.branch) {
+  const commit = commitToBranch(root, out, values.branch, `keiseikit plugin ${pkg.version}`);
+  process.stdout.write(`${values.branch} ${commit}\n`);
+}
 process.stdout.write(`${out}\n`);
 
 /**

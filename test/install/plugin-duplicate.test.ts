@@ -58,7 +58,7 @@ describe('plugin hooks and `setup claude-code` hooks installed together', () => 
   beforeAll(() => {
     plugin = [join(buildPluginRelease(), 'bin', 'kei-plugin.js'), 'hook'];
   }, 120_000);
-  afterAll(() => removeSuiteDirs());
+  afterAll(() => removeSuiteDirs(), 120_000);
 
   const setup = (i: Install, scope: 'user' | 'project') => {
     const r = spawnSync(process.execPath, [BIN.skills, 'setup', 'claude-code', '--scope', scope], {

@@ -45,7 +45,7 @@ describe('the plugin before its SQLite module is usable', () => {
   beforeAll(() => {
     release = buildPluginRelease();
   }, 120_000);
-  afterAll(() => removeSuiteDirs());
+  afterAll(() => removeSuiteDirs(), 120_000);
 
   it('serves MCP at once: tools say setup is under way, then the real tools answer on the same connection', async () => {
     const { addon, hidden } = breakAddon(release);

@@ -60,7 +60,7 @@ describe('the Claude Code plugin from a release folder, with the real claude CLI
     db?.close();
     await server?.close();
     removeSuiteDirs();
-  });
+  }, 120_000);
 
   it('adds the marketplace and installs the plugin', () => {
     expect(add.code, add.stderr + add.stdout).toBe(0);
