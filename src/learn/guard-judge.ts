@@ -1,7 +1,9 @@
 import { errorMessage } from '../core/errors.js';
-import type { GreyZoneJudge, JudgeRequest, JudgeVerdict } from '../gate/grey-zone.js';
+import { judgeWrite, type Clearance, type GreyZoneJudge, type JudgeRequest, type JudgeVerdict } from '../gate/grey-zone.js';
 import { redactSecrets } from '../guard/redact.js';
 import { guardJudgeReply } from './contracts.js';
+import type { LearnContext } from './context.js';
+import { openInvoker } from './invoker/index.js';
 import type { Invoker } from './invoker/invoker.js';
 
 export const GUARD_JUDGE_SYSTEM =
@@ -35,6 +37,22 @@ export function guardJudge(invoker: Invoker, maxChars: number, signal?: AbortSig
       return { verdict: 'unavailable', reason: errorMessage(err) };
     }
   };
+}
+
+/**
+ * The judge for a memory the agent writes itself (memory_add, memory_replace): only with config
+ * guard.judgeMemoryAdd on (off by default: a model call on the agent's write path) and a back end.
+ * Throws GuardBlockedError when the judge finds a grey-zone text unsafe.
+ */
+export async function judgeAgentMemory(
+  kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths'>,
+  content: string,
+  caller: string,
+): Promise<Clearance | undefined> {
+  if (!kit.config.guard.judgeMemoryAdd) return undefined;
+  const judge = guardJudge(openInvoker(kit, { tolerant: true }), kit.config.guard.judgeMaxChars);
+  // The store guards the trimmed text: the clearance must be for the same string.
+  return judge ? judgeWrite(kit, content.trim(), 'memory', caller, judge) : undefined;
 }
 
 function judgePrompt(request: JudgeRequest, maxChars: number): string {

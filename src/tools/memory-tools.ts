@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { KeiError } from '../core/errors.js';
+import type { Clearance } from '../gate/grey-zone.js';
+import type { Kit } from '../kit.js';
 import { preview, type Target } from '../memory/index.js';
 import { defineTool } from './define-tool.js';
 
@@ -59,8 +61,10 @@ export const memoryAdd = defineTool({
   },
   output: { ...memoryShape, duplicate: z.boolean() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  handle(args, kit) {
-    const { memory, duplicate } = kit.memory.add(args.content, { scope: args.scope, tags: args.tags, source: 'mcp:memory_add' });
+  async handle(args, kit) {
+    const source = 'mcp:memory_add';
+    const clearance = await agentClearance(kit, args.content, source);
+    const { memory, duplicate } = kit.memory.add(args.content, { scope: args.scope, tags: args.tags, source, clearance });
     const text = duplicate
       ? `Already remembered as ${memory.id}: ${preview(memory.content)}`
       : `Remembered as ${memory.id} (${memory.scope}).`;
@@ -121,3 +125,10 @@ function targetOf(args: { id?: string; old_text?: string }): Target {
 }
 
 export const MEMORY_TOOLS = [memorySearch, memoryAdd, memoryReplace, memoryRemove];
+
+/** The model judge of the agent's own grey-zone writes: loaded and asked only with config guard.judgeMemoryAdd on. */
+async function agentClearance(kit: Kit, content: string, source: string): Promise<Clearance | undefined> {
+  if (!kit.config.guard.judgeMemoryAdd) return undefined;
+  const { judgeAgentMemory } = await import('../learn/guard-judge.js');
+  return judgeAgentMemory(kit, content, source);
+}

@@ -1,12 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { GuardBlockedError } from '../../src/gate/guard-blocked-error.js';
 import { inGreyZone } from '../../src/gate/grey-zone.js';
 import { scanText } from '../../src/guard/index.js';
 import { openInvoker } from '../../src/learn/invoker/index.js';
 import { judgeProposals } from '../../src/learn/review/judge-proposals.js';
 import { runReview } from '../../src/learn/review/run-review.js';
 import { openKit, type Kit } from '../../src/kit.js';
+import { memoryAdd } from '../../src/tools/memory-tools.js';
 import { startModelServer, systemText, type ModelServer } from '../helpers/model-server.js';
 import { removeSuiteDirs, suiteDir } from '../helpers/temp.js';
 
@@ -122,5 +124,36 @@ describe('the model judge of grey-zone reviewer proposals', () => {
     expect(judged.size).toBe(0);
     expect(kit.db.prepare('SELECT count(*) AS n FROM llm_calls').get()).toEqual({ n: 0 });
     expect(kit.db.prepare('SELECT count(*) AS n FROM guard_events').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('the model judge of the agent’s own memory_add', () => {
+  async function kitWithJudge(env: NodeJS.ProcessEnv, safe: boolean) {
+    server = await startModelServer();
+    server.respond = () => ({ text: JSON.stringify({ safe, reason: safe ? 'An ordinary preference.' : JUDGE_REASON }) });
+    const home = suiteDir('kei-judge-add-');
+    const kit = openKit({ home, cwd: home, env: { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: server.url, ...env } });
+    kits.push(kit);
+    return kit;
+  }
+  const add = (kit: Kit, content: string) => memoryAdd.handle({ content }, kit, {});
+
+  it('is off by default: the guard decides alone and no model is asked', async () => {
+    const kit = await kitWithJudge({}, true);
+    await expect(add(kit, GREY_BLOCKED)).rejects.toThrow(GuardBlockedError);
+    expect(kit.db.prepare('SELECT count(*) AS n FROM llm_calls').get()).toEqual({ n: 0 });
+    expect(server?.requests).toEqual([]);
+  });
+
+  it('turned on (KEI_GUARD_JUDGE_MEMORY=1): a grey-zone entry judged safe is stored, one judged unsafe is refused with the reason', async () => {
+    const kit = await kitWithJudge({ KEI_GUARD_JUDGE_MEMORY: '1' }, true);
+    await add(kit, GREY_BLOCKED);
+    expect(kit.memory.list({ limit: 5 }).map((m) => m.content)).toEqual([GREY_BLOCKED]);
+    if (server) server.respond = () => ({ text: JSON.stringify({ safe: false, reason: JUDGE_REASON }) });
+    await expect(add(kit, GREY_ALLOWED)).rejects.toThrow(JUDGE_REASON);
+    expect(kit.db.prepare('SELECT verdict, judge FROM guard_events ORDER BY id').all()).toEqual([
+      { verdict: 'allow', judge: 'safe' },
+      { verdict: 'block', judge: 'unsafe' },
+    ]);
   });
 });
