@@ -2,7 +2,9 @@
  * The part of SQLite the kit uses, as one interface both engines implement: better-sqlite3 (the
  * primary engine, a native addon) and Node's built-in `node:sqlite` (the fallback when the addon is
  * missing or does not load). Callers see only this, so they do not know which engine runs.
- * The shapes follow better-sqlite3's API, which the code was written against.
+ * The shapes follow better-sqlite3's API, which the code was written against. Differences callers
+ * must allow for: a BLOB reads back as a Uint8Array (better-sqlite3's Buffer is one), and a row
+ * object may have no prototype (node:sqlite), so read its fields, do not call methods on it.
  */
 
 export interface RunResult {

@@ -69,8 +69,8 @@ export function termStatsOf(db: Db): TermStats {
  * SQLite varints, the row count then one total per column), the same figures its bm25 uses.
  */
 function readTotals(db: Db): { rows: number; tokens: number } {
-  const row = cached(db, 'SELECT block FROM memories_fts_data WHERE id = 1').get() as { block: Buffer } | undefined;
-  if (!row || !Buffer.isBuffer(row.block) || row.block.length === 0) return { rows: 0, tokens: 0 };
+  const row = cached(db, 'SELECT block FROM memories_fts_data WHERE id = 1').get() as { block: Uint8Array } | undefined;
+  if (!row || !(row.block instanceof Uint8Array) || row.block.length === 0) return { rows: 0, tokens: 0 };
   const values = readVarints(row.block);
   return { rows: values[0] ?? 0, tokens: values.slice(1).reduce((a, b) => a + b, 0) };
 }
