@@ -147,7 +147,7 @@ export function cliCommand(root = installationRoot()): string {
 
 function npxNote(): string {
   return (
-    `Note: this copy runs from npm's npx cache (${installationRoot()}), and the clients will start kei from there;\n` +
-    '`npm cache clean` removes it. For an installation that stays: npm install -g keiseikit, then kei-skills setup.'
+    `Note: this copy runs from npm's npx cache (${installationRoot()}) and the clients will start kei from there, so\n` +
+    'clearing that cache disconnects them. For an installation that stays: npm install -g keiseikit, then kei-skills setup.'
   );
 }
