@@ -14,7 +14,7 @@ const DOMAIN_AND_BELOW = {
   sandbox: ['core'],
   export: ['core', 'guard', 'ledger'],
   learn: ['core', 'guard', 'gate', 'ledger', 'memory', 'skills', 'sandbox'],
-  schedule: ['core', 'guard', 'gate', 'ledger', 'sandbox', 'export', 'learn'],
+  schedule: ['core', 'guard', 'gate', 'ledger', 'sandbox', 'export', 'learn', 'team'],
   taps: ['core', 'guard', 'gate', 'skills'],
   team: ['core', 'guard', 'gate', 'ledger', 'memory', 'skills'],
 };

@@ -157,6 +157,8 @@ export const configSchema = z.strictObject({
   nightly: nightlySchema.default(() => nightlySchema.parse({})),
   mcp: mcpSchema.default(() => mcpSchema.parse({})),
   log: logSchema.default(() => logSchema.parse({})),
+  /** Team sync (src/team): the daemon syncs this often and after a session ends; 0 leaves it to `team sync`. */
+  team: z.strictObject({ syncMinutes: z.number().int().min(0).max(1440).default(5) }).default(() => ({ syncMinutes: 5 })),
 });
 
 export type KeiConfig = z.infer<typeof configSchema>;

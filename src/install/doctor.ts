@@ -6,6 +6,7 @@ import { summarizeSkipped } from '../skills/problems.js';
 import { configCheck, homeCheck, openDoctorKit, skipped } from './doctor-home.js';
 import { sqliteCheck } from './doctor-sqlite.js';
 import { hookChecks } from './doctor-hooks.js';
+import { teamChecks } from './doctor-team.js';
 import { executables } from './executables.js';
 
 export interface Check {
@@ -48,6 +49,7 @@ export async function runDoctor(options: DoctorOptions): Promise<Check[]> {
       await mcpCheck(home.home, options.env).catch((err: unknown) => failed('MCP server', err)),
       safely('sandbox (bubblewrap)', sandboxCheck),
       needKit('model back end', modelCheck),
+      ...(kit ? await teamChecks(kit) : []),
     ];
   } finally {
     kit?.close();

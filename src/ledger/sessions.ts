@@ -88,3 +88,8 @@ export function reviewState(db: Db, id: string): { transcript_path: string | nul
 export function setReviewCursor(db: Db, id: string, line: number): void {
   db.prepare('UPDATE sessions SET review_cursor = ? WHERE id = ?').run(line, boundedId(id));
 }
+
+/** When the latest session ended (team sync runs after a session ends), or null. */
+export function latestSessionEnd(db: Db): number | null {
+  return (db.prepare('SELECT max(ended_at) AS t FROM sessions').get() as { t: number | null }).t;
+}

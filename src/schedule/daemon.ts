@@ -1,3 +1,4 @@
+import { syncTeamIfDue, type AutoSyncState } from '../team/auto-sync.js';
 import type { ScheduleContext } from './context.js';
 import { runDuePass } from './runner.js';
 
@@ -5,15 +6,18 @@ import { runDuePass } from './runner.js';
  * `kei-skills daemon`: runs due jobs, then sleeps until the next due time (or the poll interval,
  * so jobs added or changed by other processes are picked up without a restart). On SIGTERM/SIGINT
  * it stops starting work, kills running jobs, and leaves their occurrences to be resumed.
+ * Between passes it syncs the team when a sync is due (src/team/auto-sync.ts).
  */
 export async function runDaemon(kit: ScheduleContext, stop: AbortSignal): Promise<void> {
   kit.log.info('daemon started', { pid: process.pid });
+  const team: AutoSyncState = { lastAttemptAt: 0 };
   while (!stop.aborted) {
     try {
       await runDuePass(kit, stop);
     } catch (err) {
       kit.log.error('scheduler pass failed', { error: String(err) });
     }
+    await syncTeamIfDue(kit, team).catch((err: unknown) => kit.log.warn('team sync failed', { error: String(err) }));
     await sleepUntilNext(kit, stop);
   }
   kit.log.info('daemon stopped', { pid: process.pid });

@@ -40,7 +40,7 @@ export async function pullAll(ctx: TeamContext, client: pg.Client, link: TeamLin
         saveCursor(ctx.db, rows[rows.length - 1].seq, seen);
       })
       .immediate();
-    report.pulled += rows.length;
+    report.pulled += rows.filter((r) => r.member !== link.member).length; // our own changes come back too
     cursor = rows[rows.length - 1].seq;
   }
 }
