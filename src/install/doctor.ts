@@ -5,6 +5,7 @@ import { invokerStatus } from '../learn/invoker/index.js';
 import { summarizeSkipped } from '../skills/problems.js';
 import { configCheck, homeCheck, openDoctorKit, skipped } from './doctor-home.js';
 import { sqliteCheck } from './doctor-sqlite.js';
+import { agentHookChecks } from './doctor-agent-hooks.js';
 import { hookChecks } from './doctor-hooks.js';
 import { teamChecks } from './doctor-team.js';
 import { executables } from './executables.js';
@@ -46,6 +47,7 @@ export async function runDoctor(options: DoctorOptions): Promise<Check[]> {
       kit ? safely('database integrity', () => dbCheck(kit)) : { name: 'database integrity', ok: false, detail: error ?? '', fix: DB_FIX },
       needKit('skills', skillsCheck),
       ...safelyAll('Claude Code hooks', () => hookChecks(options.userHome, options.project)),
+      ...safelyAll('agent hooks', () => agentHookChecks(options.userHome, options.project)),
       await mcpCheck(home.home, options.env).catch((err: unknown) => failed('MCP server', err)),
       safely('sandbox (bubblewrap)', sandboxCheck),
       needKit('model back end', modelCheck),

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { executables, SERVER_NAME, type Executables } from './executables.js';
 import { mcpChange } from './claude-code.js';
+import { agentHooksChange, agentHooksFile } from './agent-hooks.js';
 import { readOrNull, type FileChange } from './file-change.js';
+import { parseJsonc, removeProperty } from './jsonc.js';
 
 export type Client = 'claude-code' | 'cursor' | 'zed' | 'vscode' | 'codex' | 'gemini';
 export const CLIENTS: readonly Client[] = ['claude-code', 'cursor', 'zed', 'vscode', 'codex', 'gemini'];
@@ -16,16 +18,23 @@ export const CLIENT_NAMES: Record<Client, string> = {
   gemini: 'Gemini CLI',
 };
 
-/** Cursor: `~/.cursor/mcp.json` (user) or `.cursor/mcp.json` (project), `mcpServers.kei`. */
+/** Cursor: `~/.cursor/mcp.json` (user) or `.cursor/mcp.json` (project), `mcpServers.kei`; its hooks in `hooks.json` beside it. */
 export function planCursor(scope: 'user' | 'project', home: string, project: string, exe = executables(), remove = false): FileChange[] {
   const path = scope === 'user' ? join(home, '.cursor', 'mcp.json') : join(project, '.cursor', 'mcp.json');
-  return [mcpChange(path, exe, remove, 'mcpServers')];
+  return [
+    mcpChange(path, exe, remove, 'mcpServers'),
+    agentHooksChange('cursor', agentHooksFile('cursor', scope, home, project), exe, remove),
+  ];
 }
 
-/** Gemini CLI: `~/.gemini/settings.json` (user) or `.gemini/settings.json` (project), `mcpServers.kei`. */
+/** Gemini CLI: `~/.gemini/settings.json` (user) or `.gemini/settings.json` (project), `mcpServers.kei` and `hooks`, one change. */
 export function planGemini(scope: 'user' | 'project', home: string, project: string, exe = executables(), remove = false): FileChange[] {
-  const path = join(scope === 'user' ? home : project, '.gemini', 'settings.json');
-  return [mcpChange(path, exe, remove, 'mcpServers')];
+  const path = agentHooksFile('gemini', scope, home, project);
+  const mcp = mcpChange(path, exe, remove, 'mcpServers');
+  // `mcpServers` that set-up added around `kei` goes with it (an empty one configures nothing).
+  const servers = parseJsonc(mcp.after, path).mcpServers;
+  if (remove && mcp.after !== null && servers && Object.keys(servers).length === 0) mcp.after = removeProperty(mcp.after, ['mcpServers']);
+  return [agentHooksChange('gemini', path, exe, remove, mcp)];
 }
 
 /** Zed: `context_servers.kei` in its settings.json (JSON with comments, which survive). */
@@ -54,7 +63,7 @@ export function vscodeUserFolder(home: string, platform: NodeJS.Platform = proce
   return join(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'Code', 'User');
 }
 
-/** Codex: a `[mcp_servers.kei]` table in `~/.codex/config.toml`, replaced in place; comments elsewhere stay. */
+/** Codex: a `[mcp_servers.kei]` table in `~/.codex/config.toml`, replaced in place (comments elsewhere stay); hooks in `~/.codex/hooks.json`. */
 export function planCodex(home: string, exe = executables(), remove = false): FileChange[] {
   const path = join(home, '.codex', 'config.toml');
   const before = readOrNull(path);
@@ -66,7 +75,8 @@ export function planCodex(home: string, exe = executables(), remove = false): Fi
   else if (remove) after = text;
   else after = `${text}${text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n'}${table}`;
   // A file left empty by uninstall was set-up's: removed, not left as an empty stub.
-  return [{ path, before, after: after.trim() === '' && (before === null || remove) ? null : after }];
+  const config = { path, before, after: after.trim() === '' && (before === null || remove) ? null : after };
+  return [config, agentHooksChange('codex', agentHooksFile('codex', 'user', home, home), exe, remove)];
 }
 
 function tomlString(s: string): string {

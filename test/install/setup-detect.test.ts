@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliCommand } from '../../src/cli/setup-detected.js';
 import { executables } from '../../src/install/executables.js';
 import { BIN, tempDir } from '../helpers/temp.js';
 
@@ -106,12 +107,17 @@ describe('setup without a client: find the installed clients and offer to connec
     expect(r.out).toContain('kei-skills setup <claude-code|cursor|zed|vscode|codex|gemini>');
   });
 
+  it('names the command to run again as the user can: npx keiseikit from the npx cache, kei-skills otherwise', () => {
+    expect(cliCommand('/home/u/.npm/_npx/9260c59e781da4ce/node_modules/keiseikit')).toBe('npx keiseikit');
+    expect(cliCommand('/usr/local/lib/node_modules/keiseikit')).toBe('kei-skills');
+  });
+
   it.skipIf(!SCRIPT)('on a terminal it asks per client and connects only those answered yes', async () => {
     const m = machine(['.claude', '.cursor'], ['codex']);
     const r = await onTerminal(m, ['y', 'n', 'yes']);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/Connect Claude Code\? This changes ~\/\.claude\/settings\.json, ~\/\.claude\.json, .*\[y\/N\]/);
-    expect(r.out).toMatch(/Connect Cursor\? This changes ~\/\.cursor\/mcp\.json \[y\/N\]/);
+    expect(r.out).toMatch(/Connect Cursor\? This changes ~\/\.cursor\/mcp\.json, ~\/\.cursor\/hooks\.json \[y\/N\]/);
     expect(existsSync(join(m.home, '.claude.json'))).toBe(true);
     expect(existsSync(join(m.home, '.cursor', 'mcp.json'))).toBe(false);
     expect(readFileSync(join(m.home, '.codex', 'config.toml'), 'utf8')).toContain('[mcp_servers.kei]');

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/core/db.js';
 import { openKit } from '../../../src/kit.js';
 import { BIN, tempDir } from '../../helpers/temp.js';
 
@@ -31,7 +31,7 @@ function play(home: string, agent: string): Map<string, Record<string, unknown> 
 }
 
 function ledger(home: string) {
-  const db = new Database(join(home, 'kei.db'), { readonly: true });
+  const db = openDatabase(join(home, 'kei.db')); // whichever engine this Node runs
   try {
     return {
       sessions: db.prepare('SELECT id, client, agent_version, cwd, user_turns, ended_at FROM sessions').all() as Record<string, unknown>[],
