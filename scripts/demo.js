@@ -125,6 +125,11 @@ async function main() {
   say(
     `\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s. Every write above went through the injection guard inside the domain modules; try \`kei-skills --help\`.`,
   );
+  say(
+    process.env.KEI_DEMO_HOME
+      ? `See all of this in the dashboard: KEI_HOME=${home} npx kei-skills ui`
+      : 'To browse this data in the dashboard, keep it and open it: KEI_DEMO_HOME=/tmp/kei-demo npm run demo; KEI_HOME=/tmp/kei-demo npx kei-skills ui',
+  );
 }
 
 function indent(s) {

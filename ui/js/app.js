@@ -21,6 +21,8 @@ function route() {
 async function render() {
   const { page, arg } = route();
   const main = document.getElementById('main');
+  // A message (and its Undo) belongs to the page it was said on.
+  document.getElementById('status').replaceChildren();
   for (const a of document.querySelectorAll('nav a')) {
     if (a.getAttribute('href') === `#/${page}`) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');

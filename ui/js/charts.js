@@ -15,18 +15,19 @@ export function dailyBars(title, points, { days = 30, key = 'value', now = Date.
   const total = series.reduce((s, p) => s + p.value, 0);
   const max = Math.max(1, ...series.map((p) => p.value));
   const width = 600;
-  const height = 160;
+  const height = 140;
   const gap = 2;
   const bar = width / days - gap;
   const bars = series.map((p, i) => {
-    const bh = Math.round((p.value / max) * (height - 30));
+    const bh = Math.round((p.value / max) * (height - 10));
     return h(
       'rect',
-      { svg: true, x: i * (bar + gap), y: height - 20 - bh, width: bar, height: Math.max(bh, p.value ? 2 : 0), class: 'bar' },
+      { svg: true, x: i * (bar + gap), y: height - 2 - bh, width: bar, height: Math.max(bh, p.value ? 2 : 0), class: 'bar' },
       h('title', { svg: true }, `${p.day}: ${p.value}`),
     );
   });
   const label = `${title}: ${total} in the last ${days} days, at most ${max === 1 && total === 0 ? 0 : max} a day`;
+  // Bars stretch with the page (preserveAspectRatio none); the labels are HTML, so text never stretches with them.
   return h(
     'figure',
     { class: 'chart' },
@@ -34,13 +35,11 @@ export function dailyBars(title, points, { days = 30, key = 'value', now = Date.
       'svg',
       { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, preserveAspectRatio: 'none' },
       h('title', { svg: true }, label),
-      h('line', { svg: true, x1: 0, x2: width, y1: height - 20, y2: height - 20, class: 'axis' }),
+      h('line', { svg: true, x1: 0, x2: width, y1: height - 1, y2: height - 1, class: 'axis' }),
       bars,
-      h('text', { svg: true, x: 0, y: height - 4, class: 'tick' }, series[0].day),
-      h('text', { svg: true, x: width, y: height - 4, class: 'tick', 'text-anchor': 'end' }, series[series.length - 1].day),
-      h('text', { svg: true, x: 0, y: 12, class: 'tick' }, `max ${max}`),
     ),
-    h('figcaption', {}, `${title} (total ${total})`),
+    h('div', { class: 'ticks', 'aria-hidden': 'true' }, h('span', {}, series[0].day), h('span', {}, series[series.length - 1].day)),
+    h('figcaption', {}, `${title} (total ${total}, at most ${total === 0 ? 0 : max} a day)`),
   );
 }
 

@@ -3,9 +3,12 @@ import { h } from './dom.js';
 /** A message in the live region (read out by screen readers), with an optional action such as Undo. */
 export function say(message, action) {
   const box = document.getElementById('status');
-  const button = action
-    ? h('button', { type: 'button', onclick: () => action.run().finally(() => box.replaceChildren()) }, action.label)
-    : null;
+  // The action says what it did itself; a failure is said in its place.
+  const run = () => {
+    box.replaceChildren();
+    return action.run().catch((err) => say(err.message));
+  };
+  const button = action ? h('button', { type: 'button', onclick: run }, action.label) : null;
   box.replaceChildren(h('span', {}, message), button ? ' ' : '', button ?? '');
 }
 
