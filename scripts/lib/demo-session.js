@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../dist/core/db.js';
 import { startClaudeConversation } from './claude-conversation.js';
 import { startModelServer, systemText } from './model-server.js';
 
@@ -94,7 +94,7 @@ export async function learningDemo({ root, home, say, step, first }) {
       say(`   you: ${prompt}`);
       say(`   agent ran ${calls.map(([c]) => c).join(' ; ')} → "${result.result}"`);
     }
-    const db = new Database(join(home, 'kei.db'), { readonly: true, fileMustExist: true });
+    const db = openDatabase(join(home, 'kei.db')); // the kit's engine: better-sqlite3, else node:sqlite
     const sessionRow = db.prepare('SELECT id, user_turns FROM sessions ORDER BY started_at DESC LIMIT 1').get();
     say(
       `   The hooks recorded session ${sessionRow.id.slice(0, 8)}…: ${sessionRow.user_turns} turns, ${db.prepare('SELECT count(*) AS n FROM tool_calls WHERE session_id = ?').get(sessionRow.id).n} tool calls.`,
@@ -118,7 +118,7 @@ export async function learningDemo({ root, home, say, step, first }) {
     step(n++, 'The nightly cycle (here run by hand: kei-skills nightly) turns the finished session into a skill:');
     const nightly = await cli(['nightly'], { ...learnEnv, ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'sk-test-offline' });
     for (const line of (nightly.status === 0 ? nightly.stdout : nightly.stderr).trim().split('\n')) say(`   ${line}`);
-    const learned = new Database(join(home, 'kei.db'), { readonly: true });
+    const learned = openDatabase(join(home, 'kei.db'));
     const skill = join(
       learned.prepare('SELECT folder FROM learned_skills ORDER BY created_at DESC LIMIT 1').get()?.folder ?? '',
       'SKILL.md',
