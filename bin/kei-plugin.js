@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dataHome, isReady, startRepair } from './plugin/setup.js';
+import { dataHome, isReady, repairCommand, startRepair } from './plugin/setup.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [mode, ...rest] = process.argv.slice(2);
@@ -34,7 +34,16 @@ async function runKit() {
     const hook = existsSync(bundle) ? createRequire(import.meta.url)(bundle) : await import('../dist/hooks/main.js');
     await hook.main(rest);
   } else {
-    await (await import('../dist/server/main.js')).main(rest);
+    let server;
+    try {
+      server = await import('../dist/server/main.js');
+    } catch (err) {
+      // A plugin folder missing a module: answer with what is wrong rather than exit (Claude Code would cache a failure).
+      return standIn(
+        `KeiSeiKit could not load its MCP server (${err.message}); reinstall the plugin: claude plugin uninstall keiseikit, then install it again`,
+      );
+    }
+    await server.main(rest);
   }
 }
 
@@ -45,24 +54,28 @@ function stepAside() {
   setTimeout(done, 1000);
 }
 
-async function standIn() {
+/** The MCP stand-in: until the kit is ready (or for good, with `broken`), tools answer with what is happening. */
+async function standIn(broken) {
   const { runStandIn } = await import('./plugin/standin.js');
   const { home, error } = dataHome();
   let log;
   const notReady = () => {
+    if (broken) return broken;
     if (error) return `KeiSeiKit cannot start: ${error}`;
     try {
       log ??= startRepair(root, home);
     } catch (err) {
       return `KeiSeiKit cannot finish its first-time setup: ${err.message}`;
     }
+    const what = /npm run build/.test(repairCommand(root))
+      ? 'it is being built from source in the background (npm install and a TypeScript build, a few minutes)'
+      : `its SQLite module is being prepared for this Node (${process.version}) in the background`;
     return (
-      'KeiSeiKit is finishing its first-time setup: its SQLite module is being prepared for this Node ' +
-      `(${process.version}) in the background. The tools appear here when it is done, without a restart; ` +
+      `KeiSeiKit is finishing its first-time setup: ${what}. The tools appear here when it is done, without a restart; ` +
       `progress and errors are in ${log}.`
     );
   };
   notReady();
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-  runStandIn({ isReady: () => isReady(root), notReady, realServer: [join(root, 'bin', 'kei-mcp.js'), ...rest], version });
+  runStandIn({ isReady: () => !broken && isReady(root), notReady, realServer: [join(root, 'bin', 'kei-mcp.js'), ...rest], version });
 }

@@ -143,4 +143,28 @@ describe('the plugin before its SQLite module is usable', () => {
     }
     expect(readdirSync(cwd)).toEqual([]);
   }, 30_000);
+
+  it('answers with what is wrong when the compiled server cannot load (a dependency missing), instead of exiting', async () => {
+    const { addon, hidden } = breakAddon(release);
+    renameSync(hidden, addon); // the SQLite module is fine here
+    const sdk = join(release, 'node_modules', '@modelcontextprotocol', 'sdk');
+    renameSync(sdk, `${sdk}.off`);
+    const e = env(join(suiteDir('kei-broken-'), 'home'), 'true');
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [join(release, 'bin', 'kei-plugin.js'), 'mcp'],
+      env: e,
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'kei-test', version: '1.0.0' });
+    try {
+      await client.connect(transport);
+      const r = (await client.callTool({ name: 'memory_search', arguments: { query: 'x' } })) as CallToolResult;
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/KeiSeiKit could not load its MCP server \(.*@modelcontextprotocol\/sdk.*\); reinstall the plugin/);
+    } finally {
+      await client.close();
+      renameSync(`${sdk}.off`, sdk);
+    }
+  }, 30_000);
 });
