@@ -17,7 +17,10 @@ async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as {
     violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    passes: unknown[];
   };
+  // axe ran its rules on this page (a page that failed to load would pass nothing).
+  expect(result.passes.length).toBeGreaterThan(10);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
