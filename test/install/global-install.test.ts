@@ -117,6 +117,12 @@ describe('the package, packed from a never-built copy and installed with npm ins
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(out).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+/), found: ['Prefers pnpm over npm in this repository'] });
     expect(out).toMatchObject({ blocked: 'guard_blocked', isGuardError: true, scan: 'block', stored: 1 });
+    // CommonJS callers too (require of an ES module, Node 20.19 and later), through the exports map's default.
+    const cjs = spawnSync(process.execPath, ['-e', "process.stdout.write(typeof require('keiseikit').scanText)"], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    expect(cjs.stdout, cjs.stderr).toBe('function');
     // The types resolve through the exports map as a TypeScript user compiles them.
     writeFileSync(join(project, 'use.ts'), USE_THE_TYPES);
     const tsc = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), ...TSC_FLAGS, 'use.ts'], {
