@@ -10,7 +10,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scanText } from '../dist/guard/index.js';
+import { scanLearned } from '../dist/guard/learned/layer.js';
 import { trainModel } from '../dist/guard/learned/train.js';
+import { BLOCK_THRESHOLD, SEVERITY_WEIGHT } from '../dist/guard/types.js';
 import { dataDir, loadGuardData, sourceOf, toExample, trainable } from './lib/guard-data.js';
 import { printReport, summarise } from './lib/guard-report.js';
 
@@ -38,10 +40,29 @@ function scanWith(row, learnedModel) {
   };
 }
 
+// The rule layers do not depend on the learned model, so each row's rule scan is done once and every
+// retrained model adds only its own finding. The learned finding is its own category (never merged with a
+// rule's) and adds its severity's weight to the score, so the verdict composes exactly; the in-sample pass
+// below runs the whole scanText and counts any row where the two disagree.
+const rulesOnly = rows.map((row) => ({ row, ...scanWith(row, OFF) }));
+
+function composed(row, learnedModel) {
+  const rules = rulesOnly[row.index];
+  const [learned] = scanLearned(row.text, surface, learnedModel);
+  if (!learned) return { ...rules, learned: null };
+  const score = Math.min(100, rules.score + SEVERITY_WEIGHT[learned.severity]);
+  return {
+    blocked: rules.blocked || score >= BLOCK_THRESHOLD[surface],
+    score,
+    rules: [...rules.rules, learned.rule],
+    learned: { probability: learned.probability, features: learned.features?.map((x) => x.feature) },
+  };
+}
+
 /** Trains on `trainRows`, scans `testRows`; returns one outcome per test row. */
 function heldOut(trainRows, testRows) {
   const model = trainModel(trainRows.filter(trainable).map(toExample));
-  return testRows.map((row) => ({ row, threshold: model.threshold, ...scanWith(row, model) }));
+  return testRows.map((row) => ({ row, threshold: model.threshold, companion: model.companion, ...composed(row, model) }));
 }
 
 function stratifiedFolds() {
@@ -76,8 +97,6 @@ for (let f = 0; f < FOLDS; f++)
       rows.filter((r) => fold[r.index] === f),
     ),
   );
-const rulesOnly = rows.map((row) => ({ row, ...scanWith(row, OFF) }));
-
 const sources = [...new Set(rows.map(sourceOf))].sort();
 const loso = [];
 for (const source of sources)
@@ -89,6 +108,7 @@ for (const source of sources)
   );
 
 const inSample = rows.map((row) => ({ row, ...scanWith(row) }));
+const mismatches = inSample.filter((o) => o.blocked !== composed(o.row).blocked).length;
 const elapsedMs = performance.now() - started;
 
 const report = {
@@ -105,6 +125,8 @@ const report = {
   date: new Date().toISOString(),
   crossValidated: summarise(cv),
   foldThresholds: [...new Set(cv.map((o) => o.threshold))],
+  foldCompanions: [...new Set(cv.map((o) => o.companion))],
+  composedVerdictMismatches: mismatches,
   leaveOneSourceOut: summarise(loso, { bySourceOnly: true }),
   rulesOnly: summarise(rulesOnly),
   inSample: summarise(inSample),

@@ -29,6 +29,7 @@ export const SHIPPED_MODEL: PackedModel = {
   bias: ${packed.bias},
   scale: ${packed.scale},
   threshold: ${packed.threshold},
+  companion: ${packed.companion},
   slots: [
 ${literal(chunks)}
   ].join(''),
@@ -39,6 +40,6 @@ ${literal(weightChunks)}
 `;
 writeFileSync(join(root, 'src', 'guard', 'learned', 'weights.ts'), source);
 console.log(
-  `train-guard: ${examples.length} examples, threshold ${packed.threshold.toFixed(3)}, ` +
+  `train-guard: ${examples.length} examples, threshold ${packed.threshold.toFixed(3)}, companion ${packed.companion.toFixed(3)}, ` +
     `${packed.weights.length * 0.75} weights, ${(source.length / 1024).toFixed(0)} KiB, ${(performance.now() - started).toFixed(0)} ms`,
 );

@@ -80,7 +80,10 @@ export function printReport(report) {
   console.log(
     `\nContext-dependent attacks (reported apart): ${cv.contextDependent.hit}/${cv.contextDependent.n} ${pct(cv.contextDependent)}`,
   );
-  console.log(`Learned-layer thresholds chosen inside the folds: ${report.foldThresholds.map((t) => t.toFixed(3)).join(', ')}`);
+  const fixed = (list) => list.map((t) => t.toFixed(3)).join(', ');
+  console.log(
+    `Learned-layer thresholds chosen inside the folds: alone ${fixed(report.foldThresholds)}; with a rule ${fixed(report.foldCompanions)}`,
+  );
   const loso = report.leaveOneSourceOut;
   console.log('\n== LEAVE-ONE-SOURCE-OUT (learned layer trained without the source it is scored on) ==');
   table('Recall by held-out source', loso.recallBySource);
@@ -93,4 +96,7 @@ export function printReport(report) {
   console.log('\n== IN-SAMPLE (shipped weights scored on their own training lines: optimistic, not a generalisation figure) ==');
   table('Recall by tier', report.inSample.recallByTier);
   table('False positives by tier', report.inSample.falsePositivesByTier);
+  console.log(
+    `\nRows where the composed verdict (rules once + each model's finding) differs from scanText: ${report.composedVerdictMismatches}`,
+  );
 }

@@ -43,12 +43,15 @@ describe('learned layer', () => {
     expect(scoreText(again, LOOK_ALIKES[0]).probability).toBeCloseTo(scoreText(unpackModel(packed), LOOK_ALIKES[0]).probability, 2);
   });
 
-  it('names the words that raised its score', () => {
+  it('names the words and intent concepts that raised its score', () => {
     const finding = learned(HELD_OUT_ATTACKS[2]);
     expect(finding).toBeDefined();
     expect(finding?.rule).toBe('learned.poisoning');
     expect(finding?.features?.length).toBeGreaterThan(0);
-    for (const f of finding?.features ?? []) expect(HELD_OUT_ATTACKS[2].toLowerCase()).toContain(f.feature);
+    for (const f of finding?.features ?? []) {
+      if (f.feature.startsWith('concept')) expect(f.feature).toMatch(/^concepts?:[a-zA-Z+]+$/);
+      else expect(HELD_OUT_ATTACKS[2].toLowerCase()).toContain(f.feature);
+    }
   });
 
   it('flags most held-out subtle poisoning it never saw (at least 4 of 5), and the whole guard blocks it', () => {

@@ -1,6 +1,8 @@
+import { conceptFeatures } from './concepts.js';
+
 /**
- * Features of the learned layer: hashed word unigrams and bigrams plus character 3–5-grams of a
- * normalised text (NFKC, lower case, accents and invisible characters dropped, whitespace collapsed).
+ * Features of the learned layer: hashed word unigrams and bigrams, character 3–5-grams and intent
+ * concepts (concepts.ts: which classes of intent are present, and which pairs) of a normalised text (NFKC, lower case, accents and invisible characters dropped, whitespace collapsed).
  * The normalisation lives here, not in ../normalize.ts, so the shipped weights keep meaning the same
  * thing when the rule layer's folding changes. Pure; linear in the text's length.
  */
@@ -11,6 +13,12 @@ const MARKS = /[\u0300-\u036f]/gu;
 /** One seed for every character n-gram length, so a long-text pass can hash 3-, 4- and 5-grams in one sweep (screen.ts). */
 export const CHAR_SEED = 13;
 const WORD = /[\p{L}\p{N}_'’]+/gu;
+const CONCEPT_SEED = 3;
+/**
+ * A concept feature counts like this many n-grams: a note has a few concepts against hundreds of n-grams,
+ * so at the n-grams' own value (1/√count) they would barely move the score.
+ */
+const CONCEPT_VALUE = 0.5;
 
 export function normaliseForFeatures(text: string): string {
   return text
@@ -40,6 +48,8 @@ export interface FeatureVector {
   values: Float32Array;
   words?: string[];
   spans?: [number, number][];
+  /** With names: the concept features, by their index in `slots`. */
+  concepts?: { index: number; name: string }[];
 }
 
 export function extractFeatures(text: string, withNames = false): FeatureVector {
@@ -64,10 +74,19 @@ export function extractFeatures(text: string, withNames = false): FeatureVector 
     for (let i = 0; i + n <= padded.length; i++)
       add(padded.slice(i, i + n), CHAR_SEED, nearestWord(wordAt, i, 1), nearestWord(wordAt, i + n - 1, -1));
   }
+  const grams = seen.size;
+  const concepts: string[] = [];
+  for (const name of conceptFeatures(norm)) {
+    const slot = hash(name, CONCEPT_SEED);
+    if (seen.has(slot)) continue; // a collision with an n-gram or another concept: that slot already counts
+    seen.set(slot, [-1, -1]);
+    concepts.push(name);
+  }
   const slots = Int32Array.from(seen.keys());
-  const value = slots.length ? 1 / Math.sqrt(slots.length) : 0;
-  const values = new Float32Array(slots.length).fill(value);
-  return withNames ? { slots, values, words, spans: [...seen.values()] } : { slots, values };
+  const values = new Float32Array(slots.length).fill(grams ? 1 / Math.sqrt(grams) : 0);
+  values.fill(CONCEPT_VALUE, grams);
+  if (!withNames) return { slots, values };
+  return { slots, values, words, spans: [...seen.values()], concepts: concepts.map((name, k) => ({ index: grams + k, name })) };
 }
 
 /** The word at padded position `at`, or the next one in direction `step` (a gram over spaces and punctuation). */

@@ -13,13 +13,12 @@ const TOP_FEATURES = 5;
  */
 const SURFACES: ReadonlySet<Surface> = new Set(['memory', 'context']);
 /**
- * Above the model's threshold the layer is a signal that needs company: `medium`, which blocks a memory only
- * together with a rule's finding. Alone it blocks only when it is nearly certain. Fixed a priori, not tuned on
- * the evaluation lines: short ordinary notes ("The user deploys with Fly.io") scored just over the threshold,
- * and a lone statistical signal should not refuse what no rule can name.
+ * Two thresholds, both chosen by the trainer on out-of-fold scores of its own training data (train.ts), never
+ * on evaluation lines: at or above `threshold` (≤ 0.2% of benign training notes, no NotInject line) the layer
+ * blocks alone; between `companion` (≤ 2%) and `threshold` it is `medium`, which blocks a memory only
+ * together with a rule's finding.
  */
-const CONFIDENT = 0.995;
-const severityOf = (probability: number): Severity => (probability >= CONFIDENT ? 'high' : 'medium');
+const severityOf = (probability: number, model: LearnedModel): Severity => (probability >= model.threshold ? 'high' : 'medium');
 
 let shipped: LearnedModel | undefined;
 const unpacked = new WeakMap<PackedModel, LearnedModel>();
@@ -32,7 +31,7 @@ function modelFor(packed?: PackedModel): LearnedModel {
   return model;
 }
 
-/** The learned layer's finding for a text, if its probability reaches the model's threshold. */
+/** The learned layer's finding for a text, if its probability reaches the model's companion threshold. */
 export function scanLearned(text: string, surface: Surface, packed?: PackedModel): Finding[] {
   if (!SURFACES.has(surface)) return [];
   const model = modelFor(packed);
@@ -41,13 +40,13 @@ export function scanLearned(text: string, surface: Surface, packed?: PackedModel
     const { probability } = scoreText(model, text.slice(start, end));
     if (probability > best.probability) best = { start, end, probability };
   }
-  if (best.probability < model.threshold) return [];
+  if (best.probability < model.companion) return [];
   const { top } = scoreText(model, text.slice(best.start, best.end), TOP_FEATURES);
   return [
     {
       rule: 'learned.poisoning',
       category: 'learned',
-      severity: severityOf(best.probability),
+      severity: severityOf(best.probability, model),
       start: best.start,
       end: best.end,
       excerpt: excerptOf(text, best.start, best.end),

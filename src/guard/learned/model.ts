@@ -9,8 +9,13 @@ export interface PackedModel {
   bits: number;
   bias: number;
   scale: number;
-  /** Probability at or above which a text is reported; chosen on out-of-fold scores of the training data. */
+  /** Probability at or above which the layer alone blocks; chosen on out-of-fold scores of the training data. */
   threshold: number;
+  /**
+   * Lower probability at or above which the layer is reported as a signal that blocks only together with a
+   * rule's finding; chosen the same way at a looser benign rate. Absent in older models: then `threshold`.
+   */
+  companion?: number;
   slots: string;
   weights: string;
 }
@@ -18,6 +23,7 @@ export interface PackedModel {
 export interface LearnedModel {
   bias: number;
   threshold: number;
+  companion: number;
   weights: Float32Array;
   /**
    * The same weights as int8 (weight / scale), for screening long text: a quarter of the memory, so the
@@ -52,7 +58,7 @@ export function unpackModel(packed: PackedModel): LearnedModel {
     quantised[slot] = (values[k] << 24) >> 24;
     weights[slot] = quantised[slot] * packed.scale;
   }
-  return { bias: packed.bias, threshold: packed.threshold, weights, quantised };
+  return { bias: packed.bias, threshold: packed.threshold, companion: packed.companion ?? packed.threshold, weights, quantised };
 }
 
 export function packModel(model: LearnedModel, keep: number): PackedModel {
@@ -67,13 +73,8 @@ export function packModel(model: LearnedModel, keep: number): PackedModel {
   for (const i of kept) {
     const q = Math.round(model.weights[i] / scale);
     if (q === 0) continue;
-    let delta = i - previous;
+    pushVarint(slotBytes, i - previous);
     previous = i;
-    while (delta >= 0x80) {
-      slotBytes.push((delta & 0x7f) | 0x80);
-      delta >>>= 7;
-    }
-    slotBytes.push(delta);
     weightBytes.push(q & 0xff);
   }
   return {
@@ -82,9 +83,20 @@ export function packModel(model: LearnedModel, keep: number): PackedModel {
     bias: model.bias,
     scale,
     threshold: model.threshold,
+    companion: model.companion,
     slots: toBase64(Uint8Array.from(slotBytes)),
     weights: toBase64(Uint8Array.from(weightBytes)),
   };
+}
+
+/** LEB128: seven bits a byte, low first, the high bit set on every byte but the last. */
+function pushVarint(out: number[], value: number): void {
+  let rest = value;
+  while (rest >= 0x80) {
+    out.push((rest & 0x7f) | 0x80);
+    rest >>>= 7;
+  }
+  out.push(rest);
 }
 
 export function scoreText(model: LearnedModel, text: string, explain = 0): LearnedScore {
@@ -107,6 +119,8 @@ function topWords(model: LearnedModel, features: FeatureVector, count: number): 
   });
   const best = new Map<string, number>();
   words.forEach((word, w) => best.set(word, Math.max(best.get(word) ?? -Infinity, gain[w])));
+  // Concepts speak for themselves: "concept:secret" or "concepts:secret+address" names what the words amount to.
+  for (const { index, name } of features.concepts ?? []) best.set(name, model.weights[features.slots[index]] * features.values[index]);
   return [...best]
     .filter(([, weight]) => weight > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

@@ -14,7 +14,9 @@ export interface TrainingExample {
 
 export interface TrainOptions {
   epochs?: number;
-  l2?: number;
+  /** L2 strengths to try; the one whose out-of-fold scores catch most attacks under the threshold is kept. */
+  l2Grid?: number[];
+  learningRate?: number;
   seed?: number;
   /** Non-zero weights kept in the packed model (the strongest by magnitude). */
   keep?: number;
@@ -22,20 +24,46 @@ export interface TrainOptions {
   innerFolds?: number;
   /** Largest share of benign training examples allowed at or above the threshold, out of fold. */
   benignRate?: number;
+  /** The same for the companion threshold (a signal that blocks only with a rule's finding). */
+  companionRate?: number;
 }
 
-const DEFAULTS: Required<TrainOptions> = { epochs: 12, l2: 1e-6, seed: 18, keep: 60000, innerFolds: 4, benignRate: 0.002 };
+type Settings = Required<Omit<TrainOptions, 'l2Grid'>> & { l2: number };
 
+const DEFAULTS: Required<TrainOptions> = {
+  epochs: 12,
+  l2Grid: [1e-5, 1e-4, 1e-3],
+  learningRate: 0.3,
+  seed: 18,
+  keep: 60000,
+  innerFolds: 3,
+  benignRate: 0.002,
+  companionRate: 0.02,
+};
+
+/**
+ * Nested choice, all inside the examples given: for each L2 strength, out-of-fold scores over `innerFolds`;
+ * the strength that catches most attacks at its own threshold wins, and that threshold ships with the
+ * model fitted on all examples. An outer evaluation that calls this per fold never lets its test fold in.
+ */
 export function trainModel(examples: TrainingExample[], options: TrainOptions = {}): PackedModel {
-  const o = { ...DEFAULTS, ...options };
+  const { l2Grid, ...rest } = { ...DEFAULTS, ...options };
   const vectors = examples.map((e) => extractFeatures(e.text));
-  const oof = outOfFoldScores(examples, vectors, o);
-  const threshold = pickThreshold(examples, oof, o.benignRate);
-  const fitted = fit(examples, vectors, o);
-  return packModel({ ...fitted, threshold }, o.keep);
+  let best = { recall: -1, oof: [] as number[], settings: { ...rest, l2: l2Grid[0] } };
+  for (const l2 of l2Grid) {
+    const settings = { ...rest, l2 };
+    const oof = outOfFoldScores(examples, vectors, settings);
+    const threshold = pickThreshold(examples, oof, settings.benignRate, true);
+    const recall = oof.filter((p, i) => examples[i].attack && p >= threshold).length;
+    if (recall > best.recall) best = { recall, oof, settings };
+  }
+  const threshold = pickThreshold(examples, best.oof, rest.benignRate, true);
+  const companion = Math.min(threshold, pickThreshold(examples, best.oof, rest.companionRate, false));
+  const fitted = fit(examples, vectors, best.settings);
+  return packModel({ ...fitted, threshold, companion }, best.settings.keep);
 }
 
-function outOfFoldScores(examples: TrainingExample[], vectors: FeatureVector[], o: Required<TrainOptions>): number[] {
+function outOfFoldScores(examples: TrainingExample[], vectors: FeatureVector[], o: Settings): number[] {
   const scores = new Array<number>(examples.length).fill(0);
   const fold = stratifiedFolds(
     examples.map((e) => e.attack),
@@ -44,7 +72,7 @@ function outOfFoldScores(examples: TrainingExample[], vectors: FeatureVector[], 
   );
   for (let f = 0; f < o.innerFolds; f++) {
     const train = examples.map((_, i) => i).filter((i) => fold[i] !== f);
-    const packed = packModel({ ...fit(pick(examples, train), pick(vectors, train), o), threshold: 0.5 }, o.keep);
+    const packed = packModel({ ...fit(pick(examples, train), pick(vectors, train), o), threshold: 0.5, companion: 0.5 }, o.keep);
     const model = unpackModel(packed);
     examples.forEach((e, i) => {
       if (fold[i] === f) scores[i] = scoreText(model, e.text).probability;
@@ -53,17 +81,17 @@ function outOfFoldScores(examples: TrainingExample[], vectors: FeatureVector[], 
   return scores;
 }
 
-/** The lowest threshold that keeps out-of-fold benign hits within `benignRate` and every strict benign text below it. */
-function pickThreshold(examples: TrainingExample[], oof: number[], benignRate: number): number {
+/** The lowest threshold that keeps out-of-fold benign hits within `benignRate` and (if `strict`) every strict benign text below it. */
+function pickThreshold(examples: TrainingExample[], oof: number[], benignRate: number, strict: boolean): number {
   const benign = oof.filter((_, i) => !examples[i].attack).sort((a, b) => b - a);
   const allowed = Math.floor(benign.length * benignRate);
   let threshold = (benign[allowed] ?? 0) + 1e-6;
-  for (let i = 0; i < examples.length; i++) if (examples[i].strict) threshold = Math.max(threshold, oof[i] + 1e-6);
+  if (strict) for (let i = 0; i < examples.length; i++) if (examples[i].strict) threshold = Math.max(threshold, oof[i] + 1e-6);
   return Math.min(0.99, Math.max(0.5, threshold));
 }
 
 /** Logistic regression by AdaGrad over shuffled examples, classes weighted to equal total mass. */
-function fit(examples: TrainingExample[], vectors: FeatureVector[], o: Required<TrainOptions>): Omit<LearnedModel, 'threshold'> {
+function fit(examples: TrainingExample[], vectors: FeatureVector[], o: Settings): Omit<LearnedModel, 'threshold' | 'companion'> {
   const weights = new Float32Array(1 << FEATURE_BITS);
   const squares = new Float32Array(1 << FEATURE_BITS).fill(1e-8);
   const attacks = examples.filter((e) => e.attack).length || 1;
@@ -84,10 +112,10 @@ function fit(examples: TrainingExample[], vectors: FeatureVector[], o: Required<
         const s = v.slots[k];
         const grad = g * v.values[k] + o.l2 * weights[s];
         squares[s] += grad * grad;
-        weights[s] -= (0.5 * grad) / Math.sqrt(squares[s]);
+        weights[s] -= (o.learningRate * grad) / Math.sqrt(squares[s]);
       }
       biasSquares += g * g;
-      bias -= (0.5 * g) / Math.sqrt(biasSquares);
+      bias -= (o.learningRate * g) / Math.sqrt(biasSquares);
     }
   }
   return { bias, weights };
