@@ -73,8 +73,8 @@ describe.skipIf(!hasChromium)(
     it('searches memories with the ranking of memory_search, and never shows a stored secret', async () => {
       await nav('Memories').click();
       await expect.poll(() => heading().textContent()).toBe('Memories');
+      await expect.poll(() => page.locator('main').textContent()).toMatch(/deploy token is \[REDACTED/);
       expect(await page.locator('main').textContent()).not.toContain(SECRET);
-      expect(await page.locator('main').textContent()).toMatch(/deploy token is \[REDACTED/);
       await page.getByLabel('Search', { exact: true }).fill('pnpm');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await expect.poll(() => page.getByRole('heading', { name: '1 ranked match' }).count()).toBe(1);
