@@ -61,7 +61,15 @@ process.stdout.write(`${out}\n`);
  * `npm rebuild` can still rebuild it on a machine whose Node the addon does not fit).
  */
 function copyRuntimeDependencies() {
-  const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, encoding: 'utf8' });
+  let listed;
+  try {
+    listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+  } catch (err) {
+    const why = String(err.stderr ?? err.message)
+      .trim()
+      .split('\n')[0];
+    fail(`the installed dependencies do not match package.json (npm ls: ${why}); run npm ci, then build again`);
+  }
   const dirs = listed
     .split('\n')
     .map((l) => l.trim())
