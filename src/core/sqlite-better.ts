@@ -19,18 +19,25 @@ const ADDON = join('better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
  * so that a failure to load it is told apart from a failure to open the file.
  */
 export function loadBetterSqlite3(): BetterEngine | { failure: string } {
-  let Database: BetterSqlite3;
-  try {
-    Database = loadPackage();
-  } catch (err) {
-    return { failure: `better-sqlite3 is not installed (${firstLine(err)})` };
-  }
+  // The addon first: one stat, and a process that ends up on node:sqlite loads none of better-sqlite3.
   const path = ownAddon() ?? resolvedAddon();
-  if (!path) return { failure: `better-sqlite3 has no compiled addon (${ADDON} is missing)` };
+  if (!path) {
+    return {
+      failure: packageDir()
+        ? `better-sqlite3 has no compiled addon (its install step did not build ${ADDON})`
+        : 'better-sqlite3 is not installed',
+    };
+  }
+  let addon: object;
   try {
-    return { Database, addon: createRequire(import.meta.url)(path) as object };
+    addon = createRequire(import.meta.url)(path) as object;
   } catch (err) {
-    return { failure: `better-sqlite3's binding failed to load: ${firstLine(err)}` };
+    return { failure: `better-sqlite3's binding failed to load: ${oneLine(err)}` };
+  }
+  try {
+    return { Database: loadPackage(), addon };
+  } catch (err) {
+    return { failure: `better-sqlite3 is not installed (${oneLine(err)})` };
   }
 }
 
@@ -57,16 +64,27 @@ function ownAddon(): string | null {
 }
 
 function resolvedAddon(): string | null {
+  const dir = packageDir();
+  const candidate = dir ? join(dir, '..', ADDON) : null;
+  return candidate && existsSync(candidate) ? candidate : null;
+}
+
+/** Where Node's resolution finds better-sqlite3 from here, or null when it is not installed. */
+function packageDir(): string | null {
   try {
-    const candidate = join(dirname(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'))), ADDON);
-    return existsSync(candidate) ? candidate : null;
+    return dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
   } catch {
     return null;
   }
 }
 
-function firstLine(err: unknown): string {
-  return String(err instanceof Error ? err.message : err).split('\n')[0];
+/** An error on one line (Node's ABI message spans several), without the stack. */
+function oneLine(err: unknown): string {
+  return String(err instanceof Error ? err.message : err)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('at '))
+    .join(' ');
 }
 
 export function openBetterSqlite3(engine: BetterEngine, file: string): Db {
