@@ -20,6 +20,7 @@ export async function runDaemon(kit: ScheduleContext, stop: AbortSignal): Promis
     await syncTeamIfDue(kit, team).catch((err: unknown) => kit.log.warn('team sync failed', { error: String(err) }));
     await sleepUntilNext(kit, stop);
   }
+  team.session?.close();
   kit.log.info('daemon stopped', { pid: process.pid });
 }
 

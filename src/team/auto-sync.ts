@@ -9,6 +9,8 @@ const RETRY_AFTER_MS = 60_000;
 
 export interface AutoSyncState {
   lastAttemptAt: number;
+  /** The daemon's connection, kept between syncs (see openTeamSession). */
+  session?: { sync(): Promise<SyncReport>; close(): void };
 }
 
 /**
@@ -28,8 +30,9 @@ export async function syncTeamIfDue(
   const sessionEnded = (latestSessionEnd(ctx.db) ?? 0) > Math.max(state.lastAttemptAt, link.lastSyncAt ?? 0);
   if (!periodDue && !sessionEnded) return undefined;
   state.lastAttemptAt = now;
-  const { syncTeam } = await import('./sync.js'); // the daemon loads node-postgres only once it is in a team
-  const report = await syncTeam(ctx);
+  const { openTeamSession } = await import('./sync.js'); // the daemon loads node-postgres only once it is in a team
+  state.session ??= openTeamSession(ctx);
+  const report = await state.session.sync();
   ctx.log.info('team synced', { pushed: report.pushed, pulled: report.pulled, ms: report.ms });
   return report;
 }

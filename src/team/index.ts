@@ -1,5 +1,5 @@
 export type { TeamContext } from './context.js';
 export { joinTeam, leaveTeam, isJoined, type JoinOptions, type JoinResult } from './membership.js';
-export { syncTeam, type SyncReport } from './sync.js';
+export { openTeamSession, syncTeam, type SyncReport } from './sync.js';
 export { teamStatus, type TeamStatus } from './status.js';
 export { normaliseRemoteUrl, projectIdentity } from './identity.js';

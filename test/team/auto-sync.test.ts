@@ -34,5 +34,6 @@ describe.skipIf(postgresBin() === undefined)('the daemon syncs the team every te
     const off = { ...ana, config: { ...ana.config, team: { syncMinutes: 0 } } };
     ana.clock.advance(60 * 60_000);
     expect(await syncTeamIfDue(off, state)).toBeUndefined();
+    state.session?.close();
   });
 });
