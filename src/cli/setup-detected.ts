@@ -119,8 +119,7 @@ function summary(connected: ClientPlan[], pending: ClientPlan[], cli: string, sc
   else
     out.push(
       `\nConnected: ${namesOf(connected)}.`,
-      `Next: restart ${namesOf(connected)} (a running client reads its MCP servers` +
-        `${connected.some((p) => p.client === 'claude-code') ? ' and hooks' : ''} only at start), then run: ${cli} doctor`,
+      `Next: restart ${namesOf(connected)} (a running client reads its configuration only at start), then run: ${cli} doctor`,
     );
   if (skipped.length > 0)
     out.push(`Not connected: ${namesOf(skipped)}. Later: ${skipped.map((p) => setupCommand(cli, p, scope)).join('; ')}`);

@@ -81,7 +81,9 @@ describe('setup without a client: find the installed clients and offer to connec
     expect(existsSync(join(m.home, '.config', 'Code', 'User', 'mcp.json'))).toBe(true);
     expect(existsSync(join(m.project, '.vscode'))).toBe(false);
     expect(r.out).toContain('Connected: Claude Code, VS Code and Gemini CLI.');
-    expect(r.out).toMatch(/Next: restart Claude Code, VS Code and Gemini CLI \(.*hooks only at start\), then run: kei-skills doctor/);
+    expect(r.out).toMatch(
+      /Next: restart Claude Code, VS Code and Gemini CLI \(a running client reads its configuration only at start\), then run: kei-skills doctor/,
+    );
 
     const again = kei(m, ['setup', '--yes']);
     expect(again.out).toMatch(/Gemini CLI\s+~\/\.gemini\s+connected/);
