@@ -62,6 +62,10 @@ describe('dashboard API', () => {
     const wrong = await get('/api/memories?source=robots');
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toMatch(/source must be one of agent, reviewer, team, user/);
+    const first = (await get('/api/memories?limit=2')).body;
+    const rest = (await get('/api/memories?limit=2&offset=2')).body;
+    expect([first.total, first.memories.length, rest.memories.length]).toEqual([4, 2, 2]);
+    expect(new Set([...first.memories, ...rest.memories].map((m: Json) => m.id)).size).toBe(4);
     const facets = (await get('/api/memory-facets')).body;
     expect(facets.tags.map((t: Json) => t.tag).sort()).toEqual(['testing', 'tooling']);
   });

@@ -66,22 +66,38 @@ function searchForm(facets, results) {
   return form;
 }
 
+const PAGE = 100;
+
+/** Lists the first page of matches; "Show more" appends the next (a search returns its ranked hits at once). */
 async function refresh(results) {
   const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
   const page = await get(`/api/memories?${params}`);
   const heading = filters.q
     ? `${page.total} ranked match${page.total === 1 ? '' : 'es'}`
     : `${page.total} memor${page.total === 1 ? 'y' : 'ies'}`;
+  const list = h(
+    'ul',
+    { class: 'memories', 'aria-labelledby': 'results-heading' },
+    page.memories.map((m) => memoryItem(m, results)),
+  );
   results.replaceChildren(
     h('h2', { id: 'results-heading' }, heading),
-    page.memories.length === 0
-      ? h('p', { class: 'empty' }, 'No memory matches.')
-      : h(
-          'ul',
-          { class: 'memories', 'aria-labelledby': 'results-heading' },
-          page.memories.map((m) => memoryItem(m, results)),
-        ),
+    page.memories.length === 0 ? h('p', { class: 'empty' }, 'No memory matches.') : list,
+    moreButton(params, list, page.memories.length, page.total, results),
   );
+}
+
+function moreButton(params, list, shown, total, results) {
+  if (shown >= total) return '';
+  const button = h('button', { type: 'button' }, `Show more (${total - shown} left)`);
+  button.addEventListener('click', async () => {
+    params.set('offset', String(shown));
+    params.set('limit', String(PAGE));
+    const next = await get(`/api/memories?${params}`);
+    list.append(...next.memories.map((m) => memoryItem(m, results)));
+    button.replaceWith(moreButton(params, list, shown + next.memories.length, total, results));
+  });
+  return h('p', {}, button);
 }
 
 function memoryItem(m, results) {

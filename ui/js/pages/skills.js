@@ -87,7 +87,15 @@ async function renderSkill(main, name) {
           h('button', { type: 'button', class: 'change', onclick: () => act(main, s.name, 'archive', 'Archived') }, 'Archive this skill'),
         )
       : '',
-    section('Uses over time', dailyBars(`Uses of ${s.name} per day`, s.usesByDay, { key: 'uses' })),
+    section(
+      'Uses over time',
+      h(
+        'div',
+        { class: 'two' },
+        dailyBars(`Uses of ${s.name} per day`, s.usesByDay, { key: 'uses' }),
+        dailyBars(`Failed uses of ${s.name} per day`, s.usesByDay, { key: 'failures' }),
+      ),
+    ),
     section('Versions', versions(main, s)),
     section('Feedback', feedbackForm(main, s.name)),
     section('SKILL.md body', h('pre', { class: 'body' }, s.body)),
