@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Db } from '../core/db.js';
-import { parseTranscriptFile } from '../ledger/transcript.js';
+import { parseAnyTranscriptFile } from '../ledger/any-transcript.js';
 import { toShareGpt } from './sharegpt.js';
 
 export interface ExportOptions {
@@ -47,7 +47,7 @@ export async function exportTrajectories(db: Db, options: ExportOptions): Promis
       skipped++;
       continue;
     }
-    const trajectory = await parseTranscriptFile(row.transcript_path);
+    const trajectory = await parseAnyTranscriptFile(row.transcript_path);
     const tools = (
       db.prepare('SELECT DISTINCT tool_name FROM tool_calls WHERE session_id = ? ORDER BY tool_name').all(row.session_id) as {
         tool_name: string;

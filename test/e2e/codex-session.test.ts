@@ -121,5 +121,21 @@ describe.skipIf(!CODEX)('the real Codex CLI records into the ledger through kei-
     const firstOfNext = JSON.stringify(m.server.requests[before].input);
     expect(firstOfNext).toContain('What KeiSeiKit remembers');
     expect(firstOfNext).toContain('Fly.io');
+
+    // Export reads the session where Codex wrote it (its rollout), as for a Claude Code session.
+    const exported = spawnSync(process.execPath, [BIN.skills, 'export-trajectories', '--session', sessions[0].id], {
+      env: { ...process.env, HOME: m.home, KEI_HOME: m.kei },
+      encoding: 'utf8',
+    });
+    expect(exported.status, exported.stderr).toBe(0);
+    const record = JSON.parse(exported.stdout.trim().split('\n')[0]) as {
+      conversations: { from: string; value: string }[];
+      metadata: object;
+    };
+    expect(record.metadata).toMatchObject({ client: 'codex' });
+    const said = (from: string) => record.conversations.filter((c) => c.from === from).map((c) => c.value);
+    expect(said('human')).toEqual(['Remember how we deploy', 'Thanks']);
+    expect(said('gpt').join('\n')).toContain('exec_command');
+    expect(said('tool').join('\n')).toContain('No such file or directory');
   }, 240_000);
 });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { redactSecrets } from '../../guard/redact.js';
 import { stripPrivate } from '../../ledger/private.js';
-import { TranscriptParser, type Step } from '../../ledger/transcript.js';
+import { AnyTranscriptParser } from '../../ledger/any-transcript.js';
+import type { Step } from '../../ledger/transcript.js';
 import { clip } from '../evidence.js';
 
 export interface ReviewWindow {
@@ -17,12 +18,12 @@ export interface ReviewWindow {
 
 const HIDDEN = /<(system-reminder|local-command-stdout|local-command-stderr|command-message)>[\s\S]*?<\/\1>/g;
 
-/** Reads a Claude Code transcript from line `cursor` on; private sections and secrets never leave this function. */
+/** Reads an agent's transcript (Claude Code, Codex, Gemini CLI) from line `cursor` on; private sections and secrets never leave this function. */
 export function readReviewWindow(path: string, cursor: number, maxChars: number): ReviewWindow | undefined {
   if (!existsSync(path)) return undefined;
   const all = readFileSync(path, 'utf8').split('\n');
   const lines = all[all.length - 1] === '' ? all.length - 1 : all.length;
-  const parser = new TranscriptParser();
+  const parser = new AnyTranscriptParser();
   for (const line of all.slice(cursor, lines)) parser.push(line);
   const steps = parser.finish().steps;
   const parts = steps.map(render);
