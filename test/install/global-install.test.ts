@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,15 @@ function user() {
 
 describe('the package, packed from a never-built copy and installed with npm install -g', () => {
   it('ships what runs and nothing else: dist/ with the library entry, LICENSE, no source maps, no TypeScript sources, no tests', () => {
-    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/server/main.js', 'dist/hooks/hook.cjs', 'LICENSE'])
+    for (const f of [
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli/main.js',
+      'dist/server/main.js',
+      'dist/hooks/hook.cjs',
+      'ui/index.html',
+      'LICENSE',
+    ])
       expect(packed.files).toContain(f);
     expect(packed.files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(packed.files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
@@ -70,6 +78,25 @@ describe('the package, packed from a never-built copy and installed with npm ins
     expect(row('MCP server')).toMatchObject({ ok: true, detail: expect.stringMatching(/^\d+ tools/) });
     expect(rows.find((c) => /sqlite/i.test(c.name))?.ok).toBe(true);
     expect(existsSync(join(u.home, '.keiseikit', 'kei.db'))).toBe(true);
+  });
+
+  it('kei-skills ui serves the dashboard page from the installed package', async () => {
+    const { env, cwd } = user();
+    const ui = spawn(join(prefix, 'bin', 'kei-skills'), ['ui', '--no-open', '--read-only'], { env, cwd });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        ui.stdout.setEncoding('utf8').on('data', (text: string) => /^http\S+/.test(text) && resolve(text.split('\n')[0]));
+        ui.on('exit', (code) => reject(new Error(`kei-skills ui exited with ${code}`)));
+      });
+      // The one-time link trades its token for a cookie, then the page itself is served from ui/.
+      const login = await fetch(url, { redirect: 'manual' });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      const page = await fetch(new URL('/', url), { headers: { cookie } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<html/i);
+    } finally {
+      ui.kill();
+    }
   });
 
   it('kei-mcp answers initialize and tools/list over stdio', () => {
