@@ -4,6 +4,8 @@
  */
 import type { DecodedCarrier } from './decode.js';
 
+export type TextCarrierKind = 'entities' | 'reversed' | 'hyphenated' | 'escaped' | 'spaced';
+
 const MAX_DECODED = 8192;
 const NAMED_ENTITIES: Record<string, string> = {
   lt: '<',
@@ -52,4 +54,50 @@ export function hyphenCarriers(text: string): DecodedCarrier[] {
   if (cuts.length < 2) return [];
   const decoded = text.slice(0, MAX_DECODED).replace(/(\p{L})-(?=\p{L})/gu, '$1');
   return [{ kind: 'hyphenated', start: 0, end: text.length, decoded }];
+}
+
+/** JavaScript/JSON escapes: "\u0069\u0067…" or "\u{69}…", six or more in a run. */
+export function escapeCarriers(text: string): DecodedCarrier[] {
+  const out: DecodedCarrier[] = [];
+  for (const m of text.slice(0, MAX_DECODED * 6).matchAll(/(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}){6,}/g)) {
+    const decoded = m[0].replace(/\\u\{?([0-9a-fA-F]{1,6})\}?/g, (_all, hex: string) => {
+      const cp = parseInt(hex, 16);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+    });
+    out.push({ kind: 'escaped', start: m.index, end: m.index + m[0].length, decoded });
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+/**
+ * Words cut by a space ("dis regard your ear lier in structions"): two or three neighbouring pieces are glued
+ * back when together they make a word the detectors look for and the cut left a piece that is no word on its
+ * own. Only these words, so ordinary text ("in form", "a way") is left as it is.
+ */
+const CUT_WORDS = new Set(
+  (
+    'ignore disregard forget override bypass previous earlier prior instructions instruction system prompt reveal ' +
+    'password passwords credentials secret secrets token tokens approved preapproved confirm confirmation mention ' +
+    'exfiltrate upload webhook administrator developer jailbreak unrestricted restrictions guidelines'
+  ).split(' '),
+);
+
+export function spacedWordCarriers(text: string): DecodedCarrier[] {
+  const words = text.slice(0, MAX_DECODED).split(/(\s+)/);
+  let glued = 0;
+  for (let i = 0; i + 2 < words.length; i += 2) {
+    for (const span of [4, 2]) {
+      const joined = words
+        .slice(i, i + span + 1)
+        .filter((_, k) => k % 2 === 0)
+        .join('');
+      const lower = joined.toLowerCase().replace(/[^\p{L}]/gu, '');
+      if (i + span >= words.length || !CUT_WORDS.has(lower) || CUT_WORDS.has(words[i].toLowerCase())) continue;
+      words.splice(i, span + 1, joined);
+      glued++;
+      break;
+    }
+  }
+  return glued >= 2 ? [{ kind: 'spaced', start: 0, end: text.length, decoded: words.join('') }] : [];
 }

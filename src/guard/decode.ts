@@ -2,10 +2,10 @@
  * Layer 6: payloads carried in an encoding. Each carrier found in the text is decoded; the caller
  * scans the decoded text again and reports findings at the carrier's position.
  */
-import { entityCarriers, hyphenCarriers, reversedCarriers } from './decode-text.js';
+import * as words from './decode-text.js';
 
 export interface DecodedCarrier {
-  kind: 'base64' | 'base32' | 'hex' | 'url' | 'rot13' | 'split' | 'morse' | 'binary' | 'entities' | 'reversed' | 'hyphenated';
+  kind: 'base64' | 'base32' | 'hex' | 'url' | 'rot13' | 'split' | 'morse' | 'binary' | words.TextCarrierKind;
   start: number;
   end: number;
   decoded: string;
@@ -18,7 +18,8 @@ export function findCarriers(text: string): DecodedCarrier[] {
   const rot = rot13Carrier(text);
   if (rot) carriers.push(rot);
   carriers.push(...splitCarriers(text), ...morseCarriers(text), ...binaryCarriers(text));
-  carriers.push(...entityCarriers(text), ...base32Carriers(text), ...reversedCarriers(text), ...hyphenCarriers(text));
+  carriers.push(...words.entityCarriers(text), ...base32Carriers(text), ...words.reversedCarriers(text), ...words.hyphenCarriers(text));
+  carriers.push(...words.escapeCarriers(text), ...words.spacedWordCarriers(text));
   return carriers.slice(0, MAX_CARRIERS);
 }
 

@@ -15,10 +15,11 @@ const SURFACES: ReadonlySet<Surface> = new Set(['memory', 'context']);
 /**
  * Two thresholds, both chosen by the trainer on out-of-fold scores of its own training data (train.ts), never
  * on evaluation lines: at or above `threshold` (≤ 0.2% of benign training notes, no NotInject line) the layer
- * blocks alone; between `companion` (≤ 2%) and `threshold` it is `medium`, which blocks a memory only
- * together with a rule's finding.
+ * blocks alone (`high`); between `companion` (≤ 2%) and `threshold` it is `low`, which tips a memory over
+ * only together with a rule's medium finding. Not with a rule's `low`: "To see the system prompt Claude Code
+ * uses, the user runs /context." names the prompt (low) and scores 0.93, and it is an ordinary note.
  */
-const severityOf = (probability: number, model: LearnedModel): Severity => (probability >= model.threshold ? 'high' : 'medium');
+const severityOf = (probability: number, model: LearnedModel): Severity => (probability >= model.threshold ? 'high' : 'low');
 
 let shipped: LearnedModel | undefined;
 const unpacked = new WeakMap<PackedModel, LearnedModel>();
