@@ -70,7 +70,10 @@ function registerSetup(program: Command): void {
   program
     .command('setup')
     .argument('[client]', `${CLIENTS.join('|')}; none: find the installed ones and offer to connect each`)
-    .option('--scope <scope>', 'user or project (default: user; vscode: project; zed and codex: user only)')
+    .option(
+      '--scope <scope>',
+      'user or project (default: user; vscode: project, or user when found without a client; zed and codex: user only)',
+    )
     .option('--dry-run', 'print the exact diff, change nothing')
     .option('-y, --yes', 'without a client: connect every client found, without asking')
     .description('connect a client: MCP server `kei`, and for Claude Code the hooks too (idempotent, backs up every file)')

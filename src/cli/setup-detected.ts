@@ -35,7 +35,9 @@ export async function runDetectedSetup(options: DetectedSetupOptions): Promise<v
   const plans = found.map((d) => planFor(d, options.scope ?? 'user', home));
   printLine(foundTable(plans));
   const pending = plans.filter((p) => p.changes && !p.changes.every((c) => c.before === c.after));
-  if (pending.length === 0) return printLine(`\nNothing to do. Check it with: ${cli} doctor`);
+  // Asked to connect everything found: a client whose config cannot be read is a failure, said in the table above.
+  if (options.yes && plans.some((p) => p.error)) process.exitCode = 1;
+  if (pending.length === 0) return printLine(`\nNothing else to do. Check it with: ${cli} doctor`);
   if (cli !== 'kei-skills') printLine(`\n${npxNote()}`);
   if (options.dryRun)
     return printLine(pending.map((p) => `\n# ${CLIENT_NAMES[p.client]}\n${p.changes!.map(lineDiff).join('\n\n')}`).join('\n'));
@@ -43,8 +45,7 @@ export async function runDetectedSetup(options: DetectedSetupOptions): Promise<v
   const chosen = options.yes ? pending : await askEach(pending, home);
   const connected = chosen.filter((p) => connect(p, home));
   printLine(summary(connected, pending, cli, options.scope));
-  // Asked to connect everything found: a client whose config could not be read or written is a failure.
-  if (connected.length < chosen.length || (options.yes && plans.some((p) => p.error))) process.exitCode = 1;
+  if (connected.length < chosen.length) process.exitCode = 1;
 }
 
 function planFor(detected: DetectedClient, scope: string, home: string): ClientPlan {

@@ -87,7 +87,7 @@ describe('setup without a client: find the installed clients and offer to connec
 
     const again = kei(m, ['setup', '--yes']);
     expect(again.out).toMatch(/Gemini CLI\s+~\/\.gemini\s+connected/);
-    expect(again.out).toContain('Nothing to do. Check it with: kei-skills doctor');
+    expect(again.out).toContain('Nothing else to do. Check it with: kei-skills doctor');
     expect(kei(m, ['uninstall', 'gemini']).code).toBe(0);
     expect(existsSync(join(m.home, '.gemini', 'settings.json'))).toBe(false);
   });
@@ -100,6 +100,10 @@ describe('setup without a client: find the installed clients and offer to connec
     expect(r.out).toMatch(/Cursor\s+~\/\.cursor\s+cannot connect: .*mcp\.json/);
     expect(readFileSync(join(m.home, '.codex', 'config.toml'), 'utf8')).toContain('[mcp_servers.kei]');
     expect(readFileSync(join(m.home, '.cursor', 'mcp.json'), 'utf8')).toBe('{ "mcpServers": ');
+    // Run again: Codex is connected now, Cursor still cannot be; --yes still says so with exit 1.
+    const again = kei(m, ['setup', '--yes']);
+    expect(again.code).toBe(1);
+    expect(again.out).toMatch(/Codex\s+~\/\.codex\s+connected/);
   });
 
   it('with no client anywhere it says where it looked and how to name one (exit 0)', () => {
