@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openKit } from '../dist/kit.js';
 import { joinTeam, openTeamSession, syncTeam } from '../dist/team/index.js';
-import { startPostgres } from './lib/postgres.js';
+import { startPostgres } from '../scripts/lib/postgres.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.N ?? 10_000);

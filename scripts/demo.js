@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { learningDemo } from './lib/demo-session.js';
+import { teamDemo } from './lib/demo-team.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const home = process.env.KEI_DEMO_HOME ?? mkdtempSync(join(tmpdir(), 'kei-demo-'));
@@ -122,6 +123,7 @@ async function main() {
 
   say('\nThe learning loop, in a real Claude Code session:');
   await learningDemo({ root, home, say, step, first: 12 });
+  await teamDemo({ root, say, step });
   say(
     `\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s. Every write above went through the injection guard inside the domain modules; try \`kei-skills --help\`.`,
   );

@@ -75,7 +75,7 @@ function registerMemoryAdd(memory: Command): void {
   memory
     .command('add')
     .argument('<content...>', 'the fact to remember')
-    .option('--scope <scope>', 'user (default) or project')
+    .option('--scope <scope>', 'user (default), project or team')
     .option('--tags <list>', 'comma-separated tags')
     .option('--json', 'machine-readable output')
     .description('remember a fact (checked by the injection guard)')

@@ -1,4 +1,4 @@
-// A throwaway Postgres cluster for benchmarks (the same recipe as test/helpers/postgres.ts): Debian's binaries,
+// A throwaway Postgres cluster for the demo and the benchmark (the same recipe as test/helpers/postgres.ts): Debian's binaries,
 // initdb into a temp folder, pg_ctl on 127.0.0.1 with a free port; as root it runs as the `postgres` OS user.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
