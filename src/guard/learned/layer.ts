@@ -2,7 +2,7 @@ import { excerptOf } from '../excerpt.js';
 import type { Finding, Severity, Surface } from '../types.js';
 import { scoreText, unpackModel, type LearnedModel, type PackedModel } from './model.js';
 import { candidateWindows } from './screen.js';
-import { SHIPPED_MODEL } from './weights.js';
+import { shippedModel } from './weights.js';
 
 /** Texts up to this size are scored whole; longer ones in the windows `candidateWindows` ranks highest. */
 const WHOLE_CHARS = 1500;
@@ -26,7 +26,7 @@ const unpacked = new WeakMap<PackedModel, LearnedModel>();
 
 /** The shipped model is decoded on first use, so a process that loads the guard but never scans pays nothing. */
 function modelFor(packed?: PackedModel): LearnedModel {
-  if (!packed) return (shipped ??= unpackModel(SHIPPED_MODEL));
+  if (!packed) return (shipped ??= unpackModel(shippedModel()));
   let model = unpacked.get(packed);
   if (!model) unpacked.set(packed, (model = unpackModel(packed)));
   return model;
