@@ -13,7 +13,7 @@ const DOMAIN_AND_BELOW = {
   skills: ['core', 'guard', 'gate'],
   sandbox: ['core'],
   export: ['core', 'guard', 'ledger'],
-  learn: ['core', 'guard', 'gate', 'ledger', 'memory', 'skills', 'sandbox'],
+  learn: ['core', 'guard', 'gate', 'ledger', 'memory', 'skills', 'sandbox', 'team'],
   schedule: ['core', 'guard', 'gate', 'ledger', 'sandbox', 'export', 'learn', 'team'],
   taps: ['core', 'guard', 'gate', 'skills'],
   team: ['core', 'guard', 'gate', 'ledger', 'memory', 'skills'],

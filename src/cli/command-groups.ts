@@ -78,7 +78,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
   },
   {
     load: async () => (await import('./team-commands.js')).registerTeamCommands,
-    commands: { team: 'share project and team memories with a team through a Postgres database (user memories are never shared)' },
+    commands: { team: 'share project and team memories and skills with a team through Postgres (never user memories)' },
   },
   {
     load: async () => (await import('./budget-commands.js')).registerBudgetCommands,

@@ -6,11 +6,35 @@ import { withKit } from './with-kit.js';
 export function registerTeamCommands(program: Command): void {
   const team = program
     .command('team')
-    .description('share project and team memories with a team through a Postgres database (user memories are never shared)');
+    .description('share project and team memories and skills with a team through Postgres (never user memories)');
   registerJoin(team);
   registerSync(team);
   registerStatus(team);
   registerLeave(team);
+  registerShare(team);
+}
+
+function registerShare(team: Command): void {
+  for (const verb of ['share', 'unshare'] as const) {
+    team
+      .command(verb)
+      .argument('<skill>', 'the skill’s name')
+      .option('--json', 'machine-readable output')
+      .description(
+        verb === 'share'
+          ? 'share a skill with the team: its versions and its use and success counts, from now on at every sync'
+          : 'stop sharing a skill; other members’ copies are removed at their next sync',
+      )
+      .action((name: string, options: { json?: boolean }) =>
+        withKit(async (kit) => {
+          const t = await import('../team/index.js');
+          const done = verb === 'share' ? t.shareSkill(kit, name) : t.unshareSkill(kit, name);
+          const report = await t.syncTeam(kit);
+          if (options.json) return printJson({ ...done, sync: report });
+          printLine(`${verb === 'share' ? 'shared' : 'unshared'} ${name}; ${syncLine(report)}`);
+        }),
+      );
+  }
 }
 
 function registerJoin(team: Command): void {

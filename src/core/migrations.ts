@@ -9,7 +9,7 @@ import { learnSql as learn } from './schema/learn.js';
 import { memoryVersionSql as memoryVersion } from './schema/memory-version.js';
 import { memoryContextSql as memoryContext } from './schema/memory-context.js';
 import { memoryTeamScopeSql as memoryTeamScope } from './schema/memory-team-scope.js';
-import { teamSql as team } from './schema/team.js';
+import { teamSkillsSql as teamSkills, teamSql as team } from './schema/team.js';
 
 /** One ordered list for the whole database; each entry runs once, inside the migration transaction. */
 export interface Migration {
@@ -29,8 +29,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'learn', sql: learn },
   { version: 9, name: 'memory-version', sql: memoryVersion },
   { version: 10, name: 'memory-context', sql: memoryContext },
-  { version: 11, name: 'guard-events-judge', sql: guardEventsJudge },
   { version: 11, name: 'session-agent-version', sql: sessionAgentVersion },
   { version: 12, name: 'memory-team-scope', sql: memoryTeamScope },
   { version: 13, name: 'team', sql: team },
+  { version: 14, name: 'guard-events-judge', sql: guardEventsJudge },
+  { version: 15, name: 'team-skills', sql: teamSkills },
 ];

@@ -4,6 +4,7 @@ import { later } from './hlc.js';
 import type { TeamLink } from './link.js';
 import { saveCursor } from './link.js';
 import { applyMemoryChange, type ApplyOutcome } from './apply-memory.js';
+import { applySkillChange, applySkillStats } from './apply-skill.js';
 import { refusal } from './refusal.js';
 import { pullChanges, type PulledChange } from './remote.js';
 import { dropOutboxAfter, lastOutboxSeq, quarantine } from './state.js';
@@ -46,8 +47,9 @@ export async function pullAll(ctx: TeamContext, client: pg.Client, link: TeamLin
 }
 
 function applyOne(ctx: TeamContext, row: PulledChange, me: string): ApplyOutcome {
-  if (row.kind !== 'memory') return 'skipped';
   try {
+    if (row.kind === 'skill') return applySkillChange(ctx, row);
+    if (row.kind === 'skill_stats') return applySkillStats(ctx, row);
     return applyMemoryChange(ctx, row, me);
   } catch (error) {
     const rules = refusal(error);

@@ -5,6 +5,7 @@ import { tick } from './hlc.js';
 import { projectIdentity } from './identity.js';
 import { readLink, saveClock, type TeamLink } from './link.js';
 import { pushChanges, type RemoteChange } from './remote.js';
+import { skillChanges } from './skills-push.js';
 import { dropOutbox, entryState, outboxBatch, rememberProject, saveEntry, stampOutbox, type OutboxRow } from './state.js';
 
 const BATCH = 500;
@@ -19,7 +20,7 @@ export async function pushAll(ctx: TeamContext, client: pg.Client, link: TeamLin
   let pushed = 0;
   for (;;) {
     const rows = outboxBatch(ctx.db, BATCH);
-    if (rows.length === 0) return pushed;
+    if (rows.length === 0) return pushed + (await pushSkills(ctx, client, link));
     stampClocks(ctx, rows, link.member);
     const latest = latestPerEntry(rows);
     const changes: { change: RemoteChange; seq: number }[] = [];
@@ -42,6 +43,19 @@ export async function pushAll(ctx: TeamContext, client: pg.Client, link: TeamLin
     })();
     pushed += changes.length;
   }
+}
+
+/** Shared skills' new versions, tombstones and use counts (skills-push.ts): one batch, noted once stored. */
+async function pushSkills(ctx: TeamContext, client: pg.Client, link: TeamLink): Promise<number> {
+  const pending = skillChanges(ctx, link);
+  if (pending.length === 0) return 0;
+  await pushChanges(
+    client,
+    link.team,
+    pending.map((p) => p.change),
+  );
+  ctx.db.transaction(() => pending.forEach((p) => p.done()))();
+  return pending.length;
 }
 
 /** Gives each unstamped queued change its clock, in queue order, after the latest clock this member stamped or saw. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endSession, ensureSession } from '../../src/ledger/sessions.js';
-import { syncTeamIfDue } from '../../src/team/auto-sync.js';
+import { syncTeamIfDue, type AutoSyncState } from '../../src/team/auto-sync.js';
 import { joinTeam } from '../../src/team/index.js';
 import { postgresBin, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { member, type Member } from './team-helpers.js';
@@ -20,7 +20,7 @@ describe.skipIf(postgresBin() === undefined)('the daemon syncs the team every te
     const ana = member();
     kits.push(ana);
     await joinTeam(ana, server.url, { team: 'auto', member: 'ana' });
-    const state = { lastAttemptAt: 0 };
+    const state: AutoSyncState = { lastAttemptAt: 0 };
     expect(await syncTeamIfDue(ana, state)).toBeUndefined(); // join just synced
     ana.clock.advance(60_000);
     ensureSession(ana.db, 's1', ana.clock.now());

@@ -77,3 +77,27 @@ CREATE TRIGGER team_outbox_ad AFTER DELETE ON memories
   INSERT INTO team_outbox (change_id, entry_id, at) VALUES (lower(hex(randomblob(16))), old.id, NULL);
 END;
 `;
+
+/**
+ * Shared skills (`team share`): which of this member's skills are shared and the hash of the SKILL.md last pushed, so a
+ * sync pushes a new version only when the file changed; and every other member's use and success counts per skill,
+ * which the nightly rules add to this data home's own.
+ */
+export const teamSkillsSql = `
+CREATE TABLE team_shared_skills (
+  name TEXT PRIMARY KEY,
+  shared_at INTEGER NOT NULL,
+  unshared INTEGER NOT NULL DEFAULT 0,
+  pushed_hash TEXT,
+  pushed_stats TEXT
+);
+CREATE TABLE team_skill_stats (
+  skill TEXT NOT NULL,
+  member TEXT NOT NULL,
+  uses INTEGER NOT NULL,
+  known INTEGER NOT NULL,
+  successes INTEGER NOT NULL,
+  last_use INTEGER,
+  PRIMARY KEY (skill, member)
+);
+`;
