@@ -27,6 +27,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const { home, homeError } = dataHome();
   const log = homeError ? tempLogger() : hookLogger(home);
   const deadline = WATCHDOG_MS[event] ?? DEFAULT_WATCHDOG_MS;
+  // Claude Code sends SIGTERM to async hooks still running when it exits (`claude -p` ends right after its
+  // last turn): finishing the one transaction, bounded by the watchdog, is what keeps the event.
+  process.on('SIGTERM', () => log.info(`kei-hook ${event}: SIGTERM ignored to finish recording the event`));
   const watchdog = setTimeout(() => {
     log.error(`kei-hook ${event} gave up after ${deadline} ms; this event was not recorded`);
     process.exit(0);

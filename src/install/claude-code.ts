@@ -9,10 +9,16 @@ export type Scope = 'user' | 'project';
 
 interface HookGroup {
   matcher?: string;
-  hooks?: { type?: string; command?: string; timeout?: number }[];
+  hooks?: { type?: string; command?: string; timeout?: number; async?: boolean }[];
 }
 
 const TOOL_EVENTS = new Set(['PostToolUse', 'PostToolUseFailure']);
+/**
+ * Events whose answer Claude Code does not need: it runs these hooks in the background (`async`), so a tool
+ * call never waits for the ledger. Not Stop (it may show the reviewer's news, and an async hook's output
+ * goes to the model, not the user) nor SessionEnd (Claude Code ends async hooks still running when it exits).
+ */
+export const ASYNC_EVENTS = new Set(['PostToolUse', 'PostToolUseFailure', 'PreCompact']);
 
 /** Where Claude Code keeps hooks and MCP servers, per scope. */
 export function claudeCodeFiles(scope: Scope, home: string, project: string): { settings: string; mcp: string; skills: string } {
@@ -71,7 +77,14 @@ function hooksChange(path: string, exe: Executables, remove: boolean): FileChang
 function ourGroup(exe: Executables, event: string): HookGroup {
   return {
     ...(TOOL_EVENTS.has(event) ? { matcher: '*' } : {}),
-    hooks: [{ type: 'command', command: commandLine([exe.node, exe.hook, event]), timeout: event === 'SessionEnd' ? 2 : 5 }],
+    hooks: [
+      {
+        type: 'command',
+        command: commandLine([exe.node, exe.hook, event]),
+        timeout: event === 'SessionEnd' ? 2 : 5,
+        ...(ASYNC_EVENTS.has(event) ? { async: true } : {}),
+      },
+    ],
   };
 }
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyChange, lineDiff } from '../../src/install/file-change.js';
 import { planSetup } from '../../src/install/plan.js';
+import { hookChecks } from '../../src/install/doctor-hooks.js';
 import { executables } from '../../src/install/executables.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -145,6 +146,27 @@ describe('setup claude-code', () => {
     const text = readFileSync(join(home, '.claude', 'settings.json'), 'utf8');
     expect(text).not.toContain('kei-hook.js');
     expect(JSON.parse(text).hooks.Stop).toHaveLength(1);
+  });
+
+  it('runs the events whose answer Claude Code does not need in the background, and upgrades an older sync entry once', () => {
+    const home = tempDir('kei-home-');
+    const path = join(home, '.claude', 'settings.json');
+    const syncEntry = (event: string) => [
+      { matcher: '*', hooks: [{ type: 'command', command: `'${exe.node}' '${exe.hook}' ${event}`, timeout: 5 }] },
+    ];
+    write(path, JSON.stringify({ hooks: { PostToolUse: syncEntry('PostToolUse') } }, null, 2));
+    expect(hookChecks(home, home)[0]).toMatchObject({ ok: false, detail: expect.stringMatching(/^1 of 8 events/) });
+    setup('claude-code', home, home);
+    const hooks = JSON.parse(readFileSync(path, 'utf8')).hooks;
+    const asyncOf = (event: string) => hooks[event].map((g: { hooks: { async?: boolean }[] }) => g.hooks[0].async ?? false);
+    expect(asyncOf('PostToolUse')).toEqual([true]);
+    expect(asyncOf('PostToolUseFailure')).toEqual([true]);
+    expect(asyncOf('PreCompact')).toEqual([true]);
+    for (const event of ['SessionStart', 'UserPromptSubmit', 'UserPromptExpansion', 'Stop', 'SessionEnd'])
+      expect(asyncOf(event)).toEqual([false]);
+    expect(hookChecks(home, home)[0]).toMatchObject({ ok: true, detail: expect.stringMatching(/^8 events/) });
+    const once = readFileSync(path, 'utf8');
+    expect(setup('claude-code', home, home).find((c) => c.path === path)?.after).toBe(once);
   });
 
   it('refuses to touch a file it cannot parse', () => {
