@@ -2,6 +2,8 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { installSkill, restoreFromLock } from '../taps/install.js';
 import type { FolderScan } from '../taps/scan-folder.js';
+import type { FileJudge } from '../taps/judge-files.js';
+import type { Kit } from '../kit.js';
 import { outdatedSkills, publishSkills, updateSkills } from '../taps/maintain.js';
 import { describeSkipped } from '../skills/problems.js';
 import { printJson, printLine } from './output.js';
@@ -11,6 +13,12 @@ import { withKit } from './with-kit.js';
 // install, restore, outdated, update and publish: the commands that move skills between taps and KEI_HOME.
 
 type Opts = { force?: boolean; yes?: boolean; json?: boolean };
+
+/** The model judge of grey-zone files (config guard.judgeTaps); the learn module is loaded only when it is on. */
+async function judgeFor(kit: Kit): Promise<FileJudge | undefined> {
+  if (!kit.config.guard.judgeTaps) return undefined;
+  return (await import('../learn/guard-judge.js')).skillFileJudge(kit);
+}
 
 async function askOnTty(scan: FolderScan): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
@@ -42,7 +50,8 @@ function registerInstall(program: Command): void {
     )
     .action((spec: string, options: Opts) =>
       withKit(async (kit) => {
-        const r = await installSkill(kit, spec, { force: options.force, yes: options.yes, confirm: askOnTty });
+        const judgeFile = await judgeFor(kit);
+        const r = await installSkill(kit, spec, { force: options.force, yes: options.yes, confirm: askOnTty, judgeFile });
         for (const w of r.scan.specWarnings) process.stderr.write(`kei-skills: warning: ${r.name}: ${w}\n`);
         printLine(`Installed ${r.name} → ${r.path} (${r.commit.slice(0, 10)}; ${r.scan.warnings.length} warning(s) accepted)`);
       }),
@@ -58,8 +67,9 @@ function registerRestore(program: Command): void {
     .addHelpText('after', '\nExample:\n  kei-skills restore --yes')
     .action((options: Opts) =>
       withKit(async (kit) => {
+        const judgeFile = await judgeFor(kit);
         for (const r of await withProgress('restore', (onProgress) =>
-          restoreFromLock(kit, { force: options.force, yes: options.yes, confirm: askOnTty, onProgress }),
+          restoreFromLock(kit, { force: options.force, yes: options.yes, confirm: askOnTty, onProgress, judgeFile }),
         ))
           printLine(`${r.name}: ${r.action}`);
       }),
@@ -95,8 +105,9 @@ function registerUpdate(program: Command): void {
     .addHelpText('after', '\nExample:\n  kei-skills update --yes')
     .action((name: string | undefined, options: Opts) =>
       withKit(async (kit) => {
+        const judgeFile = await judgeFor(kit);
         const done = await withProgress('update', (onProgress) =>
-          updateSkills(kit, name, { force: options.force, yes: options.yes, confirm: askOnTty, onProgress }),
+          updateSkills(kit, name, { force: options.force, yes: options.yes, confirm: askOnTty, onProgress, judgeFile }),
         );
         printLine(done.length ? `Updated ${done.join(', ')}` : 'Nothing to update.');
       }),

@@ -55,6 +55,18 @@ export async function judgeAgentMemory(
   return judge ? judgeWrite(kit, content.trim(), 'memory', caller, judge) : undefined;
 }
 
+/**
+ * The judge for files of a skill installed from a tap: on by default (config guard.judgeTaps), made only
+ * when a model back end is configured. Each grey-zone file is judged and recorded on the skill surface.
+ */
+export function skillFileJudge(
+  kit: Pick<LearnContext, 'clock' | 'config' | 'db' | 'env' | 'log' | 'paths'>,
+): ((text: string, caller: string) => Promise<Clearance | undefined>) | undefined {
+  if (!kit.config.guard.judgeTaps) return undefined;
+  const judge = guardJudge(openInvoker(kit, { tolerant: true }), kit.config.guard.judgeMaxChars);
+  return judge && ((text, caller) => judgeWrite(kit, text, 'skill', caller, judge));
+}
+
 function judgePrompt(request: JudgeRequest, maxChars: number): string {
   // Secrets never go to a model; the grey zone holds none, but the text is redacted all the same.
   const text = redactSecrets(request.text);

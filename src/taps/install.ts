@@ -4,8 +4,9 @@ import { KeiError } from '../core/errors.js';
 import { childPath } from '../core/safe-path.js';
 import type { TapsContext } from './context.js';
 import { cloneAt, shallowClone } from './git.js';
+import { judgeFlaggedFiles, type FileJudge } from './judge-files.js';
 import { folderHash, readLock, writeLock, type LockEntry } from './lock.js';
-import { scanSkillFolder, type FolderScan } from './scan-folder.js';
+import { listFindings as list, scanSkillFolder, type FolderScan } from './scan-folder.js';
 import { assertFolderInside, copySkillFiles, listSkillEntries } from './skill-entries.js';
 import { TapStore } from './taps.js';
 
@@ -14,6 +15,8 @@ export interface InstallOptions {
   yes?: boolean;
   /** Asked on a terminal when there are warnings and no --yes. */
   confirm?: (scan: FolderScan) => Promise<boolean>;
+  /** The model judge of grey-zone files (config guard.judgeTaps, with a model back end); the guard alone without it. */
+  judgeFile?: FileJudge;
   /** Called before each skill of a restore or update: how many are done, how many there are, the one starting. */
   onProgress?: (done: number, total: number, item: string) => void;
 }
@@ -101,7 +104,7 @@ async function installFrom(kit: TapsContext, src: Source, options: InstallOption
   try {
     copySkillFiles(entries, src.folder, quarantine);
     const scan = scanSkillFolder(quarantine, entries);
-    await decide(scan, options);
+    await decide(scan, options, quarantine);
     const name = scan.name as string;
     const target = installTarget(kit, src.category, name);
     moveInto(quarantine, target);
@@ -124,12 +127,8 @@ async function installFrom(kit: TapsContext, src: Source, options: InstallOption
   }
 }
 
-async function decide(scan: FolderScan, options: InstallOptions): Promise<void> {
-  const list = (fs: { file: string; rule: string; excerpt: string }[]) =>
-    fs
-      .slice(0, 8)
-      .map((f) => `  ${f.file}: ${f.rule} "${f.excerpt}"`)
-      .join('\n');
+async function decide(scan: FolderScan, options: InstallOptions, dir: string): Promise<void> {
+  await judgeFlaggedFiles(dir, scan, options.judgeFile);
   if (!scan.loadable || scan.specErrors.length > 0)
     throw new KeiError(
       'install_invalid',

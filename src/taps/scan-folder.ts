@@ -57,6 +57,14 @@ export function scanSkillFolder(dir: string, entries: SkillEntries = listSkillEn
   return result;
 }
 
+/** The first findings, one line each, as install errors list them. */
+export function listFindings(findings: FileFinding[]): string {
+  return findings
+    .slice(0, 8)
+    .map((f) => `  ${f.file}: ${f.rule} "${f.excerpt}"`)
+    .join('\n');
+}
+
 function emptyScan(files: string[]): FolderScan {
   return { name: null, loadable: false, specErrors: [], specWarnings: [], critical: [], blocked: [], warnings: [], files };
 }
