@@ -61,9 +61,9 @@ function nodeEngine(reason: string): Engine {
     throw new KeiError(
       'sqlite_unavailable',
       forced
-        ? `${ENGINE_ENV}=node needs Node ≥ 22.5, which has SQLite built in (node:sqlite); this is Node ${process.versions.node}. Upgrade Node or unset ${ENGINE_ENV}`
+        ? `${ENGINE_ENV}=node needs Node ≥ 22.13, which has SQLite built in (node:sqlite); this is Node ${process.versions.node}. Upgrade Node or unset ${ENGINE_ENV}`
         : `KeiSeiKit cannot open its database: ${reason}, and Node ${process.versions.node} has no built-in SQLite (node:sqlite). ` +
-            `Either use Node ≥ 22.5 (it needs no compiler), or: ${REBUILD}`,
+            `Either use Node ≥ 22.13 (its built-in SQLite needs no compiler), or: ${REBUILD}`,
     );
   }
   return { choice: { name: 'node:sqlite', reason }, open: (file) => openNodeSqlite(sqlite, file) };

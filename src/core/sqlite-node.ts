@@ -16,9 +16,10 @@ interface DatabaseSync {
 type NodeSqlite = { DatabaseSync: new (file: string) => DatabaseSync };
 
 /**
- * `node:sqlite`, or null where Node has none (before 22.5, or `--no-experimental-sqlite`). Loading it
- * makes Node 22 print "ExperimentalWarning: SQLite is an experimental feature" on stderr, which is
- * the user's terminal, the MCP client's log or a hook's output: that one warning is dropped, others pass.
+ * `node:sqlite`, or null where Node has none (before 22.13 without `--experimental-sqlite`, or with
+ * `--no-experimental-sqlite`). Loading it makes Node 22 print "ExperimentalWarning: SQLite is an
+ * experimental feature" on stderr, which is the user's terminal, the MCP client's log or a hook's
+ * output: that one warning is dropped, others pass.
  */
 export function loadNodeSqlite(): NodeSqlite | null {
   const emitWarning = process.emitWarning;

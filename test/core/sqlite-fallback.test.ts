@@ -105,7 +105,7 @@ describe('SQLite engine choice, as a user meets it', () => {
     const r = run(nodeWithoutSqlite(), absent, 'kei-skills.js', ['memory', 'list'], { KEI_HOME: home });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no built-in SQLite \(node:sqlite\)/);
-    expect(r.err).toMatch(/Node ≥ 22\.5/);
+    expect(r.err).toMatch(/Node ≥ 22\.13/);
     expect(r.err).toMatch(/install a C\/C\+\+ compiler.*npm rebuild better-sqlite3/i);
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(engineRow(nodeWithoutSqlite(), absent, { KEI_HOME: home }).ok).toBe(false);
@@ -134,7 +134,7 @@ describe('SQLite engine choice, as a user meets it', () => {
       KEI_HOME: home,
       KEI_SQLITE_ENGINE: 'node',
     });
-    expect(impossible.err).toMatch(/KEI_SQLITE_ENGINE=node needs Node ≥ 22\.5/);
+    expect(impossible.err).toMatch(/KEI_SQLITE_ENGINE=node needs Node ≥ 22\.13/);
   });
 
   it("only node:sqlite's experimental warning is dropped; other warnings still reach stderr", () => {
