@@ -42,6 +42,15 @@ const DEFAULTS: Required<TrainOptions> = {
 };
 
 /**
+ * Floors under the chosen thresholds, fixed a priori. Out-of-fold scores only measure the domains the training
+ * data holds: trained on dev.jsonl alone, the picked threshold fell to 0.66 (its benign lines are easy) and the
+ * layer then refused 26 of dev-extra's 350 memory notes on its own; at 0.95 it refused 1. With the full data the
+ * picked values are 0.92–0.97, so the floor rarely binds; it keeps a model trained on a narrow set cautious.
+ */
+const ALONE_FLOOR = 0.95;
+const COMPANION_FLOOR = 0.75;
+
+/**
  * Nested choice, all inside the examples given: for each L2 strength, out-of-fold scores over `innerFolds`;
  * the strength that catches most attacks at its own threshold wins, and that threshold ships with the
  * model fitted on all examples. An outer evaluation that calls this per fold never lets its test fold in.
@@ -57,8 +66,8 @@ export function trainModel(examples: TrainingExample[], options: TrainOptions = 
     const recall = oof.filter((p, i) => examples[i].attack && p >= threshold).length;
     if (recall > best.recall) best = { recall, oof, settings };
   }
-  const threshold = pickThreshold(examples, best.oof, rest.benignRate, true);
-  const companion = Math.min(threshold, pickThreshold(examples, best.oof, rest.companionRate, false));
+  const threshold = Math.max(ALONE_FLOOR, pickThreshold(examples, best.oof, rest.benignRate, true));
+  const companion = Math.min(threshold, Math.max(COMPANION_FLOOR, pickThreshold(examples, best.oof, rest.companionRate, false)));
   const fitted = fit(examples, vectors, best.settings);
   return packModel({ ...fitted, threshold, companion }, best.settings.keep);
 }

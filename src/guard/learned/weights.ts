@@ -7,7 +7,7 @@ export function shippedModel(): PackedModel {
     bits: 18,
     bias: -0.8127474341782318,
     scale: 0.029863564048226425,
-    threshold: 0.9468423859127905,
+    threshold: 0.95,
     companion: 0.8197194543286774,
     slots: [
       'AAEHAgQFBgYJBAYDAwYEBQ4LAwECAgQRBQEFAQMCBQMGBgUKBwYCCQIBAgEDAgIJCAEHAwMLBQQBAgUCAQUCCgYFAQMEBgMIBQECAQ0DAQgEAw0DBgMKAwsB',
