@@ -42,6 +42,8 @@ function detect(line: string): LineParser | undefined {
     return undefined;
   }
   if (!row || typeof row !== 'object') return undefined;
+  // Claude Code starts a transcript with its prompt queue (`queue-operation` lines with a `content`): says nothing yet.
+  if (row.type === 'queue-operation') return undefined;
   if ('payload' in row && CODEX_TYPES.has(String(row.type))) return new CodexRolloutParser();
   if ('projectHash' in row || ('content' in row && !('message' in row)) || Array.isArray(row.messages)) return new GeminiChatParser();
   return new TranscriptParser();
