@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,16 @@ function resolvedAddon(): string | null {
   const dir = packageDir();
   const candidate = dir ? join(dir, '..', ADDON) : null;
   return candidate && existsSync(candidate) ? candidate : null;
+}
+
+/** better-sqlite3's installed version (read only where it matters: see sqlite-engine.ts), or null. */
+export function betterSqlite3Version(): string | null {
+  const dir = packageDir();
+  try {
+    return dir ? (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Where Node's resolution finds better-sqlite3 from here, or null when it is not installed. */

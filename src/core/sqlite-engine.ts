@@ -1,6 +1,6 @@
 import { KeiError } from './errors.js';
 import type { Db, EngineChoice } from './sqlite.js';
-import { loadBetterSqlite3, openBetterSqlite3 } from './sqlite-better.js';
+import { betterSqlite3Version, loadBetterSqlite3, openBetterSqlite3 } from './sqlite-better.js';
 import { loadNodeSqlite, openNodeSqlite } from './sqlite-node.js';
 
 /** Forces an engine: `better-sqlite3` or `node` (node:sqlite); unset = better-sqlite3, else node:sqlite. */
@@ -39,6 +39,8 @@ function requestedEngine(env: NodeJS.ProcessEnv): Requested {
 
 function choose(requested: Requested): Engine {
   if (requested === 'node') return nodeEngine(`${ENGINE_ENV}=node`);
+  const crash = requested === 'auto' ? abortsOnThisNode() : null;
+  if (crash && loadNodeSqlite()) return nodeEngine(crash);
   const better = loadBetterSqlite3();
   if (!('failure' in better)) {
     const reason = requested === 'auto' ? 'the primary engine' : `${ENGINE_ENV}=better-sqlite3`;
@@ -48,6 +50,19 @@ function choose(requested: Requested): Engine {
     throw new KeiError('sqlite_unavailable', `${ENGINE_ENV}=better-sqlite3, but ${better.failure}. ${REBUILD}; or unset ${ENGINE_ENV}`);
   }
   return nodeEngine(better.failure);
+}
+
+/**
+ * better-sqlite3 12 aborts every process on Node 24 when a statement is finalized at exit (SIGABRT,
+ * "Assertion failed: (env) != nullptr" in Statement::~Statement; seen here on 24.21 with 12.11.1): a
+ * command that did its work exits 134 with a native stack on the terminal. Node 24 has node:sqlite, so
+ * the default there is node:sqlite until better-sqlite3 13 (which needs Node ≥ 22) is the dependency.
+ */
+function abortsOnThisNode(): string | null {
+  if (Number(process.versions.node.split('.')[0]) < 24) return null;
+  const version = betterSqlite3Version();
+  if (!version || Number(version.split('.')[0]) >= 13) return null;
+  return `better-sqlite3 ${version} aborts at exit on Node ${process.versions.node}; ${ENGINE_ENV}=better-sqlite3 uses it anyway`;
 }
 
 const REBUILD =
