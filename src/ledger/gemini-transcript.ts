@@ -11,10 +11,13 @@ interface ChatRecord {
   messages?: ChatRecord[];
 }
 
+/** Gemini CLI's own blocks sent as user messages (`<session_context>`): not the user's words. */
+const HARNESS_TEXT = /^\s*<[a-z_]+>/;
+
 /**
  * Gemini CLI's chat log (`~/.gemini/tmp/<project>/chats/session-*.jsonl`): a metadata line (sessionId), then one
  * line per message (`user`, `gemini` with `toolCalls`, `info`, `error`), a later line with the same id replacing the
- * earlier one, and `$set` lines for metadata. Older versions wrote one JSON object with a `messages` array.
+ * earlier one, and `$set` lines for metadata or a snapshot of the history. Older versions wrote one JSON object with a `messages` array.
  */
 export class GeminiChatParser {
   private t: Trajectory = { steps: [], sidechain: [], skippedLines: 0 };
@@ -29,7 +32,14 @@ export class GeminiChatParser {
       this.t.skippedLines++;
       return;
     }
-    if (record.$set !== undefined) return;
+    if (record.$set !== undefined) {
+      // `$set.messages` is a snapshot of the history (Gemini's session context first; again on resume, in the API's
+      // shape): it adds what is not known yet and never replaces the records, which carry the tool calls.
+      const set = record.$set as { messages?: unknown };
+      for (const m of Array.isArray(set.messages) ? (set.messages as ChatRecord[]) : [])
+        if (m?.id && m.type && !this.messages.has(m.id)) this.messages.set(m.id, m);
+      return;
+    }
     this.t.sessionId ??= record.sessionId;
     for (const message of Array.isArray(record.messages) ? record.messages : [record])
       if (message.type && message.id) this.messages.set(message.id, message);
@@ -40,9 +50,10 @@ export class GeminiChatParser {
       const at = m.timestamp;
       if (m.type === 'user') {
         const text = partsText(m.content);
-        if (text) this.t.steps.push({ role: 'user', text, at });
+        if (text && !HARNESS_TEXT.test(text)) this.t.steps.push({ role: 'user', text, at });
       } else if (m.type === 'gemini') {
         this.t.model ??= m.model;
+        if (!partsText(m.content) && !m.toolCalls?.length) continue;
         const step: Step = {
           role: 'assistant',
           messageId: m.id as string,

@@ -24,6 +24,8 @@ export const geminiAdapter: AgentAdapter = {
   toCanonical(event, payload): CanonicalEvent | undefined {
     const canonical = CANONICAL[event];
     if (!canonical) return undefined;
+    // A resumed session goes on in its first chat log; the new file Gemini names at resume holds only its context.
+    if (event === 'SessionStart' && payload.source === 'resume') return { event: canonical, payload: { ...payload, transcript_path: undefined } };
     if (canonical !== 'PostToolUse') return { event: canonical, payload };
     const error = (payload.tool_response as { error?: unknown } | undefined)?.error;
     const failed = error !== undefined && error !== null && error !== '';
