@@ -133,6 +133,7 @@ function printStatus(s: TeamStatus): void {
         s.members.map((m) => [m.member, m.lastSyncAt ?? 'never', m.leftAt ?? '']),
       ),
     );
+  if (s.sharedSkills?.length) printLine(`skills you share: ${s.sharedSkills.join(', ')}`);
   printResolved(s);
 }
 

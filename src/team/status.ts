@@ -1,7 +1,8 @@
 import type { TeamContext } from './context.js';
 import { hlcTime } from './hlc.js';
-import { readLink } from './link.js';
+import { readLink, type TeamLink } from './link.js';
 import { connectTeam, countAfter, listMembers, type RemoteMember } from './remote.js';
+import { sharedSkills } from './skill-state.js';
 import { conflicts, outboxCount, quarantined, type Conflict, type Quarantined } from './state.js';
 
 export interface TeamStatus {
@@ -19,6 +20,8 @@ export interface TeamStatus {
   members?: RemoteMember[];
   serverError?: string;
   conflicts?: (Conflict & { winnerAt?: number; loserAt?: number })[];
+  /** This member's skills shared with the team. */
+  sharedSkills?: string[];
   /** Pulled changes the guard blocked: who wrote them and which rules; their text is never shown. */
   quarantined?: Quarantined[];
 }
@@ -38,8 +41,16 @@ export async function teamStatus(ctx: TeamContext, options: { remote?: boolean }
     pendingPush: outboxCount(ctx.db),
     conflicts: conflicts(ctx.db).map((c) => ({ ...c, winnerAt: hlcTime(c.winner_hlc), loserAt: hlcTime(c.loser_hlc) })),
     quarantined: quarantined(ctx.db),
+    sharedSkills: sharedSkills(ctx.db)
+      .filter((r) => !r.unshared)
+      .map((r) => r.name),
   };
-  if (options.remote === false) return status;
+  if (options.remote !== false) await addServerView(ctx, link, status);
+  return status;
+}
+
+/** Members and what waits to be pulled, from the server; its error instead when it does not answer. */
+async function addServerView(ctx: TeamContext, link: TeamLink, status: TeamStatus): Promise<void> {
   try {
     const client = await connectTeam(link.url, ctx.paths.home, ctx.env);
     try {
@@ -51,5 +62,4 @@ export async function teamStatus(ctx: TeamContext, options: { remote?: boolean }
   } catch (error) {
     status.serverError = error instanceof Error ? error.message : String(error);
   }
-  return status;
 }

@@ -35,6 +35,7 @@ describe.skipIf(postgresBin() === undefined)('shared skills and team-wide succes
     shareSkill(ana, 'deploy-fly');
     [1, 1, 0].forEach((s, i) => use(ana, 'deploy-fly', s as 0 | 1, i));
     await syncTeam(ana);
+    expect((await teamStatus(ana, { remote: false })).sharedSkills).toEqual(['deploy-fly']);
     await syncTeam(ben);
     expect(searchSkills(ben.skills.registry.all(), 'deploy fly.io')[0]?.skill.name).toBe('deploy-fly');
     [1, 0].forEach((s, i) => use(ben, 'deploy-fly', s as 0 | 1, i));
