@@ -44,7 +44,9 @@ function agentHookCheck(agent: HookAgent, scope: 'user' | 'project', home: strin
       .find((word) => word.includes('/') && !isFile(word));
     if (gone) return { name, ok: false, detail: `points at missing ${gone}`, fix };
   }
-  return { name, ok: true, detail: `${installed.length} events in ${path}` };
+  // Codex runs a hook from hooks.json only once the user has trusted it (its /hooks review); nothing here can see that.
+  const trust = agent === 'codex' ? '; Codex runs them once trusted in its /hooks review' : '';
+  return { name, ok: true, detail: `${installed.length} events in ${path}${trust}` };
 }
 
 /** Our commands among an event's entries, nested (`{hooks: [{command}]}`) or flat (`{command}`). */
