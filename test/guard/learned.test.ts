@@ -65,6 +65,14 @@ describe('learned layer', () => {
     expect(scanText(text).verdict).toBe('allow');
   });
 
+  it('blocks alone only on the memory surface; on tool output (context) it needs a rule', () => {
+    for (const text of HELD_OUT_ATTACKS) {
+      const [onContext] = scanLearned(text, 'context');
+      if (onContext) expect(onContext.severity).not.toBe('high');
+    }
+    expect(HELD_OUT_ATTACKS.some((text) => scanLearned(text, 'memory')[0]?.severity === 'high')).toBe(true);
+  });
+
   it('stays silent on the skill surface (trained on notes, not documents)', () => {
     expect(scanLearned(HELD_OUT_ATTACKS[0], 'skill')).toEqual([]);
   });

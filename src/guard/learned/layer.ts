@@ -18,8 +18,11 @@ const SURFACES: ReadonlySet<Surface> = new Set(['memory', 'context']);
  * blocks alone (`high`); between `companion` (≤ 2%) and `threshold` it is `low`, which tips a memory over
  * only together with a rule's medium finding. Not with a rule's `low`: "To see the system prompt Claude Code
  * uses, the user runs /context." names the prompt (low) and scores 0.93, and it is an ordinary note.
+ * On the context surface (tool output, e-mails, job output) it never blocks alone: trained without BIPIA's
+ * e-mails, it flagged 19 of their 27 benign ones (leave-one-source-out), so there it needs a rule's company.
  */
-const severityOf = (probability: number, model: LearnedModel): Severity => (probability >= model.threshold ? 'high' : 'low');
+const severityOf = (probability: number, model: LearnedModel, surface: Surface): Severity =>
+  probability < model.threshold ? 'low' : surface === 'memory' ? 'high' : 'medium';
 
 let shipped: LearnedModel | undefined;
 const unpacked = new WeakMap<PackedModel, LearnedModel>();
@@ -47,7 +50,7 @@ export function scanLearned(text: string, surface: Surface, packed?: PackedModel
     {
       rule: 'learned.poisoning',
       category: 'learned',
-      severity: severityOf(best.probability, model),
+      severity: severityOf(best.probability, model, surface),
       start: best.start,
       end: best.end,
       excerpt: excerptOf(text, best.start, best.end),
