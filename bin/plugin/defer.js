@@ -47,8 +47,14 @@ function readSettings(file, root) {
 function hasRunnableHook(settings, event) {
   const groups = settings?.hooks?.[event];
   if (!Array.isArray(groups)) return false;
-  const commands = groups.flatMap((g) => (Array.isArray(g?.hooks) ? g.hooks : [])).map((h) => h?.command);
+  const commands = groups.flatMap((g) => (Array.isArray(g?.hooks) ? g.hooks : [])).map(commandLine);
   return commands.some((c) => typeof c === 'string' && OUR_HOOK.test(c) && scriptExists(c));
+}
+
+/** The hook as one shell line: `command` alone, or (exec form) `command` and `args` quoted as set-up quotes paths. */
+function commandLine(h) {
+  if (typeof h?.command !== 'string' || !Array.isArray(h.args)) return h?.command;
+  return [h.command, ...h.args.map(String)].map((p) => (/^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 /** A settings hook whose kei-hook was moved or deleted records nothing: the plugin must not defer to it. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOOK_EVENTS } from '../hooks/dispatch.js';
-import { commandLine, executables, installationRoot, isOurHookCommand, SERVER_NAME, type Executables } from './executables.js';
+import { executables, installationRoot, isOurHook, SERVER_NAME, type Executables } from './executables.js';
 import { readOrNull, type FileChange } from './file-change.js';
 import { appendJsonc, insertProperty, isEmptyShell, parseJsonc, removeArrayElement, removeProperty } from './jsonc.js';
 
@@ -9,7 +9,7 @@ export type Scope = 'user' | 'project';
 
 interface HookGroup {
   matcher?: string;
-  hooks?: { type?: string; command?: string; timeout?: number; async?: boolean }[];
+  hooks?: { type?: string; command?: string; args?: string[]; timeout?: number; async?: boolean }[];
 }
 
 const TOOL_EVENTS = new Set(['PostToolUse', 'PostToolUseFailure']);
@@ -79,8 +79,10 @@ function ourGroup(exe: Executables, event: string): HookGroup {
     ...(TOOL_EVENTS.has(event) ? { matcher: '*' } : {}),
     hooks: [
       {
+        // Exec form: Claude Code spawns node itself, no shell in between (~150 ms less per event on a loaded machine).
         type: 'command',
-        command: commandLine([exe.node, exe.hook, event]),
+        command: exe.node,
+        args: [exe.hook, event],
         timeout: event === 'SessionEnd' ? 2 : 5,
         ...(ASYNC_EVENTS.has(event) ? { async: true } : {}),
       },
@@ -94,7 +96,7 @@ function removeOurHooks(text: string | null, path: string, event: string): strin
   let out = text;
   for (let g = groups.length - 1; g >= 0; g--) {
     const hooks = groups[g].hooks ?? [];
-    const ours = hooks.map((h, i) => (isOurHookCommand(h.command) ? i : -1)).filter((i) => i >= 0);
+    const ours = hooks.map((h, i) => (isOurHook(h) ? i : -1)).filter((i) => i >= 0);
     if (ours.length === 0) continue;
     if (ours.length === hooks.length) out = removeArrayElement(out as string, ['hooks', event], g);
     else for (const i of ours.reverse()) out = removeArrayElement(out as string, ['hooks', event, g, 'hooks'], i);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { HOOK_EVENTS } from '../hooks/dispatch.js';
 import { claudeCodeFiles, type Scope } from './claude-code.js';
-import { isOurHookCommand } from './executables.js';
+import { isOurHook } from './executables.js';
 import { readOrNull } from './file-change.js';
 import { parseJsonc } from './jsonc.js';
 
@@ -34,7 +34,7 @@ export function settingsHookScopes(home: string, project: string): Scope[] {
 function hasOurCommand(groups: unknown): boolean {
   if (!Array.isArray(groups)) return false;
   return groups.some(
-    (g: { hooks?: { command?: unknown }[] }) => Array.isArray(g?.hooks) && g.hooks.some((h) => isOurHookCommand(h?.command)),
+    (g: { hooks?: { command?: unknown; args?: unknown }[] }) => Array.isArray(g?.hooks) && g.hooks.some((h) => isOurHook(h)),
   );
 }
 

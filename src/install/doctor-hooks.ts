@@ -3,11 +3,11 @@ import { HOOK_EVENTS } from '../hooks/dispatch.js';
 import { claudeCodeFiles, type Scope } from './claude-code.js';
 import { duplicateInstallation, enabledKitPlugin, settingsHookScopes } from './claude-plugin.js';
 import type { Check } from './doctor.js';
-import { isOurHookCommand } from './executables.js';
+import { hookCommandLine, isOurHookCommand, type CommandHook } from './executables.js';
 import { readOrNull } from './file-change.js';
 import { parseJsonc } from './jsonc.js';
 
-type HookGroups = Record<string, { hooks?: { command?: string }[] }[] | undefined>;
+type HookGroups = Record<string, { hooks?: CommandHook[] }[] | undefined>;
 
 /**
  * Claude Code hooks per scope: not installed is informational, but an install missing some events, or whose
@@ -57,7 +57,7 @@ function commandsOf(groups: HookGroups[string]): string[] {
   if (!Array.isArray(groups)) return [];
   return groups
     .flatMap((g) => (Array.isArray(g?.hooks) ? g.hooks : []))
-    .map((h) => h?.command)
+    .map(hookCommandLine)
     .filter(isOurHookCommand) as string[];
 }
 

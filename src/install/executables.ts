@@ -30,3 +30,17 @@ export function commandLine(parts: string[]): string {
 /** Marks what we own in other tools' configs: hook commands naming kei-hook, servers named kei. */
 export const SERVER_NAME = 'kei';
 export const isOurHookCommand = (command: unknown): boolean => typeof command === 'string' && /kei-hook(\.c?js)?\b/.test(command);
+
+/** A Claude Code command hook: a shell line in `command`, or (exec form, no shell) the program in `command` and `args`. */
+export interface CommandHook {
+  command?: unknown;
+  args?: unknown;
+}
+
+/** The hook as one shell line, whichever form it has: what the checks read. */
+export function hookCommandLine(h: CommandHook | undefined): string | undefined {
+  if (typeof h?.command !== 'string') return undefined;
+  return Array.isArray(h.args) ? commandLine([h.command, ...h.args.map(String)]) : h.command;
+}
+
+export const isOurHook = (h: CommandHook | undefined): boolean => isOurHookCommand(hookCommandLine(h));

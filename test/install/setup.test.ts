@@ -148,7 +148,7 @@ describe('setup claude-code', () => {
     expect(JSON.parse(text).hooks.Stop).toHaveLength(1);
   });
 
-  it('runs the events whose answer Claude Code does not need in the background, and upgrades an older sync entry once', () => {
+  it('runs the events whose answer Claude Code does not need in the background, in exec form, and upgrades an older sync shell entry once', () => {
     const home = tempDir('kei-home-');
     const path = join(home, '.claude', 'settings.json');
     const syncEntry = (event: string) => [
@@ -159,6 +159,7 @@ describe('setup claude-code', () => {
     setup('claude-code', home, home);
     const hooks = JSON.parse(readFileSync(path, 'utf8')).hooks;
     const asyncOf = (event: string) => hooks[event].map((g: { hooks: { async?: boolean }[] }) => g.hooks[0].async ?? false);
+    expect(hooks.PostToolUse[0].hooks[0]).toMatchObject({ command: exe.node, args: [exe.hook, 'PostToolUse'] });
     expect(asyncOf('PostToolUse')).toEqual([true]);
     expect(asyncOf('PostToolUseFailure')).toEqual([true]);
     expect(asyncOf('PreCompact')).toEqual([true]);
