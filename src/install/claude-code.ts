@@ -79,7 +79,7 @@ function ourGroup(exe: Executables, event: string): HookGroup {
     ...(TOOL_EVENTS.has(event) ? { matcher: '*' } : {}),
     hooks: [
       {
-        // Exec form: Claude Code spawns node itself, no shell in between (~150 ms less per event on a loaded machine).
+        // Exec form: Claude Code spawns node itself, no shell in between, and no quoting of the paths.
         type: 'command',
         command: exe.node,
         args: [exe.hook, event],
