@@ -81,7 +81,7 @@ describe('kei-mcp over stdio', () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ['memory_add', { content: 42 }, /content/],
       ['memory_add', {}, /content/],
-      ['memory_add', { content: 'ok', scope: 'team' }, /scope/],
+      ['memory_add', { content: 'ok', scope: 'org' }, /scope/],
       ['memory_add', { content: 'x'.repeat(4001) }, /4001 characters; the limit is 4000/],
       ['memory_add', { content: 'ok', tags: 'notalist' }, /tags/],
       ['memory_search', { query: 5 }, /query/],
