@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BIN, tempDir } from '../helpers/temp.js';
+
+// Each doctor run starts kei-mcp, a sandbox and the model back end's check: ~4 s alone, several times that when CI
+// runs three suites at once; a case here runs doctor up to five times.
+vi.setConfig({ testTimeout: 240_000 });
 
 interface Row {
   name: string;
