@@ -18,7 +18,8 @@ await build({
   // loaded at run time from the path db.ts finds (the `nativeBinding` option).
   external: ['bindings'],
   // import.meta.url (used to find the addon and bin/) becomes this file's own URL.
-  define: { 'import.meta.url': '__kei_module_url' },
+  // __KEI_HOOK_BUNDLE__ tells src/core/sqlite-better.ts it may use the bundle's own require.
+  define: { 'import.meta.url': '__kei_module_url', __KEI_HOOK_BUNDLE__: 'true' },
   banner: { js: "const __kei_module_url = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

@@ -4,6 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './sqlite.js';
 
+/** Defined (true) only in the hook bundle, by scripts/bundle-hook.js. */
+declare const __KEI_HOOK_BUNDLE__: boolean | undefined;
+
 type BetterSqlite3 = new (file: string, options: { nativeBinding: object }) => Db;
 export interface BetterEngine {
   Database: BetterSqlite3;
@@ -45,10 +48,11 @@ export function loadBetterSqlite3(): BetterEngine | { failure: string } {
  * In the hook bundle (CommonJS) the literal `require('better-sqlite3')` reaches better-sqlite3's
  * JavaScript, which esbuild bundles and evaluates only when called; dist/ is ES modules and has no
  * `require`, so the package is resolved from here. Either way a process that uses node:sqlite never loads it.
+ * Not `typeof require`: under `node -e` and the REPL a global `require` resolves from the caller's folder.
  */
 function loadPackage(): BetterSqlite3 {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- kept literal for the bundle (see above)
-  if (typeof require === 'function') return require('better-sqlite3') as BetterSqlite3;
+  if (typeof __KEI_HOOK_BUNDLE__ !== 'undefined' && __KEI_HOOK_BUNDLE__) return require('better-sqlite3') as BetterSqlite3;
   return createRequire(import.meta.url)('better-sqlite3') as BetterSqlite3;
 }
 
