@@ -6,10 +6,14 @@ import { keiHomeProblem, keiHomeUsable } from '../core/paths.js';
 import { readHookConfig } from './hook-config.js';
 import type { HookContext, HookOutput } from './types.js';
 
-/** Opens kei.db, runs one handler inside one immediate transaction, closes. */
-export function withHookDatabase(home: string, log: Logger, run: (ctx: HookContext) => HookOutput): HookOutput {
+/**
+ * Opens kei.db, runs one handler inside one immediate transaction, closes. `busyMs`: how long to queue for the
+ * write lock (the event's deadline less a margin), so a background event waits instead of being dropped.
+ */
+export function withHookDatabase(home: string, log: Logger, run: (ctx: HookContext) => HookOutput, busyMs = 4000): HookOutput {
   const db = openHookDatabase(home);
   try {
+    db.exec(`PRAGMA busy_timeout = ${Math.max(1000, Math.round(busyMs))}`);
     const config = readHookConfig(join(home, 'config.json'), process.env);
     for (const problem of config.problems) log.warn(`config: ${problem}`);
     const ctx: HookContext = { db, log, home, env: process.env, now: Date.now(), config };

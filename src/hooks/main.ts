@@ -11,7 +11,9 @@ const MAX_STDIN_BYTES = 1024 * 1024;
  * gives 1.5 s in all): normally a hook takes ~0.2 s, but on a loaded machine it must still finish
  * its one transaction rather than drop the event.
  */
-const WATCHDOG_MS: Record<string, number> = { SessionEnd: 1300 };
+// Events Claude Code runs in the background (`async`, set-up's timeout 15 s): nobody waits for them, so under heavy
+// contention for the write lock they queue longer rather than drop the event.
+const WATCHDOG_MS: Record<string, number> = { SessionEnd: 1300, PostToolUse: 14000, PostToolUseFailure: 14000, PreCompact: 14000 };
 const DEFAULT_WATCHDOG_MS = 4500;
 /** Claude Code writes the event at once; waiting longer for it than this leaves no time to record it. */
 const MAX_INPUT_WAIT_MS = 2000;
@@ -37,7 +39,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   watchdog.unref();
   try {
     const input = await readHookInput(MAX_STDIN_BYTES, Math.min(MAX_INPUT_WAIT_MS, deadline / 2));
-    const out = await runHook({ agent, event }, usableText(input), home, log, homeError);
+    const out = await runHook({ agent, event }, usableText(input), home, log, homeError, deadline);
     if (out) process.stdout.write(`${JSON.stringify(out)}\n`);
   } catch (err) {
     log.error(`kei-hook ${event} failed`, { error: (err as Error)?.message ?? String(err) });
@@ -59,7 +61,8 @@ async function runHook(
   text: string,
   home: string,
   log: Logger,
-  homeError?: Error,
+  homeError: Error | undefined,
+  deadline: number,
 ): Promise<Record<string, unknown> | undefined> {
   const { handlerFor } = await import('./dispatch.js');
   const known = from.agent === undefined ? await handlerFor(from.event) : true;
@@ -78,7 +81,7 @@ async function runHook(
   const { withHookDatabase } = await import('./database.js');
   const run = () => {
     if (homeError) throw homeError;
-    return withHookDatabase(home, log, (ctx) => withAfter(handler(payload, ctx), () => translated.afterHandler(ctx)));
+    return withHookDatabase(home, log, (ctx) => withAfter(handler(payload, ctx), () => translated.afterHandler(ctx)), deadline - 1000);
   };
   if (event !== 'SessionStart') return translated.answer(run());
   // The one event whose answer the user sees: a broken config or data home is said there, once per session.

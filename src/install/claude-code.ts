@@ -83,7 +83,7 @@ function ourGroup(exe: Executables, event: string): HookGroup {
         type: 'command',
         command: exe.node,
         args: [exe.hook, event],
-        timeout: event === 'SessionEnd' ? 2 : 5,
+        timeout: event === 'SessionEnd' ? 2 : ASYNC_EVENTS.has(event) ? 15 : 5,
         ...(ASYNC_EVENTS.has(event) ? { async: true } : {}),
       },
     ],
