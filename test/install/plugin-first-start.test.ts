@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { openDatabase } from '../../src/core/db.js';
 import { runClaude, startClaudeConversation } from '../helpers/claude.js';
 import { startModelServer, type ModelServer } from '../helpers/model-server.js';
 import { buildPluginRelease } from '../helpers/plugin.js';
-import { removeSuiteDirs, suiteDir } from '../helpers/temp.js';
+import { REPO_ROOT, removeSuiteDirs, suiteDir } from '../helpers/temp.js';
 
 const TOOL = (name: string) => `mcp__plugin_keiseikit_kei__${name}`;
 
@@ -59,7 +60,10 @@ describe('the plugin on a machine its SQLite addon was not built for, with the r
     removeSuiteDirs();
   }, 120_000);
 
-  it('says setup is under way, then answers memory_add and memory_search in the same session', async () => {
+  it('says setup is under way, then answers memory_add and memory_search in the same session', async (ctx) => {
+    // Pinned to better-sqlite3: where it does not run cleanly (Node 24: version 12 aborts at exit), nothing to repair.
+    if (spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: REPO_ROOT }).status !== 0)
+      ctx.skip('better-sqlite3 does not run cleanly under this Node (the plugin uses node:sqlite here)');
     const chat = startClaudeConversation(
       ['--allowedTools', [TOOL('kei_setup_status'), TOOL('memory_add'), TOOL('memory_search')].join(',')],
       {
