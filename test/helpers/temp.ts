@@ -28,8 +28,9 @@ export function suiteDir(prefix = 'kei-suite-'): string {
   return dir;
 }
 
+/** Retries: a background hook (async in Claude Code) may still be closing its files as the suite ends. */
 export function removeSuiteDirs(): void {
-  while (suiteDirs.length > 0) rmSync(suiteDirs.pop() as string, { recursive: true, force: true });
+  while (suiteDirs.length > 0) rmSync(suiteDirs.pop() as string, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 
 afterEach(() => {
