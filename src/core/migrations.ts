@@ -1,5 +1,9 @@
 import { memoriesSql as memories } from './schema/memory.js';
-import { guardEventsSql as guardEvents, guardEventsJudgeSql as guardEventsJudge } from './schema/guard-events.js';
+import {
+  guardEventsSql as guardEvents,
+  guardEventsExcerptSql as guardEventsExcerpt,
+  guardEventsJudgeSql as guardEventsJudge,
+} from './schema/guard-events.js';
 import { ledgerSql as ledger, sessionAgentVersionSql as sessionAgentVersion } from './schema/ledger.js';
 import { skillVersionsSql as skillVersions } from './schema/skill-versions.js';
 import { sandboxesSql as sandboxes } from './schema/sandboxes.js';
@@ -34,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'team', sql: team },
   { version: 14, name: 'guard-events-judge', sql: guardEventsJudge },
   { version: 15, name: 'team-skills', sql: teamSkills },
+  { version: 16, name: 'guard-events-excerpt', sql: guardEventsExcerpt },
 ];

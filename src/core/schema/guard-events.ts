@@ -36,3 +36,12 @@ DROP TABLE guard_events;
 ALTER TABLE guard_events_judged RENAME TO guard_events;
 CREATE INDEX guard_events_at ON guard_events (at);
 `;
+
+/**
+ * What the dashboard and `guard events` show of a refused write (issue 23): a short excerpt around the
+ * finding that triggered it, secrets redacted and invisible characters made visible by the gate before it
+ * is stored. Never the whole text. Rows recorded before this migration keep NULL.
+ */
+export const guardEventsExcerptSql = `
+ALTER TABLE guard_events ADD COLUMN excerpt TEXT;
+`;
