@@ -1,6 +1,7 @@
 import { errorMessage } from '../core/errors.js';
 import { scanText, type Finding, type ScanResult, type Surface } from '../guard/index.js';
 import { recordGuardEvent } from '../ledger/guard-events.js';
+import { eventExcerpt } from './event-excerpt.js';
 import { GuardBlockedError } from './guard-blocked-error.js';
 import type { GateContext } from './guard-gate.js';
 
@@ -59,10 +60,11 @@ export async function judgeWrite(
   const answer = await ask(judge, { text, surface, findings: result.findings });
   const rules = [...new Set(result.findings.map((f) => f.rule))];
   const unsafe = answer.verdict === 'unsafe' || (answer.verdict === 'unavailable' && result.verdict === 'block');
-  const event = { surface, caller, content: text, rules, at: ctx.clock.now(), judge: answer.verdict, judgeReason: answer.reason };
+  const excerpt = eventExcerpt(text, result.findings);
+  const event = { surface, caller, content: text, rules, excerpt, at: ctx.clock.now(), judge: answer.verdict, judgeReason: answer.reason };
   recordGuardEvent(ctx.db, { ...event, verdict: unsafe ? 'block' : 'allow' });
   ctx.log.info('guard judge', { surface, caller, rules, judge: answer.verdict, guard: result.verdict });
-  if (unsafe) throw new GuardBlockedError(surface, result.findings, answer.verdict === 'unsafe' ? answer.reason : undefined);
+  if (unsafe) throw new GuardBlockedError(surface, result.findings, answer.verdict === 'unsafe' ? answer.reason : undefined, excerpt);
   return answer.verdict === 'safe' ? { text, surface } : undefined;
 }
 

@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { KeiError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { eventExcerpt } from './event-excerpt.js';
 import { GuardBlockedError } from './guard-blocked-error.js';
 import type { Clearance } from './grey-zone.js';
 import { scanText, type Surface } from '../guard/index.js';
@@ -33,14 +34,16 @@ export function guardWrite(
   if (result.verdict === 'allow') return 'clean';
   const rules = [...new Set(result.findings.map((f) => f.rule))];
   const reason = bypassReason(env);
+  const excerpt = eventExcerpt(text, result.findings);
+  const event = { surface, caller, content: text, rules, excerpt, at: ctx.clock.now() };
   if (reason !== undefined) {
-    recordGuardEvent(ctx.db, { surface, caller, content: text, verdict: 'bypass', rules, reason, at: ctx.clock.now() });
+    recordGuardEvent(ctx.db, { ...event, verdict: 'bypass', reason });
     ctx.log.warn('guard bypassed by KEI_MEMORY_SKIP_GUARD', { surface, caller, rules, reason });
     return 'bypassed';
   }
-  recordGuardEvent(ctx.db, { surface, caller, content: text, verdict: 'block', rules, at: ctx.clock.now() });
+  recordGuardEvent(ctx.db, { ...event, verdict: 'block' });
   ctx.log.info('guard blocked a write', { surface, caller, rules });
-  throw new GuardBlockedError(surface, result.findings);
+  throw new GuardBlockedError(surface, result.findings, undefined, excerpt);
 }
 
 function bypassReason(env: NodeJS.ProcessEnv): string | undefined {
