@@ -21,15 +21,15 @@ describe('rule set', () => {
 
 describe('layer 2: secrets', () => {
   it.each([
-    ['AWS access key', `key ${fake('AKIA', 'IOSFODNN7EXAMPLQ')}`, 'secret.aws_access_key'],
-    ['GitHub token', `token ${fake('ghp_', 'a'.repeat(18) + 'B'.repeat(18))}`, 'secret.github_token'],
-    ['GitLab token', fake('glpat-', 'xYz12345678901234567890'), 'secret.gitlab_token'],
-    ['Anthropic key', fake('sk-ant-api03-', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4'), 'secret.anthropic_key'],
-    ['Slack token', fake('xoxb-', '123456789012-abcdefghijkl'), 'secret.slack_token'],
-    ['Stripe key', fake('sk_live_', '4eC39HqLyjWDarjtT1zdp7dc'), 'secret.stripe_key'],
-    ['Google API key', fake('AIza', 'SyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY'), 'secret.google_api_key'],
-    ['Hugging Face token', fake('hf_', 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'), 'secret.huggingface_token'],
-    ['npm token', fake('npm_', 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'), 'secret.npm_token'],
+    ['AWS access key', `key ${fake('AKIA', 'IOSFODNN7EXAMPLQ')}`, 'secret.aws_access_token'],
+    ['GitHub token', `token ${fake('ghp_', 'R8pQ2vXk7LmN4sT9wZ1yB3cD6fH0jK5gAeUo')}`, 'secret.github_pat'],
+    ['GitLab token', fake('glpat-', 'xYz12345678901234567'), 'secret.gitlab_pat'],
+    ['Anthropic key', fake('sk-ant-api03-', `${'A1b2C3d4E5f6G7h8I9j0K1l2M3n4'.repeat(4).slice(0, 93)}AA`), 'secret.anthropic_api_key'],
+    ['Slack token', fake('xoxb-', '1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx'), 'secret.slack_bot_token'],
+    ['Stripe key', fake('sk_live_', '4eC39HqLyjWDarjtT1zdp7dc'), 'secret.stripe_access_token'],
+    ['Google API key', fake('AIza', 'SyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY'), 'secret.gcp_api_key'],
+    ['Hugging Face token', fake('hf_', 'VqTzKpRmWnXbYcLdFgHjSaEuIoPkQwErTy'), 'secret.huggingface_access_token'],
+    ['npm token', fake('npm_', 'R8pQ2vXk7LmN4sT9wZ1yB3cD6fH0jK5gAeUo'), 'secret.npm_access_token'],
     ['private key block', `-----BEGIN ${'OPENSSH'} PRIVATE KEY-----\nabc`, 'secret.private_key'],
     ['JWT', fake('eyJhbGciOiJIUzI1NiJ9.', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'), 'secret.jwt'],
     ['credentials in a URL', 'db is postgres://admin:hunter2pass@db.internal:5432/app', 'secret.url_credentials'],
@@ -51,8 +51,8 @@ describe('layer 2: secrets', () => {
   });
 
   it('redacts secrets for storage', () => {
-    const text = `call with ${fake('ghp_', 'x'.repeat(36))} please`;
-    expect(redactSecrets(text)).toBe('call with [REDACTED:secret.github_token] please');
+    const text = `call with ${fake('ghp_', 'R8pQ2vXk7LmN4sT9wZ1yB3cD6fH0jK5gAeUo')} please`;
+    expect(redactSecrets(text)).toBe('call with [REDACTED:secret.github_pat] please');
   });
 });
 
