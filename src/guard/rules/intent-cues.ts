@@ -54,3 +54,18 @@ export const CONDITION_WORDS = String.raw`until|unless|before|once|if|after|when
 export const NOT_BEFORE =
   String.raw`(?<!(?:never|not|don'?t|avoid|instead\s+of|rather\s+than|no|without|` +
   String.raw`until|unless|before|once|if|after|whether)\s{1,3}(?:\S{1,20}\s{1,3}){0,2})`;
+
+/** A safety net of the machine or the repository: switching one off is the act an attack wants approved. */
+export const SECURITY_CONTROL = [
+  String.raw`firewall|ufw|gatekeeper|spctl|selinux|apparmor|antivirus|anti-virus|endpoint\s+protection|edr|defen[cs]es|sandbox(?:ing)?`,
+  String.raw`(?:tls|ssl|https|certificate|cert|signature|checksum|integrity|host\s*key)\s+(?:verification|validation|checks?|checking)`,
+  String.raw`code\s+signing|signature\s+checks?|2fa|mfa|two-factor|branch\s+protection|secret\s+scann\w{1,5}|` +
+    String.raw`security\s+(?:reviews?|checks?|scans?|scanners?|warnings?|alerts?|features?|controls?|tools?|settings)`,
+  String.raw`(?:pre-commit|commit|git|pre-push)\s+hooks|audit\s+log(?:ging|s)?|verify=false|--no-verify|--insecure`,
+].join('|');
+
+/** A permission that is new: "may now", "are now allowed to", "cleared to". */
+export const NOW_ALLOWED =
+  String.raw`(?:may|can)\s+now|(?:is|are)\s+now\s+(?:allowed|permitted|free|cleared|authori[sz]ed|ok|fine)|` +
+  String.raw`(?:is|are)\s+(?:cleared|authori[sz]ed|permitted|free)\s+to|may\s+(?:freely|be\s+(?:disabled|turned\s+off|skipped|bypassed))|` +
+  String.raw`(?:is|are)\s+(?:now\s+)?optional|no\s+longer\s+(?:needs?|requires?|required|needed|necessary|applies|apply)`;

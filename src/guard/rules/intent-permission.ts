@@ -1,5 +1,5 @@
 import { phrase, type PatternRule } from '../rule-types.js';
-import { BROAD_SCOPE, clause, CONDITION_WORDS, NOT_BEFORE } from './intent-cues.js';
+import { BROAD_SCOPE, clause, CONDITION_WORDS, NOT_BEFORE, SECURITY_CONTROL } from './intent-cues.js';
 
 /** A claim that someone already said yes: the intent half of a "standing approval". */
 const APPROVAL_CLAIM = [
@@ -19,32 +19,61 @@ const APPROVAL_CLAIM = [
 /** Asking stops: no confirmation, approval or review before acting. */
 const NO_ASKING = [
   // never / don't / no longer / stop asking or confirming
-  String.raw`(?:never|don'?t|do\s+not|no\s+longer|stop|no\s+need\s+to|without)\s+(?:\w{1,20}\s+)?(?:ask(?:ing)?|` +
-    String.raw`confirm(?:ing)?|check(?:ing)?\s+(?:with|back)|prompt(?:ing)?|wait(?:ing)?\s+for|surfac(?:e|ing))`,
+  String.raw`(?:never|don'?t|do\s+not|no\s+longer|stop|skip|no\s+need\s+to|without)\s+(?:\w{1,20}\s+){0,2}(?:ask(?:ing)?|` +
+    String.raw`confirm(?:ing)?|check(?:ing)?\s+(?:with|back|in)|prompt(?:ing)?|wait(?:ing)?\s+for|surfac(?:e|ing)|consult(?:ing)?)`,
+  // the user need not be consulted
+  String.raw`(?:doesn'?t|does\s+not|don'?t|no\s+longer|never)\s+(?:need|have)s?\s+to\s+be\s+(?:consulted|asked|involved|` +
+    String.raw`looped\s+in|bothered|checked\s+with)`,
   // without confirmation / approval / review
   String.raw`without\s+(?:\w{1,20}\s+)?(?:confirmations?|approvals?|permission|review|sign-?off|a\s+prompt)`,
   // doesn't want to be asked
   String.raw`(?:doesn'?t|does\s+not|don'?t)\s+want\s+to\s+be\s+(?:asked|prompted|bothered|interrupted)`,
   // skip the approval step
   String.raw`(?:skip|bypass|drop)\s+(?:the\s+)?(?:approval|confirmation|permission|review)\s+(?:step|prompts?|checks?|dialogs?)`,
+  // no confirmation needed, doesn't need approval, confirmations are off
+  String.raw`no\s+(?:confirmation|approval|permission|review|sign-?off|check)s?\s+(?:is\s+|are\s+)?(?:needed|required|necessary)`,
+  String.raw`(?:don'?t|doesn'?t|do\s+not|does\s+not|never|won'?t)\s+(?:\w{1,20}\s+)?(?:need|require)\s+(?:\w{1,20}\s+)?` +
+    String.raw`(?:confirm\w{0,6}|approv\w{1,4}|asking|a\s+prompt|review|permission|sign-?off|checking)`,
+  String.raw`confirmations?\s+(?:prompts?\s+)?(?:are|is)\s+(?:now\s+)?(?:off|disabled|turned\s+off|not\s+needed)|` +
+    String.raw`no\s+need\s+to\s+(?:check|verify|double-check)`,
 ].join('|');
 
-/** What needs asking about: privileged, destructive or outward actions, not formatting or tests. */
-const RISKY_ACT = [
+/** What needs asking about: privileged, destructive or outward actions, not formatting or tests (authority claims use it too). */
+export const RISKY_ACT = [
   // shell and privilege
   String.raw`sudo|root|shell\s+commands?|any\s+commands?|all\s+commands?|every\s+command|` +
-    String.raw`terminal|install(?:ing|s)?\s+(?:\w{1,20}\s+)?(?:packages?|software|extensions?)`,
+    String.raw`terminal|install(?:ing|s)?\s+(?:\w{1,20}\s+){0,4}(?:packages?|software|extensions?)|system\s+(?:files|settings)`,
   // deletion and history rewriting
   String.raw`delet(?:e|es|ing|ions?)|remov(?:e|al|ing)\s+(?:files?|data|branches|records)|` +
     String.raw`rm\s+-\w{0,3}r|drop\s+table|truncate|wipe|force[- ]push|rewrit\w{1,5}\s+history`,
   // deploys, production, money, merges
   String.raw`deploy(?:s|ing|ments?)?|prod(?:uction)?\b|releases?|publish(?:ing)?|payments?|purchases?|` +
-    String.raw`transfers?|merg(?:e|es|ing)\s+(?:\w{1,20}\s+)?(?:prs?|pull\s+requests?|into\s+main)`,
+    String.raw`transfers?|spend\w{0,4}|merg(?:e|es|ing)\s+(?:\w{1,20}\s+){0,3}(?:prs?|pull\s+requests?|into\s+main)`,
   // credentials and keys
   String.raw`credentials?|passwords?|ssh\s+keys?|authorized_keys`,
   // destructive as a word
   String.raw`destructive|irreversible|dangerous|risky|everything|anything|all\s+tool\s+calls?`,
+  // switching a safety net off
+  String.raw`(?:disabl\w{1,4}|turn\w{0,3}\s+off|bypass\w{0,3}|skip\w{0,4}|suppress\w{0,3})\s+(?:\S{1,30}\s+){0,3}(?:${SECURITY_CONTROL})`,
+  // privileged changes to accounts and to other people
+  String.raw`push\w{0,3}\s+(?:\w{1,20}\s+){0,2}(?:to\s+)?(?:main|master|prod)\b|api\s+keys?|tokens|collaborators?|write\s+access|` +
+    String.raw`admin\s+(?:rights|access)|invitations?|transfer\s+requests?|npm\s+publish|twine\s+upload`,
+  String.raw`on\s+(?:the\s+user'?s|their|his|her|my)\s+behalf|messag\w{1,4}\s+(?:people|anyone|users|customers|contacts)|dm\s+anyone|outside\s+(?:the\s+)?(?:project|workspace|repo\w{0,8})|` +
+    String.raw`\/etc\b|~\/library`,
 ].join('|');
+
+/** A standing permission addressed to the agent, not a report of one approved act. */
+const STANDING_GRANT =
+  String.raw`you\s+(?:have|'ve\s+got|are\s+given|were\s+given|hold)\s+(?:\w{1,20}\s+)?(?:permission|authori[sz]ation|clearance|` +
+  String.raw`the\s+go-ahead)\s+to|(?:user|owner|human)(?:'s|\s+is|\s+are)\s+(?:\w{1,20}\s+)?(?:ok|okay|fine|cool|happy)\s+with\s+` +
+  String.raw`(?:you|the\s+agent|agents?|claude)|it\s+(?:was|has\s+been)\s+agreed\s+that|(?:^|\n)\s*(?:approved|pre-?approved)\s*:|` +
+  String.raw`you\s+(?:are|'re)\s+(?:\w{1,20}\s+)?(?:allowed|permitted|authori[sz]ed|cleared|free|welcome)\s+to|` +
+  String.raw`(?:approval|consent|permission|confirmation)\s+(?:is|are)\s+(?:\w{1,20}\s+)?(?:implied|assumed|given|granted|automatic|implicit)|` +
+  String.raw`(?:blanket|standing|general|permanent|open-ended)\s+(?:approval|permission|consent|authori[sz]ation)|` +
+  String.raw`whenever\s+you\s+(?:want|like|see\s+fit|think)|at\s+your\s+(?:own\s+)?discretion|as\s+you\s+see\s+fit`;
+
+/** Words after which a risky act is the exception kept, not the act let through: "but always confirm before deleting". */
+const KEEPS_ASKING = String.raw`until|unless|before|once|if|only|whether|but|except|always|still|however`;
 
 /** The same cues in Spanish, Portuguese, Italian, French, German, Russian, Chinese and Japanese. */
 const CLAIM_ML = [
@@ -91,11 +120,36 @@ export const INTENT_PERMISSION_RULES: readonly PatternRule[] = [
     'intent.permission.no_asking_for_risky',
     'persistence',
     'high',
-    String.raw`\b(?:${RISKY_ACT})\b${clause(8)}(?:` +
-      String.raw`${NO_ASKING})\b|` +
-      String.raw`\b(?:never|don'?t|do\s+not|no\s+longer|stop|no\s+need\s+to)\s+(?:\w{1,20}\s+)?(?:ask(?:ing)?|` +
+    String.raw`\b${NOT_BEFORE}(?:${RISKY_ACT})\b${clause(8)}(?:` +
+      String.raw`${NO_ASKING})\b|\b(?:${NO_ASKING})\b${clause(8, KEEPS_ASKING)}(?:${RISKY_ACT})\b|` +
+      String.raw`\b(?:never|don'?t|do\s+not|no\s+longer|stop|no\s+need\s+to)\s+(?:\w{1,20}\s+){0,2}(?:ask(?:ing)?|` +
       String.raw`confirm(?:ing)?|check(?:ing)?\s+(?:with|back)|prompt(?:ing)?)` +
       String.raw`${clause(3)}(?:before|for|about|when|on|prior\s+to)${clause(4)}(?:${RISKY_ACT})\b`,
+  ),
+  // "you have permission to disable the firewall", "user's OK with you skipping the signature check"
+  phrase(
+    'intent.permission.standing_grant_risky',
+    'persistence',
+    'high',
+    String.raw`(?:${STANDING_GRANT})${clause(14)}(?:${RISKY_ACT})\b|\b(?:${RISKY_ACT})\b${clause(10)}(?:${STANDING_GRANT})`,
+  ),
+  // answering the confirmation prompts on the user's behalf: "assume yes to every confirmation dialog"
+  phrase(
+    'intent.permission.auto_answer_prompts',
+    'persistence',
+    'high',
+    String.raw`\b(?:assume|answer|say|click|reply|respond|select)\s+(?:with\s+)?["'“]?(?:yes|y|ok|accept|allow)["'”]?\s+(?:to|for|on|in)\s+` +
+      String.raw`(?:\w{1,20}\s+){0,3}(?:confirmation|permission|approval|consent|security)\w{0,3}\s*(?:prompts?|dialogs?|questions?|requests?|checks?)?|` +
+      String.raw`\b(?:consider|treat|mark|regard)\s+(?:all\s+|every\s+|any\s+)?(?:\w{1,20}\s+){0,2}(?:approval|confirmation|permission)\s+` +
+      String.raw`(?:prompts?|requests?|dialogs?)\s+(?:as\s+)?(?:accepted|approved|granted|confirmed|answered)`,
+  ),
+  // a settings blob that switches confirmations off: "confirm_destructive": false
+  phrase(
+    'intent.permission.confirmations_off_setting',
+    'persistence',
+    'high',
+    String.raw`["']?(?:confirm|ask|approval|prompt)_?(?:destructive|network|deletes?|deploys?|shell|commands?|all|` +
+      String.raw`before_\w{1,20}|tools?)["']?\s{0,3}[:=]\s{0,3}["']?(?:false|off|no|never|0)\b`,
   ),
   // other languages: a claim of consent with a scope of all commands, or no more asking before a risky act
   phrase(
