@@ -1,6 +1,4 @@
-import type { HookOutput } from '../types.js';
-import { contextOutput, text, type AgentAdapter, type CanonicalEvent } from './agent.js';
-import { canonicalToolName } from './tool-names.js';
+import { tableAdapter } from './agent.js';
 
 /**
  * Codex CLI (`~/.codex/hooks.json`, hooks on by default since the `hooks` feature became stable): Claude Code's
@@ -8,30 +6,19 @@ import { canonicalToolName } from './tool-names.js';
  * SessionStart and UserPromptSubmit take `hookSpecificOutput.additionalContext`; every answer is checked against a
  * schema that refuses unknown fields, so only documented ones are returned.
  */
-const EVENTS = ['SessionStart', 'UserPromptSubmit', 'PostToolUse', 'Stop', 'PreCompact'] as const;
-const CONTEXT_EVENTS = new Set(['SessionStart', 'UserPromptSubmit']);
-
-export const codexAdapter: AgentAdapter = {
+export const codexAdapter = tableAdapter({
   name: 'codex',
-  events: EVENTS,
-  toCanonical(event, payload): CanonicalEvent | undefined {
-    if (!(EVENTS as readonly string[]).includes(event)) return undefined;
-    if (event !== 'PostToolUse') return { event, payload };
-    const failed = commandFailed(payload.tool_response);
-    return {
-      event: failed ? 'PostToolUseFailure' : 'PostToolUse',
-      payload: { ...payload, tool_name: canonicalToolName('codex', payload.tool_name), ...(failed ? { error: payload.tool_response } : {}) },
-    };
+  events: {
+    SessionStart: 'SessionStart',
+    UserPromptSubmit: 'UserPromptSubmit',
+    PostToolUse: 'PostToolUse',
+    Stop: 'Stop',
+    PreCompact: 'PreCompact',
   },
-  toAgentOutput(event, out): HookOutput {
-    if (!out) return undefined;
-    const answer: Record<string, unknown> = { ...(CONTEXT_EVENTS.has(event) ? contextOutput(event, out) : {}) };
-    const message = text(out.systemMessage);
-    if (message) answer.systemMessage = message;
-    return Object.keys(answer).length > 0 ? answer : undefined;
-  },
-  versionOf: () => undefined,
-};
+  tools: { Bash: 'Bash', shell: 'Bash', local_shell: 'Bash', exec_command: 'Bash', apply_patch: 'Edit', view_image: 'Read' },
+  contextEvents: ['SessionStart', 'UserPromptSubmit'],
+  toolError: (payload) => (commandFailed(payload.tool_response) ? payload.tool_response : undefined),
+});
 
 /** A shell call that exited non-zero: Codex reports `exit_code` in an object, or `Exit code: N` at the head of the text. */
 function commandFailed(response: unknown): boolean {

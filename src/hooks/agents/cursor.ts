@@ -1,5 +1,5 @@
 import type { HookOutput, HookPayload } from '../types.js';
-import { text, type AgentAdapter, type CanonicalEvent } from './agent.js';
+import { canonicalEvent, text, type AgentAdapter, type CanonicalEvent } from './agent.js';
 import { canonicalToolName } from './tool-names.js';
 
 /**
@@ -18,13 +18,14 @@ const CANONICAL: Record<string, string> = {
   preCompact: 'PreCompact',
   sessionEnd: 'SessionEnd',
 };
+const TOOLS = { Shell: 'Bash', Read: 'Read', Write: 'Write', Edit: 'Edit', StrReplace: 'Edit', Delete: 'Delete', Grep: 'Grep', Glob: 'Glob', Task: 'Task' };
 const LEGACY_TOOL_EVENTS = new Set(['afterShellExecution', 'afterMCPExecution', 'afterFileEdit']);
 
 export const cursorAdapter: AgentAdapter = {
   name: 'cursor',
   events: Object.keys(CANONICAL),
   toCanonical(event, p): CanonicalEvent | undefined {
-    const canonical = CANONICAL[event] ?? (LEGACY_TOOL_EVENTS.has(event) ? 'PostToolUse' : undefined);
+    const canonical = canonicalEvent(CANONICAL, event) ?? (LEGACY_TOOL_EVENTS.has(event) ? 'PostToolUse' : undefined);
     if (!canonical) return undefined;
     const roots = Array.isArray(p.workspace_roots) ? p.workspace_roots : [];
     const common: HookPayload = {
@@ -51,18 +52,24 @@ function toolCall(event: string, p: Record<string, unknown>): HookPayload {
     case 'afterShellExecution':
       return { tool_name: 'Bash', tool_input: { command: p.command }, tool_response: p.output };
     case 'afterMCPExecution':
-      return { tool_name: canonicalToolName('cursor', `MCP:${String(p.tool_name)}`), tool_input: parsed(p.tool_input), tool_response: p.result_json };
+      return { tool_name: cursorToolName(`MCP:${String(p.tool_name)}`), tool_input: parsed(p.tool_input), tool_response: p.result_json };
     case 'afterFileEdit':
       return { tool_name: 'Edit', tool_input: { file_path: p.file_path, edits: p.edits } };
     default:
       return {
-        tool_name: canonicalToolName('cursor', p.tool_name),
+        tool_name: cursorToolName(p.tool_name),
         tool_use_id: text(p.tool_use_id),
         tool_input: parsed(p.tool_input),
         tool_response: p.tool_output,
         error: p.error_message,
       };
   }
+}
+
+/** Built-in tools through the table; Cursor names an MCP tool `MCP:<tool>`, without its server. */
+function cursorToolName(name: unknown): string {
+  const canonical = canonicalToolName(TOOLS, name);
+  return canonical.startsWith('MCP:') ? `mcp__cursor__${canonical.slice(4)}` : canonical;
 }
 
 /** Cursor sends some tool inputs as a JSON string: stored as the object it encodes. */

@@ -1,6 +1,4 @@
-import type { HookOutput } from '../types.js';
-import { contextOutput, text, type AgentAdapter, type CanonicalEvent } from './agent.js';
-import { canonicalToolName } from './tool-names.js';
+import { tableAdapter } from './agent.js';
 
 /**
  * Gemini CLI (`hooks` in `~/.gemini/settings.json` or `.gemini/settings.json`): session_id, transcript_path, cwd,
@@ -8,38 +6,34 @@ import { canonicalToolName } from './tool-names.js';
  * tool call whose `tool_response.error` says it failed. SessionStart (`source`) and BeforeAgent take
  * `hookSpecificOutput.additionalContext`; SessionEnd is not waited for.
  */
-const CANONICAL: Record<string, string> = {
-  SessionStart: 'SessionStart',
-  BeforeAgent: 'UserPromptSubmit',
-  AfterTool: 'PostToolUse',
-  AfterAgent: 'Stop',
-  PreCompress: 'PreCompact',
-  SessionEnd: 'SessionEnd',
-};
-const CONTEXT_EVENTS = new Set(['SessionStart', 'BeforeAgent']);
-
-export const geminiAdapter: AgentAdapter = {
+export const geminiAdapter = tableAdapter({
   name: 'gemini',
-  events: Object.keys(CANONICAL),
-  toCanonical(event, payload): CanonicalEvent | undefined {
-    const canonical = CANONICAL[event];
-    if (!canonical) return undefined;
-    // A resumed session goes on in its first chat log; the new file Gemini names at resume holds only its context.
-    if (event === 'SessionStart' && payload.source === 'resume') return { event: canonical, payload: { ...payload, transcript_path: undefined } };
-    if (canonical !== 'PostToolUse') return { event: canonical, payload };
+  events: {
+    SessionStart: 'SessionStart',
+    BeforeAgent: 'UserPromptSubmit',
+    AfterTool: 'PostToolUse',
+    AfterAgent: 'Stop',
+    PreCompress: 'PreCompact',
+    SessionEnd: 'SessionEnd',
+  },
+  tools: {
+    run_shell_command: 'Bash',
+    read_file: 'Read',
+    read_many_files: 'Read',
+    write_file: 'Write',
+    replace: 'Edit',
+    glob: 'Glob',
+    grep_search: 'Grep',
+    search_file_content: 'Grep',
+    list_directory: 'LS',
+    web_fetch: 'WebFetch',
+    google_web_search: 'WebSearch',
+  },
+  contextEvents: ['SessionStart', 'BeforeAgent'],
+  toolError(payload) {
     const error = (payload.tool_response as { error?: unknown } | undefined)?.error;
-    const failed = error !== undefined && error !== null && error !== '';
-    return {
-      event: failed ? 'PostToolUseFailure' : 'PostToolUse',
-      payload: { ...payload, tool_name: canonicalToolName('gemini', payload.tool_name), ...(failed ? { error } : {}) },
-    };
+    return error === null || error === '' ? undefined : error;
   },
-  toAgentOutput(event, out): HookOutput {
-    if (!out) return undefined;
-    const answer: Record<string, unknown> = { ...(CONTEXT_EVENTS.has(event) ? contextOutput(event, out) : {}) };
-    const message = text(out.systemMessage);
-    if (message) answer.systemMessage = message;
-    return Object.keys(answer).length > 0 ? answer : undefined;
-  },
-  versionOf: () => undefined,
-};
+  // A resumed session goes on in its first chat log; the new file Gemini names at resume holds only its context.
+  adjust: (event, payload) => (event === 'SessionStart' && payload.source === 'resume' ? { ...payload, transcript_path: undefined } : payload),
+});
