@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { scanText, type ScanResult, type Surface } from '../guard/index.js';
 import { CliError, failWith, formatTable, formatTime, printJson, printLine } from './output.js';
-import { listGuardEvents } from '../ledger/guard-events.js';
+import { listGuardEvents, type GuardEventRow } from '../ledger/guard-events.js';
 import { withKit } from './with-kit.js';
 
 const SURFACES = ['memory', 'skill', 'context'];
@@ -10,6 +10,7 @@ const SURFACES = ['memory', 'skill', 'context'];
 export function registerGuardCommands(program: Command): void {
   const guard = program.command('guard').description('the injection guard');
   registerGuardScan(guard);
+  registerGuardEvents(guard);
 }
 
 function readInput(file: string): string {
@@ -71,29 +72,39 @@ function registerGuardScan(guard: Command): void {
         failWith(err);
       }
     });
+}
+
+function registerGuardEvents(guard: Command): void {
   guard
     .command('events')
     .option('--limit <n>', 'most recent events', '50')
     .option('--json')
-    .description('writes the guard blocked (or that were let through with the documented bypass): when, where, which rules')
+    .description(
+      'writes the guard blocked (or that were let through with the documented bypass): when, where, which rules, and a ' +
+        'short excerpt around the finding (secrets redacted, invisible characters shown as \\u{…}; "—" for events older than it)',
+    )
     .action((options: { limit: string; json?: boolean }) =>
-      withKit((kit) => {
-        const rows = listGuardEvents(kit.db, Number(options.limit) || 50).map(({ at, surface, caller, verdict, rules, reason }) => ({
-          at,
-          surface,
-          caller,
-          verdict,
-          rules,
-          reason,
-        }));
-        if (options.json) return printJson(rows);
-        if (rows.length === 0) return printLine('The guard has blocked nothing yet.');
-        printLine(
-          formatTable(
-            ['at', 'surface', 'caller', 'verdict', 'rules', 'reason'],
-            rows.map((r) => [formatTime(r.at), r.surface, r.caller, r.verdict, r.rules, r.reason ?? '']),
-          ),
-        );
-      }),
+      withKit((kit) => printEvents(listGuardEvents(kit.db, Number(options.limit) || 50), options.json)),
     );
+}
+
+/** The events as a table (excerpts cut to the column; "—" for events older than the excerpt column) or as JSON. */
+function printEvents(events: GuardEventRow[], json?: boolean): void {
+  const rows = events.map(({ at, surface, caller, verdict, rules, reason, excerpt }) => ({
+    at,
+    surface,
+    caller,
+    verdict,
+    rules,
+    reason,
+    excerpt,
+  }));
+  if (json) return printJson(rows);
+  if (rows.length === 0) return printLine('The guard has blocked nothing yet.');
+  printLine(
+    formatTable(
+      ['at', 'surface', 'caller', 'verdict', 'rules', 'excerpt', 'reason'],
+      rows.map((r) => [formatTime(r.at), r.surface, r.caller, r.verdict, r.rules, r.excerpt ?? '—', r.reason ?? '']),
+    ),
+  );
 }

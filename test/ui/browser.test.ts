@@ -7,6 +7,9 @@ import { REPO_ROOT, removeSuiteDirs, suiteDir } from '../helpers/temp.js';
 import { launchUi, type Launched } from './launch.js';
 import { POISON, SECRET, seedHome, type Seeded } from './seed.js';
 
+/** A poisoned edit that also carries a key and markup: the refusal and the Guard page show it redacted, as text. */
+const POISONED_EDIT = `${POISON} <b>now</b> with ${SECRET}.`;
+
 const CHROMIUM = process.env.KEI_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'ui');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -84,10 +87,16 @@ describe.skipIf(!hasChromium)(
 
     it('an edit the guard refuses shows its rule and excerpt; a good edit saves and Undo restores it', async () => {
       await page.getByRole('button', { name: `Edit memory ${seeded.memoryId}` }).click();
-      await page.getByLabel('Memory text').fill(POISON);
+      await page.getByLabel('Memory text').fill(POISONED_EDIT);
       await page.getByRole('button', { name: 'Save' }).click();
       const alert = page.getByRole('alert');
-      await expect.poll(() => alert.textContent()).toMatch(/Blocked by the injection guard\. Rule [\w.]+.* at .+Nothing was stored/);
+      // The rule and the excerpt the guard event recorded: the injection's words, the key redacted.
+      await expect
+        .poll(() => alert.textContent())
+        .toMatch(
+          /Blocked by the injection guard\. Rule [\w.]+.* at .*Ignore all previous instructions.*\[REDACTED:[\w.]+\].*Nothing was stored/,
+        );
+      expect(await alert.textContent()).not.toContain(SECRET.slice(4));
       await shoot(page, 'memory-blocked');
       await page.getByLabel('Memory text').fill('The user prefers pnpm, never yarn');
       await page.getByRole('button', { name: 'Save' }).click();
@@ -150,12 +159,26 @@ describe.skipIf(!hasChromium)(
       await page.getByLabel(/Text to scan/).fill(POISON);
       await page.getByRole('button', { name: 'Scan' }).click();
       await expect.poll(() => page.locator('main').textContent()).toMatch(/Verdict: block/);
-      expect(
-        await page
-          .getByRole('table', { name: /guard events/ })
-          .getByRole('row')
-          .count(),
-      ).toBeGreaterThan(1);
+      const events = page.getByRole('table', { name: /guard events/ });
+      expect(await events.getByRole('columnheader').allTextContents()).toEqual([
+        'When',
+        'Verdict',
+        'Rule',
+        'Surface',
+        'Excerpt',
+        'Caller',
+        'Reason',
+      ]);
+      // The refused edit above: its excerpt is shown as text (its markup stays letters), its key redacted.
+      const edit = events.getByRole('row').filter({ has: page.getByRole('cell', { name: 'ui', exact: true }) });
+      expect(await edit.locator('q.excerpt').textContent()).toMatch(
+        /^Ignore all previous instructions .* <b>now<\/b> with \[REDACTED:[\w.]+\]\.$/,
+      );
+      expect(await events.locator('b').count()).toBe(0);
+      // The seeded block, recorded by memory_add, and an event older than the excerpt column ("—").
+      expect(await events.getByRole('row').filter({ hasText: 'mcp:memory_add' }).locator('q.excerpt').textContent()).toBe(POISON);
+      expect(await events.getByRole('row').filter({ hasText: 'old-client' }).getByRole('cell', { name: '—' }).count()).toBe(1);
+      expect(await page.locator('main').textContent()).not.toContain(SECRET.slice(4));
       await shoot(page, 'guard');
       await nav('Learning').click();
       await expect.poll(() => page.locator('main').textContent()).toContain('21 uses, 95% success');

@@ -43,6 +43,10 @@ export function seedHome(home: string): Seeded {
     } catch {
       // The guard refused it: that refusal is the guard event the pages show.
     }
+    // A block recorded before guard events kept an excerpt (a data home from an older release), a month ago.
+    kit.db
+      .prepare('INSERT INTO guard_events (at, surface, caller, content_hash, verdict, rules) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(now - 30 * 86_400_000, 'memory', 'old-client', 'f'.repeat(64), 'block', 'override.ignore_instructions');
     const session = 'sess-demo-0001';
     upsertSession(kit.db, { id: session, cwd: project, projectKey: project, model: 'claude-sonnet', at: now - 3_600_000 });
     const turn = startTurn(kit.db, session, 'Add a retry to the fetch helper', now - 3_500_000);

@@ -12,17 +12,21 @@ export function say(message, action) {
   box.replaceChildren(h('span', {}, message), button ? ' ' : '', button ?? '');
 }
 
-/** An error shown where it happened (role=alert), with the guard's rule and excerpt when the guard refused. */
+/**
+ * An error shown where it happened (role=alert), with the guard's rule and excerpt when the guard refused: the
+ * excerpt the guard event recorded (redacted, invisible characters shown), else the finding's own.
+ */
 export function errorBox(err) {
   const d = err.detail ?? {};
   if (err.code === 'guard_blocked') {
     const top = d.findings?.[0];
+    const excerpt = d.excerpt ?? top?.excerpt;
     return h(
       'div',
       { role: 'alert', class: 'alert' },
       h('strong', {}, 'Blocked by the injection guard. '),
       `Rule ${d.rule ?? top?.rule ?? '?'}${d.category ? ` (${d.category})` : ''}`,
-      top ? h('span', {}, ' at ', h('q', { class: 'excerpt' }, top.excerpt)) : '',
+      excerpt ? h('span', {}, ' at ', h('q', { class: 'excerpt' }, excerpt)) : '',
       '. Nothing was stored.',
     );
   }

@@ -4,26 +4,33 @@ import { errorBox } from '../status.js';
 
 export async function render(main) {
   const { events } = await get('/api/guard/events');
-  showPage(
-    main,
-    'Guard',
-    section('Scan a text', scanForm()),
-    section(
-      'Events',
-      table(
-        `${events.length} guard events`,
-        ['When', 'Verdict', 'Rule', 'Surface', 'Caller', 'Reason'],
-        events.map((e) => [
-          fmtTime(e.at),
-          badge(e.verdict, e.verdict === 'block' ? 'bad' : ''),
-          e.rules,
-          e.surface,
-          e.caller,
-          e.reason ?? '',
-        ]),
-      ),
-    ),
+  showPage(main, 'Guard', section('Scan a text', scanForm()), section('Events', eventsTable(events)));
+}
+
+/** Rule, surface, the redacted excerpt and the caller of each block, bypass or judged write, newest first. */
+function eventsTable(events) {
+  const t = table(
+    `${events.length} guard events`,
+    ['When', 'Verdict', 'Rule', 'Surface', 'Excerpt', 'Caller', 'Reason'],
+    events.map((e) => [
+      fmtTime(e.at),
+      badge(e.verdict, e.verdict === 'block' ? 'bad' : ''),
+      e.rules.split(',').join(', '),
+      e.surface,
+      // Recorded by the gate already redacted and printable; set as text. Events older than the column have none.
+      e.excerpt ? h('q', { class: 'excerpt' }, e.excerpt) : '—',
+      e.caller,
+      judged(e),
+    ]),
   );
+  t.classList.add('guard-events');
+  return t;
+}
+
+/** Why it went through or was judged: the bypass reason, or the model judge's verdict and reason. */
+function judged(e) {
+  if (e.judge) return `judge: ${e.judge}${e.judge_reason ? ` (${e.judge_reason})` : ''}`;
+  return e.reason ?? '';
 }
 
 function scanForm() {
