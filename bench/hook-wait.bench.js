@@ -3,6 +3,8 @@
 // server asks for N Bash `true` calls; a proxy in front of it timestamps each model request. Per tool call: the
 // median gap between consecutive requests, against the same session with no hooks. At start: the time to the
 // first request (SessionStart and UserPromptSubmit ran by then), against hooks that are a bare `node -e 0`.
+// bareNodeAsync (bare hooks, async where the kit's are) separates what Claude Code itself costs for spawning an async
+// hook from what the kit adds (kitAsync's waitVsBareNodeAsyncMs).
 // Settings alternate round by round so machine noise hits all. Results: bench/results/hook-wait.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +42,15 @@ const SETTINGS = {
   none: {},
   // Hooks that do nothing: a bare `node -e 0` per event, spawned the way set-up spawns kei-hook (exec form, sync).
   bareNode: mapHooks(kit, (h) => ({ type: 'command', command: process.execPath, args: ['-e', '0'], timeout: h.timeout })),
+  // The same bare hooks, async exactly where the kit's are: what Claude Code itself costs for spawning an async
+  // hook, so kitAsync minus this is what the kit adds.
+  bareNodeAsync: mapHooks(kit, (h) => ({
+    type: 'command',
+    command: process.execPath,
+    args: ['-e', '0'],
+    timeout: h.timeout,
+    ...(h.async ? { async: true } : {}),
+  })),
   kitSync: mapHooks(kit, ({ async: _async, ...h }) => h),
   kitAsync: kit,
   // What set-up wrote before: one shell line per hook, so Claude Code starts a shell that starts node.
@@ -123,10 +134,13 @@ try {
   const bareStart = settings.bareNode.startWaitMs;
   for (const n of ['kitSync', 'kitAsync', 'kitAsyncShell'])
     settings[n].startVsBareNode = bareStart > 0 ? Math.round((settings[n].startWaitMs / bareStart) * 100) / 100 : null;
+  // Per tool call, what the kit adds over Claude Code's own cost of the same hooks (sync and async alike).
+  settings.kitSync.waitVsBareNodeMs = round(p50('kitSync', 'gaps') - p50('bareNode', 'gaps'));
+  for (const n of ['kitAsync', 'kitAsyncShell']) settings[n].waitVsBareNodeAsyncMs = round(p50(n, 'gaps') - p50('bareNodeAsync', 'gaps'));
   const results = { date: new Date().toISOString(), node: process.version, rounds: ROUNDS, toolCallsPerSession: CALLS, settings };
   for (const [n, s] of Object.entries(settings))
     console.log(
-      `${n.padEnd(13)} waits ${s.waitPerToolCallMs} ms per tool call, ${s.startWaitMs} ms before the first request${s.startVsBareNode !== undefined ? ` (${s.startVsBareNode}× bare node)` : ''}`,
+      `${n.padEnd(13)} waits ${s.waitPerToolCallMs} ms per tool call${s.waitVsBareNodeAsyncMs !== undefined ? ` (${s.waitVsBareNodeAsyncMs} ms over bareNodeAsync)` : ''}, ${s.startWaitMs} ms before the first request${s.startVsBareNode !== undefined ? ` (${s.startVsBareNode}× bare node)` : ''}`,
     );
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'hook-wait.json'), `${JSON.stringify(results, null, 2)}\n`);

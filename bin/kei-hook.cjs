@@ -1,12 +1,25 @@
 #!/usr/bin/env node
 // Claude Code hook entry: `kei-hook <Event>` with the event JSON on stdin. CommonJS on purpose: it loads
-// the single pre-bundled dist/hooks/hook.cjs without starting Node's ES module loader.
+// the single pre-bundled dist/hooks/hook.cjs without starting Node's ES module loader, through a loader that
+// keeps a V8 code cache of it in the data home (src/hooks/code-cache.ts); without the loader, a plain require.
 'use strict';
-let entry;
-try {
-  entry = require('../dist/hooks/hook.cjs');
-} catch {
-  entry = undefined;
+const { join } = require('node:path');
+
+function load() {
+  const bundle = join(__dirname, '..', 'dist', 'hooks', 'hook.cjs');
+  try {
+    const { loadWithCodeCache, defaultCacheDir } = require('../dist/hooks/code-cache.cjs');
+    return loadWithCodeCache(bundle, process.env.KEI_HOOK_CODE_CACHE === '0' ? undefined : defaultCacheDir());
+  } catch {
+    // No loader, or it failed before the bundle ran: the bundle as Node loads it.
+  }
+  try {
+    return { exports: require(bundle), save() {} };
+  } catch {
+    return undefined;
+  }
 }
-if (entry) entry.main();
+
+const entry = load();
+if (entry) entry.exports.main().finally(() => entry.save());
 else import('../dist/hooks/main.js').then((m) => m.main()).catch(() => { process.exitCode = 0; });

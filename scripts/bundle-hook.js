@@ -3,10 +3,37 @@
 // `kei-hook` on every prompt and tool call; one pre-linked file skips Node's ES module loader and the
 // resolution of some thirty small modules on every event.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * esbuild inlines every `import('./literal.js')`; an import with a computed specifier (start-notice loads the config
+ * module from dist only when config.json changed) stays a real import() and is routed through __kei_import (banner).
+ */
+const dynamicImportThroughHost = {
+  name: 'dynamic-import-through-host',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(/(?<![\w$.])import\((?=[A-Za-z_$])/g, '__kei_import(');
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+// bin/kei-hook.cjs loads the bundle through this small loader, which keeps a V8 code cache of it in the data home
+// (src/hooks/code-cache.ts): compiling half a megabyte of JavaScript is a large share of each hook's start.
+await build({
+  entryPoints: [join(root, 'src', 'hooks', 'code-cache.ts')],
+  outfile: join(root, 'dist', 'hooks', 'code-cache.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+});
 await build({
   entryPoints: [join(root, 'src', 'hooks', 'main.ts')],
   outfile: join(root, 'dist', 'hooks', 'hook.cjs'),
@@ -20,6 +47,19 @@ await build({
   // import.meta.url (used to find the addon and bin/) becomes this file's own URL.
   // __KEI_HOOK_BUNDLE__ tells src/core/sqlite-better.ts it may use the bundle's own require.
   define: { 'import.meta.url': '__kei_module_url', __KEI_HOOK_BUNDLE__: 'true' },
-  banner: { js: "const __kei_module_url = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: [
+      "const __kei_module_url = require('node:url').pathToFileURL(__filename).href;",
+      // A dynamic import() inside a script V8 restored from a code cache fails on Node 20 ("A dynamic import callback
+      // was not specified"): the loader passes __kei_import_host, an import() from its own (normal) module.
+      "const __kei_import = typeof __kei_import_host === 'function' ? __kei_import_host : (specifier) => import(specifier);",
+    ].join('\n'),
+  },
+  plugins: [dynamicImportThroughHost],
   logLevel: 'warning',
 });
+const bundled = readFileSync(join(root, 'dist', 'hooks', 'hook.cjs'), 'utf8');
+if (/(?<![\w$.])import\((?!specifier\))/.test(bundled))
+  throw new Error(
+    'dist/hooks/hook.cjs has an import() the code cache would break: use a variable specifier (see dynamicImportThroughHost)',
+  );

@@ -64,6 +64,29 @@ async function runHook(
   homeError: Error | undefined,
   deadline: number,
 ): Promise<Record<string, unknown> | undefined> {
+  const found = await eventFor(from, text, log);
+  if (!found) return undefined;
+  const { translated, handler } = found;
+  const { withHookDatabase } = await import('./database.js');
+  const run = () => {
+    if (homeError) throw homeError;
+    return withHookDatabase(home, log, (ctx) => withAfter(handler(translated.payload, ctx), () => translated.afterHandler(ctx)), deadline - 1000);
+  };
+  if (translated.event !== 'SessionStart') return translated.answer(run());
+  // The one event whose answer the user sees: a broken config or data home is said there, once per session.
+  const { withStartNotice } = await import('./start-notice.js');
+  return translated.answer(await withStartNotice(home, log, run));
+}
+
+type Translated = NonNullable<Awaited<ReturnType<(typeof import('./agents/translate.js'))['translateEvent']>>>;
+type Handler = NonNullable<Awaited<ReturnType<(typeof import('./dispatch.js'))['handlerFor']>>>;
+
+/** The agent's event as a Claude Code one and its handler; undefined for an event the kit does not record. */
+async function eventFor(
+  from: { agent?: string; event: string },
+  text: string,
+  log: Logger,
+): Promise<{ translated: Translated; handler: Handler } | undefined> {
   const { handlerFor } = await import('./dispatch.js');
   const known = from.agent === undefined ? await handlerFor(from.event) : true;
   if (!known) {
@@ -76,17 +99,9 @@ async function runHook(
   const translated = await translateEvent(from.agent, from.event, raw, log);
   const handler = translated && (await handlerFor(translated.event));
   if (!translated || !handler) return undefined;
-  const { event, payload } = translated;
-  if (typeof payload.session_id !== 'string' || payload.session_id === '') throw new Error('hook input has no session_id');
-  const { withHookDatabase } = await import('./database.js');
-  const run = () => {
-    if (homeError) throw homeError;
-    return withHookDatabase(home, log, (ctx) => withAfter(handler(payload, ctx), () => translated.afterHandler(ctx)), deadline - 1000);
-  };
-  if (event !== 'SessionStart') return translated.answer(run());
-  // The one event whose answer the user sees: a broken config or data home is said there, once per session.
-  const { withStartNotice } = await import('./start-notice.js');
-  return translated.answer(await withStartNotice(home, log, run));
+  if (typeof translated.payload.session_id !== 'string' || translated.payload.session_id === '')
+    throw new Error('hook input has no session_id');
+  return { translated, handler };
 }
 
 function withAfter<T>(value: T, after: () => void): T {
