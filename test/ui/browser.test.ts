@@ -29,6 +29,9 @@ async function axeViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 }
 
+/** Waits for the page to show something: within a second on an idle machine, several on two shared cores. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
@@ -63,9 +66,9 @@ describe.skipIf(!hasChromium)(
     const nav = (name: string) => page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name, exact: true });
 
     it('opens the overview from the launch URL: counts, charts, budget, last nightly report, guard blocks', async () => {
-      await expect.poll(() => heading().textContent()).toBe('Overview');
+      await poll(() => heading().textContent()).toBe('Overview');
       expect(page.url()).not.toContain('token=');
-      await expect.poll(() => page.getByRole('img', { name: /Memories added per day/ }).count()).toBe(1);
+      await poll(() => page.getByRole('img', { name: /Memories added per day/ }).count()).toBe(1);
       expect(await page.getByRole('img', { name: /Skill uses per day: 1 in the last 30 days/ }).count()).toBe(1);
       expect(await page.getByText('21 uses, 95% success').count()).toBe(0);
       expect(await page.locator('main').textContent()).toMatch(/Nightly cycle: 1 validated/);
@@ -75,12 +78,12 @@ describe.skipIf(!hasChromium)(
 
     it('searches memories with the ranking of memory_search, and never shows a stored secret', async () => {
       await nav('Memories').click();
-      await expect.poll(() => heading().textContent()).toBe('Memories');
-      await expect.poll(() => page.locator('main').textContent()).toMatch(/deploy token is \[REDACTED/);
+      await poll(() => heading().textContent()).toBe('Memories');
+      await poll(() => page.locator('main').textContent()).toMatch(/deploy token is \[REDACTED/);
       expect(await page.locator('main').textContent()).not.toContain(SECRET);
       await page.getByLabel('Search', { exact: true }).fill('pnpm');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
-      await expect.poll(() => page.getByRole('heading', { name: '1 ranked match' }).count()).toBe(1);
+      await poll(() => page.getByRole('heading', { name: '1 ranked match' }).count()).toBe(1);
       expect(await page.locator('.memory .content').first().textContent()).toBe('The user prefers pnpm over npm for every project');
       await shoot(page, 'memories');
     });
@@ -91,50 +94,50 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('button', { name: 'Save' }).click();
       const alert = page.getByRole('alert');
       // The rule and the excerpt the guard event recorded: the injection's words, the key redacted.
-      await expect
-        .poll(() => alert.textContent())
-        .toMatch(
-          /Blocked by the injection guard\. Rule [\w.]+.* at .*Ignore all previous instructions.*\[REDACTED:[\w.]+\].*Nothing was stored/,
-        );
+      await poll(() => alert.textContent()).toMatch(
+        /Blocked by the injection guard\. Rule [\w.]+.* at .*Ignore all previous instructions.*\[REDACTED:[\w.]+\].*Nothing was stored/,
+      );
       expect(await alert.textContent()).not.toContain(SECRET.slice(4));
       await shoot(page, 'memory-blocked');
       await page.getByLabel('Memory text').fill('The user prefers pnpm, never yarn');
       await page.getByRole('button', { name: 'Save' }).click();
-      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Memory saved/);
-      await expect.poll(() => page.locator('.memory .content').first().textContent()).toBe('The user prefers pnpm, never yarn');
+      await poll(() => page.getByRole('status').textContent()).toMatch(/Memory saved/);
+      await poll(() => page.locator('.memory .content').first().textContent()).toBe('The user prefers pnpm, never yarn');
       await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
-      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Undone: the replace/);
-      await expect
-        .poll(() => page.locator('.memory .content').first().textContent())
-        .toBe('The user prefers pnpm over npm for every project');
+      await poll(() => page.getByRole('status').textContent()).toMatch(/Undone: the replace/);
+      await poll(() => page.locator('.memory .content').first().textContent()).toBe('The user prefers pnpm over npm for every project');
     });
 
     it('shows a memory history as a diff', async () => {
       await page.getByRole('button', { name: `History of memory ${seeded.memoryId}` }).click();
-      await expect.poll(() => page.getByRole('heading', { name: `History of ${seeded.memoryId}` }).count()).toBe(1);
+      await poll(() => page.getByRole('heading', { name: `History of ${seeded.memoryId}` }).count()).toBe(1);
       expect(await page.locator('.history li').count()).toBe(3);
       expect(await page.locator('.history ins').first().textContent()).toMatch(/\+ The user prefers pnpm over npm/);
     });
 
     it('opens a skill, its provenance and versions, and reverts it to an earlier version', async () => {
       await nav('Skills').click();
+      await poll(() => heading().textContent()).toBe('Skills');
+      await shoot(page, 'skills');
       await page.getByRole('link', { name: 'retry-helper' }).click();
-      await expect.poll(() => heading().textContent()).toBe('Skill retry-helper');
+      await poll(() => heading().textContent()).toBe('Skill retry-helper');
       expect(await page.getByRole('link', { name: `extracted from session ${seeded.session}` }).count()).toBe(1);
       expect(await page.locator('pre.body').textContent()).toContain('backoff and jitter');
       await page.getByRole('button', { name: 'Diff v2' }).click();
       expect(await page.locator('.diff ins').first().textContent()).toContain('jitter');
       await shoot(page, 'skill');
       await page.getByRole('button', { name: 'Revert to v1' }).click();
-      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Reverted to v1: retry-helper/);
-      await expect.poll(() => page.locator('pre.body').textContent()).not.toContain('jitter');
+      await poll(() => page.getByRole('status').textContent()).toMatch(/Reverted to v1: retry-helper/);
+      await poll(() => page.locator('pre.body').textContent()).not.toContain('jitter');
       expect(await page.getByRole('cell', { name: 'revert-to:1' }).count()).toBe(1);
     });
 
     it("opens a session's timeline: turns, tool calls with their errors, skill uses", async () => {
       await nav('Sessions').click();
+      await poll(() => heading().textContent()).toBe('Sessions');
+      await shoot(page, 'sessions');
       await page.getByRole('link', { name: seeded.session }).click();
-      await expect.poll(() => heading().textContent()).toBe(`Session ${seeded.session}`);
+      await poll(() => heading().textContent()).toBe(`Session ${seeded.session}`);
       const events = page.locator('.timeline > li');
       expect(await events.count()).toBe(4);
       expect(await page.locator('.timeline .ev-tool.failed').textContent()).toMatch(/Bash.*error[\s\S]*exit 1: 2 failing/);
@@ -146,19 +149,19 @@ describe.skipIf(!hasChromium)(
 
     it('runs a job now and shows its output in the run history', async () => {
       await nav('Schedules').click();
-      await expect.poll(() => heading().textContent()).toBe('Schedules');
+      await poll(() => heading().textContent()).toBe('Schedules');
       await page.getByRole('button', { name: 'Run now hello' }).click();
-      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Ran hello/);
-      await expect.poll(() => page.locator('main').textContent()).toContain('hello from the job');
+      await poll(() => page.getByRole('status').textContent()).toMatch(/Ran hello/);
+      await poll(() => page.locator('main').textContent()).toContain('hello from the job');
       await shoot(page, 'schedules');
     });
 
     it('scans a text on the Guard page and lists the guard events', async () => {
       await nav('Guard').click();
-      await expect.poll(() => heading().textContent()).toBe('Guard');
+      await poll(() => heading().textContent()).toBe('Guard');
       await page.getByLabel(/Text to scan/).fill(POISON);
       await page.getByRole('button', { name: 'Scan' }).click();
-      await expect.poll(() => page.locator('main').textContent()).toMatch(/Verdict: block/);
+      await poll(() => page.locator('main').textContent()).toMatch(/Verdict: block/);
       const events = page.getByRole('table', { name: /guard events/ });
       expect(await events.getByRole('columnheader').allTextContents()).toEqual([
         'When',
@@ -181,23 +184,23 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator('main').textContent()).not.toContain(SECRET.slice(4));
       await shoot(page, 'guard');
       await nav('Learning').click();
-      await expect.poll(() => page.locator('main').textContent()).toContain('21 uses, 95% success');
+      await poll(() => page.locator('main').textContent()).toContain('21 uses, 95% success');
       await shoot(page, 'learning');
     });
 
     it('works from the keyboard: focus lands on each new page, links and forms answer Enter, the skip link reaches main', async () => {
       const active = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`);
       await page.goto(`${ui.origin}/#/overview`);
-      await expect.poll(active).toBe('H1 Overview');
+      await poll(active).toBe('H1 Overview');
       await page.keyboard.press('Tab');
       expect(await active()).toBe('A 4Memories');
       await page.keyboard.press('Enter');
-      await expect.poll(active).toBe('H1 Memories');
+      await poll(active).toBe('H1 Memories');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-q');
       await page.keyboard.type('pnpm');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByRole('heading', { name: '1 ranked match' }).count()).toBe(1);
+      await poll(() => page.getByRole('heading', { name: '1 ranked match' }).count()).toBe(1);
       const backwards: string[] = [];
       for (let i = 0; i < 12 && !backwards.includes('A Skip to content'); i++) {
         await page.keyboard.press('Shift+Tab');
@@ -223,7 +226,7 @@ describe.skipIf(!hasChromium)(
         'schedules',
       ]) {
         await page.goto(`${ui.origin}/#/${hash}`);
-        await expect.poll(() => page.locator('main h1').count()).toBe(1);
+        await poll(() => page.locator('main h1').count()).toBe(1);
         await page.waitForLoadState('networkidle');
         const v = await axeViolations(page);
         if (v.length) found[hash] = v;
