@@ -55,6 +55,8 @@ function hideSecretFindings(text: string, findings: readonly Finding[], anchor: 
  * length change; a secret (or private part) that straddles it puts it at the start of that secret's redaction.
  */
 function positionAfterRedaction(text: string, redacted: string, offset: number): number {
+  // Most refused writes hold no secret: nothing moved, and the prefix need not be redacted again.
+  if (redacted.length === text.length && redacted === text) return offset;
   const before = clean(text.slice(0, offset));
   if (redacted.startsWith(before)) return before.length;
   let i = 0;
