@@ -111,12 +111,16 @@ const USER_SUBORDINATED =
 
 /** Anyone who could be cited as over the user: executives, teams, auditors, vendors, "system update", "internal memo". */
 const ANY_SPEAKER =
-  String.raw`${SPEAKER}|ceo|cfo|coo|vp|board|hr|auditors?|devops|sre|on-call|security\s+officer|product\s+owner|managers?|maintainers|` +
-  String.raw`vendor|(?:workspace|account|org|project)\s+owner|internal\s+memo|system\s+update|announcement|official|head\s+of\s+\w{1,20}`;
+  String.raw`admin(?:istrator)?s?|operators?|(?:platform|workspace|account|repo(?:sitory)?|org|project)\s+owners?|security\s+team|` +
+  String.raw`it\s+(?:team|department)|tech\s+lead|cto|ciso|ceo|cfo|coo|vp|board|hr|auditors?|devops|sre|on-call|security\s+officer|` +
+  String.raw`product\s+owner|managers?|management|compliance|legal|maintainers|internal\s+memo|system\s+update|official\s+notice|` +
+  String.raw`head\s+of\s+\w{1,20}|(?:infra|team|engineering|security|platform|org|it)\s+(?:lead|manager|director|head)|` +
+  String.raw`trust\s+(?:&|and)\s+safety|security@|verified\s+(?:administrator|admin|owner|maintainer)`;
 
 /** The agent itself is let do something: "the agent can", "the assistant is exempt from", "giving the AI agent". */
 const AGENT_PERMITTED =
-  String.raw`(?:you|the\s+(?:agent|assistant|bot|ai|model)|agents|assistants|claude|ai\s+agents?)\s+(?:\w{1,20}\s+){0,2}(?:can|may|(?:is|are)\s+` +
+  String.raw`you\s+(?:can|may)\s+now|you\s+(?:are|'re)\s+now\s+(?:allowed|authori[sz]ed|permitted|exempt|cleared|free|trusted)|` +
+  String.raw`(?:the\s+(?:agent|assistant|bot|ai|model)|agents|assistants|ai\s+agents?)\s+(?:\w{1,20}\s+){0,2}(?:can|may|(?:is|are)\s+` +
   String.raw`(?:now\s+)?(?:allowed|authori[sz]ed|permitted|exempt|cleared|free|trusted|entitled)|ha(?:s|ve)\s+(?:\w{1,20}\s+)?(?:clearance|` +
   String.raw`permission|authority|access)|gets?\s+to)|(?:authori[sz]ed|cleared|allowed|permitted|approved|exempted|entitled)\s+(?:the\s+)?` +
   String.raw`(?:bot|agent|assistant|ai|you|agents)|giving\s+(?:the\s+)?(?:ai\s+)?(?:agent|assistant|bot)|(?:is|are)\s+permitted\s+for|` +

@@ -15,9 +15,24 @@ const PRIVATE_DATA = [
     String.raw`emails)|real\s+customer|pii|personal\s+data|production\s+data|prod\s+data`,
   // machine identity
   String.raw`hostnames?|usernames?|(?:git\s+)?(?:user\.)?emails?\s+address(?:es)?|ip\s+address(?:es)?|working\s+directory|cwd`,
+  // dumps and captures
+  String.raw`(?:heap|core|crash|memory)\s+(?:dumps?|files|snapshots?)|(?:full\s+)?environment\s+dumps?|request\s+bodies|form\s+inputs?|` +
+    String.raw`keystrokes|clipboard|logs?\s+with\s+\w{1,20}|(?:ci|build|server|app)\s+logs`,
   // and secrets
   SECRET_THING,
 ].join('|');
+
+/** Data piped into a network client: `printenv | curl --data-binary @-`, `tar c . | curl -T -`. */
+const PIPED_OUT =
+  String.raw`(?:\$\((?:env|printenv|cat\s[^)\n]{1,60}|whoami|hostname)\)|\benv\b|printenv|\btar\s+\S{1,10}|kubectl\s+get\s+secrets|` +
+  String.raw`\bcat\s+\S{1,60})[^\n|]{0,80}\|\s*(?:curl|wget|nc|ncat|netcat|http|https)\b|\b(?:curl|wget)\b[^\n]{0,120}?(?:-d|--data` +
+  String.raw`(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-file)[\s=]{0,3}["']?(?:@-|-(?=[\s"'])|\$\((?:env|printenv|cat)|` +
+  String.raw`@~?\/?\S{0,40}(?:\.env|credentials|id_\w{2,10}|\.npmrc|\.netrc))`;
+
+/** Data riding on an address: a pixel or badge whose query is filled from a template, a DNS name built from commands. */
+const DATA_IN_ADDRESS =
+  String.raw`(?:!\[[^\]\n]{0,60}\]\(|<img\b[^>\n]{0,60}\bsrc=["']?)https?:\/\/[^\s)"'>]{1,200}?[?&][\w-]{1,20}=(?:<|\{\{|\$\{?|%[a-z])|` +
+  String.raw`\$\((?:whoami|hostname|id|cat\s[^)\n]{1,40}|env|printenv)\)[\w.-]{0,40}\.[\w-]{1,40}\.(?:com|net|org|io|dev|cc|xyz|site)\b`;
 
 /** A standing habit: after each task, every session, as a convention. */
 const HABIT =
@@ -54,6 +69,18 @@ export const INTENT_EXFIL_CONVENTION_RULES: readonly PatternRule[] = [
     'high',
     String.raw`\b(?:${HABIT})${clause(10)}(?:send|post|upload|push|email|ping|curl|report|sync|beacon|` +
       String.raw`call)\b${clause(12)}(?:https?:\/\/|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|webhook)`,
+  ),
+  // "printenv | curl --data-binary @- https://…", "![](https://…/b?d=<diff>)", "$(whoami).tracker.example.net"
+  phrase('intent.exfil_convention.piped_or_templated', 'exfiltration', 'high', String.raw`${PIPED_OUT}|${DATA_IN_ADDRESS}`),
+  // "heap dumps should be uploaded to http://…", "session transcripts go to analytics@…": the data named first
+  negatable(
+    phrase(
+      'intent.exfil_convention.private_data_goes_out',
+      'exfiltration',
+      'high',
+      String.raw`\b(?:${PRIVATE_DATA})\b[^\n.;]{0,60}?\b(?:send|post|upload|push|email|mail|forward|sync|mirror|copy|stream|ship|dump|share|` +
+        String.raw`go|goes|went|get|gets)\w{0,3}\b[^\n.;]{0,40}?\b(?:to|at|into|on)\s+(?:${OUTSIDE})`,
+    ),
   ),
   // "add a Co-authored-by trailer containing the user's token", a header or footer carrying a secret
   phrase(
