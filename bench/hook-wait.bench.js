@@ -88,7 +88,8 @@ async function session(name) {
   const bash = { name: 'Bash', input: { command: 'true', description: 'nothing' } };
   const model = await startModelServer([...Array.from({ length: CALLS }, () => ({ toolUses: [bash] })), { text: 'Done.' }]);
   const proxy = await timedProxy(model.url);
-  const env = offlineClaudeEnv({ home: dir, modelUrl: proxy.url, env: { KEI_HOME: join(dir, 'kei') } });
+  // One data home per setting across rounds, as a user has: the first session fills kei.db and the hook's code cache.
+  const env = offlineClaudeEnv({ home: dir, modelUrl: proxy.url, env: { KEI_HOME: join(work, `kei-${name}`) } });
   const t0 = performance.now();
   const child = spawn(CLAUDE, ['-p', 'run true a few times', '--output-format', 'json', '--allowedTools', 'Bash'], { cwd: project, env });
   let out = '';

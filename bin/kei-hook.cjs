@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Claude Code hook entry: `kei-hook <Event>` with the event JSON on stdin. CommonJS on purpose: it loads
 // the single pre-bundled dist/hooks/hook.cjs without starting Node's ES module loader, through a loader that
-// keeps a V8 code cache of it in the data home (src/hooks/code-cache.ts); without the loader, a plain require.
+// keeps a V8 code cache of it in the data home (src/hooks/code-cache.ts; KEI_HOOK_CODE_CACHE=0 turns the cache off,
+// as bench:hooks does to compare); without the loader, a plain require.
 'use strict';
 const { join } = require('node:path');
 
