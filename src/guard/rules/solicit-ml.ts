@@ -113,7 +113,23 @@ const OBEY_ML = [
   'ты\\s+должен\\s+отвечать\\s+на\\s+все',
 ];
 
+/** "Combine A, B and C" (payload splitting), verb before or after the letters, beyond English. */
+const COMBINE_ML =
+  String.raw`kombinier|verbind|combin|junt|une|unisci|объедин|соедин|组合|合并|結合|組み合わせ|결합|합쳐|합치|اجمع|ادمج|मिला|জোড়|একত্র|รวม|gabung|` +
+  String.raw`ket\s+hop|birlestir|pagsamahin`;
+const ASSEMBLE_ML =
+  String.raw`(?:${COMBINE_ML})\S{0,6}\s{0,3}a\s*[,、]\s*b\s*(?:[,、]|\s(?:und|y|e|et|и|dan|va|ve|at)\s)\s*c(?![\p{L}\p{N}])|` +
+  String.raw`(?<![\p{L}\p{N}])a\s*[,、]\s*b\s*[,、]?\s*(?:\S{1,4}\s)?c\S{0,3}\s{0,3}(?:${COMBINE_ML})`;
+
+/** "The confidential string that unlocks the system": a secret asked for without naming it. */
+const SECRET_STRING_ML =
+  String.raw`(?:vertraulich|geheim|confidencial|secreta|confidenzial|segreta|confidentiel|secrete|конфиденциальн|секретн|机密|秘密|機密|기밀|비밀|` +
+  String.raw`سري|السري|गोपनीय|গোপন|ลับ|rahasia|bi\s+mat|gizli|lihim)[^\n]{0,60}?(?:entsperr|desbloque|sblocc|deverrouill|разблок|解锁|解除|` +
+  String.raw`잠금\s*해제|يفتح|अनलॉक|আনলক|ปลดล็อก|membuka|mo\s+khoa|kilidini|unlock)`;
+
 export const SOLICIT_ML_RULES: readonly PatternRule[] = [
+  phrase('obfuscation.assemble_strings_ml', 'obfuscation', 'medium', ASSEMBLE_ML),
+  phrase('leak.secret_string_ml', 'prompt_leak', 'medium', SECRET_STRING_ML),
   phrase('override.obey_ml', 'override', 'medium', OBEY_ML.join('|')),
   phrase('leak.ask_secret_ml', 'prompt_leak', 'high', YOUR_PASSWORD.join('|')),
 ];
