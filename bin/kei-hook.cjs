@@ -10,7 +10,9 @@ function load() {
   const bundle = join(__dirname, '..', 'dist', 'hooks', 'hook.cjs');
   try {
     const { loadWithCodeCache, defaultCacheDir } = require('../dist/hooks/code-cache.cjs');
-    return loadWithCodeCache(bundle, process.env.KEI_HOOK_CODE_CACHE === '0' ? undefined : defaultCacheDir());
+    const cacheDir = process.env.KEI_HOOK_CODE_CACHE === '0' ? undefined : defaultCacheDir();
+    // One cache per event (and agent): each holds what its own run compiled.
+    return loadWithCodeCache(bundle, cacheDir, process.argv.slice(2, 5).join(' ').slice(0, 200));
   } catch {
     // No loader, or it failed before the bundle ran: the bundle as Node loads it.
   }

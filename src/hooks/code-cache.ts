@@ -35,8 +35,11 @@ import { resolveKeiHome } from '../core/paths.js';
 
 /** Larger than any cache of this bundle (about 1 MB); a bigger file is not ours and is not read. */
 export const MAX_CACHE_BYTES = 16 * 1024 * 1024;
-/** One per bundle build and Node version; several only while two Node versions take turns. */
-export const KEEP_FILES = 4;
+/**
+ * One per event (each holds the bytecode its own run compiled: a SessionStart's would burden a PostToolUse with
+ * functions it never calls) for the current bundle build and Node version; older ones are pruned as new ones come.
+ */
+export const KEEP_FILES = 16;
 const CACHE_FILE = /^hook-[0-9a-f]{16}\.v8cache$/;
 
 export interface LoadedBundle {
@@ -49,12 +52,13 @@ export interface LoadedBundle {
 }
 
 /**
- * Runs the CommonJS file `file` the way `require` would, with a code cache in `cacheDir` (undefined: no cache).
+ * Runs the CommonJS file `file` the way `require` would, with a code cache in `cacheDir` (undefined: no cache), one
+ * per `variant` (kei-hook passes its arguments: the event).
  * Errors reading the bundle, or thrown by its top level, propagate (the caller falls back to a plain require).
  */
-export function loadWithCodeCache(file: string, cacheDir: string | undefined): LoadedBundle {
+export function loadWithCodeCache(file: string, cacheDir: string | undefined, variant = ''): LoadedBundle {
   const { source, stats } = readBundle(file);
-  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, cacheName(file, stats));
+  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, cacheName(file, stats, variant));
   const cachedData = cacheFile === undefined ? undefined : readTrusted(cacheDir!, cacheFile);
   const script = new Script(wrap(source), { filename: file, cachedData });
   const cache = cacheFile === undefined ? 'off' : cachedData === undefined ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
@@ -103,8 +107,8 @@ function readBundle(file: string): { source: string; stats: Stats } {
   }
 }
 
-function cacheName(file: string, st: Stats): string {
-  const identity = [file, st.dev, st.ino, st.size, st.mtimeMs, st.ctimeMs, process.version, process.arch].join('\0');
+function cacheName(file: string, st: Stats, variant: string): string {
+  const identity = [file, st.dev, st.ino, st.size, st.mtimeMs, st.ctimeMs, process.version, process.arch, variant].join('\0');
   return `hook-${fnv1a(identity, 0x811c9dc5)}${fnv1a(identity, 0x050c5d1f)}.v8cache`;
 }
 
