@@ -62,7 +62,7 @@ const FETCH =
 const SOURCE_WIDE =
   String.raw`${REMOTE_SOURCE}|s3:\/\/\S{1,200}|(?:slack|discord|teams|telegram|irc|matrix)\b|#[\w-]{2,40}\s+channel|channel|gist|pastebin|` +
   String.raw`inbox|feed|dns|txt\s+record|(?:latest\s+)?(?:github\s+)?release|branch\s+of|issue\s+tracker|calendar|mailbox|emails?\s+from|` +
-  String.raw`[\w-]{1,40}(?:\.[\w-]{1,40}){1,4}\.(?:com|net|org|io|dev|cc|xyz|app|site|cloud)\b`;
+  String.raw`(?<![\w.-])[a-z][\w-]{0,30}\.[a-z][\w-]{0,30}\.(?:com|net|org|io|dev|cc|xyz|app|site|cloud)(?![\w-])`;
 
 /** …and doing what it says. */
 const OBEY_WIDE =
@@ -108,7 +108,7 @@ export const INTENT_REMOTE_RULES: readonly PatternRule[] = [
     'intent.remote.fetch_then_obey',
     'override',
     'high',
-    String.raw`(?:\b(?:${FETCH})\w{0,3}\b[^\n]{0,100}?)?(?:${SOURCE_WIDE})[^\n]{0,120}?\b(?:${OBEY_WIDE})|` +
+    String.raw`(?:${SOURCE_WIDE})[^\n]{0,120}?\b(?:${OBEY_WIDE})|` +
       String.raw`\b(?:add|append|merge|copy|insert|paste|prepend)\s+(?:the\s+)?(?:contents?|text|output|body|rules)\s+of\s+(?:${SOURCE_WIDE})` +
       String.raw`[^\n]{0,60}?\b(?:to|into)\s+(?:your\s+|the\s+)?(?:system\s+prompt|memory|memories|claude\.md|agents\.md|settings|config)|` +
       String.raw`\bwhatever\s+[^\n]{0,60}?\b(?:contains|says|returns|lists)\s+(?:is|are|becomes)\s+(?:the\s+|your\s+)?(?:current\s+|new\s+|` +
