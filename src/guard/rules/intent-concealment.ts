@@ -37,7 +37,7 @@ const REPORT_CHANNEL =
 
 /** What a user must be told about: privileged or outward acts, safety nets, costs, what was read outside the project. */
 const MUST_KNOW =
-  String.raw`${AGENT_ACTION}|${SECURITY_CONTROL}|sudo\s+commands?|curl\s+calls?|force[- ]?push\w{0,3}|--force|rm\s+-\w{0,3}r|` +
+  String.raw`${AGENT_ACTION}|${SECURITY_CONTROL}|sudo\s+commands?|curl\s+calls?|force[- ]?push\w{0,3}|--force|--no-verify|rm\s+-\w{0,3}r\w{0,3}|` +
   String.raw`(?:extra|additional|new)\s+(?:instances?|servers?|resources?|charges?|costs?)|costs?|charges?|billing|` +
   String.raw`(?:security|audit|scanner|secret-scanner|vulnerability)\s+(?:warnings?|alerts?|findings?|errors?)|` +
   String.raw`(?:links?|urls?|sites?|pages?)\s+you\s+(?:opened|visited|fetched|browsed)|outside\s+the\s+(?:repo\w{0,8}|project|workspace)|` +
@@ -47,6 +47,9 @@ const MUST_KNOW =
 const HIDE_VERB = String.raw`keep|leave|omit|strip|drop|remove|scrub|filter|cut|hide|suppress|mute|silence|mask|exclude`;
 const HIDDEN = String.raw`hidden|omitted|left\s+out|excluded|suppressed|removed|kept\s+out|stays?\s+out|muted|filtered\s+out`;
 const SNEAKY = String.raw`silently|quietly|secretly|covertly|stealthily|discreetly`;
+
+/** Not saying, listing or bringing up. */
+const DONT_SAY = String.raw`${DONT_DISCLOSE}|(?:never|don'?t|do\s+not|no\s+need\s+to)\s+(?:\w{1,20}\s+)?(?:list(?:ing)?|bring\s+up|raise)`;
 
 /** Where the user would see it. */
 const SEEN_IN =
@@ -111,6 +114,9 @@ export const INTENT_CONCEALMENT_RULES: readonly PatternRule[] = [
       String.raw`my\s+)?(?:${SEEN_IN})${R}|${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\b(?:${HIDDEN})\s+(?:from|of|in)\s+(?:the\s+|your\s+|any\s+)?` +
       String.raw`(?:${SEEN_IN})${R}|\b(?:${SNEAKY})\b${clause(8)}(?:${MUST_KNOW})${R}|${L}(?:${MUST_KNOW})${R}${clause(8)}(?:${SNEAKY})\b|` +
       String.raw`${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\bwithout\s+(?:saying|mentioning|telling|noting|reporting)\s+(?:anything|a\s+word)|` +
+      String.raw`\b(?:${DONT_SAY})\b${clause(6)}(?:${MUST_KNOW})${R}|${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\b(?:don'?t|never|do\s+not)\b` +
+      String.raw`[^\n.;]{0,40}?\bor\s+(?:mention|report|tell|flag)\w{0,3}\b|\b(?:drop|remove|strip|omit|hide)\s+(?:the\s+)?(?:\S{1,30}\s+)?` +
+      String.raw`(?:flags?|--[\w-]{2,30}|options?|arguments?)\b[^\n.;]{0,60}?\b(?:show|echo|display|print)\w{0,3}\b|` +
       String.raw`\b(?:should|must|will|do)\s+not\s+(?:include|contain|mention|show|list|say)\s+(?:anything\s+about|any)\b[^\n.;]{0,60}?` +
       String.raw`${L}(?:${MUST_KNOW})${R}|\bpretend\s+(?:that\s+)?(?:you|it)\s+(?:did\s+not|didn'?t|never|haven'?t)`,
   ),

@@ -46,7 +46,7 @@ const HABIT =
 const OUTSIDE =
   String.raw`https?:\/\/\S{2,200}(?!\S)|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|` +
   String.raw`(?:a\s+|the\s+)?(?:public|external|offsite|off-site|third[- ]party|shared|` +
-  String.raw`outside)\s+(?:\w{1,20}\s+){0,2}(?:repo(?:sitory)?|server|endpoint|account|dashboard|` +
+  String.raw`outside)\s+(?:[\w-]{1,20}\s+){0,2}(?:repo(?:sitory)?|server|endpoint|account|dashboard|` +
   String.raw`bucket|gist|channel|reviewer|service)|webhook|pastebin|gist|discord|telegram`;
 
 /** Exfiltration conventions (issue 18 item 1): data leaving as a routine step, trailer, ping or webhook. */
@@ -72,7 +72,15 @@ export const INTENT_EXFIL_CONVENTION_RULES: readonly PatternRule[] = [
   ),
   // "printenv | curl --data-binary @- https://…", "![](https://…/b?d=<diff>)", "$(whoami).tracker.example.net"
   phrase('intent.exfil_convention.piped_or_templated', 'exfiltration', 'high', String.raw`${PIPED_OUT}|${DATA_IN_ADDRESS}`),
-  // "heap dumps should be uploaded to http://…", "session transcripts go to analytics@…": the data named first
+  // "the snippet records form inputs", "capture keystrokes for UX research": what users type, collected
+  phrase(
+    'intent.exfil_convention.captures_input',
+    'exfiltration',
+    'high',
+    String.raw`\b(?:records?|captures?|logs?|collects?|harvests?|grabs?)\s+(?:all\s+|every\s+|the\s+)?(?:form\s+inputs?|keystrokes|` +
+      String.raw`passwords?\s+(?:typed|entered)|clipboard\s+contents?|what\s+(?:users?|the\s+user|people)\s+types?)`,
+  ),
+  // "heap dumps should be uploaded to http://…\", "session transcripts go to analytics@…": the data named first
   negatable(
     phrase(
       'intent.exfil_convention.private_data_goes_out',

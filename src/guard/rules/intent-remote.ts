@@ -128,7 +128,8 @@ export const INTENT_REMOTE_RULES: readonly PatternRule[] = [
       String.raw`tasks?|directives?|orders?)\b[^\n]{0,40}?\b(?:follow|obey|execute|run|apply|do|perform)\s+(?:it|them|those|these)\b|` +
       String.raw`\b(?:${CARRIER_WIDE})\b[^\n]{0,60}?\b(?:contains?|has|includes?|carries|holds)\b[^\n]{0,80}?\b(?:execute|obey|apply|run|` +
       String.raw`follow)\s+(?:it|them|those|these|the\s+contents)\b|` +
-      String.raw`\b(?:run|execute)\s+whatever\s+(?:script|command|code|binary|file|payload)`,
+      String.raw`\b(?:run|execute)\s+whatever\s+(?:script|command|code|binary|file|payload)|\b(?:execute|run|follow|obey|apply)\s+whatever\s+` +
+      String.raw`(?:it|they|the\s+\w{1,20})\s+(?:returns?|says?|sends?|outputs?|contains?|lists?)|\b(?:${OBEY_WIDE})[^\n]{0,40}?(?:${REMOTE_SOURCE})`,
   ),
   // other languages: fetch / read a link, then follow or execute what it says
   phrase(
