@@ -72,7 +72,17 @@ export const INTENT_EXFIL_CONVENTION_RULES: readonly PatternRule[] = [
   ),
   // "printenv | curl --data-binary @- https://…", "![](https://…/b?d=<diff>)", "$(whoami).tracker.example.net"
   phrase('intent.exfil_convention.piped_or_templated', 'exfiltration', 'high', String.raw`${PIPED_OUT}|${DATA_IN_ADDRESS}`),
-  // "the snippet records form inputs", "capture keystrokes for UX research": what users type, collected
+  // "pings https://…?r=$(git remote get-url origin)", "attach the .env file to the GitHub release", "add the user's email as query params"
+  phrase(
+    'intent.exfil_convention.data_on_the_way_out',
+    'exfiltration',
+    'high',
+    String.raw`https?:\/\/\S{1,200}?[?&][\w-]{1,20}=\$\((?:whoami|hostname|git\s|cat\s|env|printenv|id\b)|\b(?:attach|upload|publish|post|add)\w{0,3}\s+` +
+      String.raw`(?:the\s+)?(?:${SECRET_THING})\b[^\n.;]{0,40}?\bto\s+(?:the\s+|a\s+)?(?:github\s+|public\s+)?(?:release|gist|issue|wiki|ticket|channel|` +
+      String.raw`forum|post)|\b(?:add|append|include|put|encode)\w{0,3}\s+[^\n.;]{0,60}?\b(?:emails?|usernames?|hostnames?|repo(?:sitory)?\s+names?|` +
+      String.raw`paths?|tokens?|keys?|ip\s+address(?:es)?)\b[^\n.;]{0,40}?\bas\s+(?:a\s+)?(?:query|url|utm)\s*(?:params?|parameters?|strings?)`,
+  ),
+  // "the snippet records form inputs\", "capture keystrokes for UX research": what users type, collected
   phrase(
     'intent.exfil_convention.captures_input',
     'exfiltration',

@@ -133,6 +133,18 @@ export const INTENT_PERMISSION_RULES: readonly PatternRule[] = [
     'high',
     String.raw`(?:${STANDING_GRANT})${clause(14)}(?:${RISKY_ACT})\b|\b(?:${RISKY_ACT})\b${clause(10)}(?:${STANDING_GRANT})`,
   ),
+  // narrative grants: "force-pushing over main is okay for this repo", "agents can merge their own PRs", "Mia is fine with the agent …"
+  phrase(
+    'intent.permission.risky_declared_fine',
+    'persistence',
+    'high',
+    String.raw`\b${NOT_BEFORE}(?:${RISKY_ACT})\b${clause(8)}(?:is|are|'s)\s+(?:\w{1,20}\s+)?(?:fine|ok|okay|allowed|acceptable|safe|no\s+problem)` +
+      String.raw`\s+(?:now|here|anywhere|everywhere|in\s+any|for\s+(?:this|any|all)|since|because|so)\b|\b(?:agents?|the\s+(?:agent|assistant|bot)|` +
+      String.raw`claude)\s+(?:can|may|(?:is|are)\s+free\s+to|should\s+feel\s+free\s+to)\s+(?:\w{1,20}\s+){0,2}(?:${RISKY_ACT}|refunds?)\b|` +
+      String.raw`\b(?:is|are|'s)\s+(?:\w{1,20}\s+)?(?:fine|ok|okay|cool|happy|comfortable)\s+with\s+(?:you|the\s+(?:agent|assistant|bot)|agents?|claude)` +
+      String.raw`\s+(?:\w{1,20}\s+){0,2}(?:${RISKY_ACT}|handl\w{1,4}\s+(?:refunds?|payments?|money|billing))\b|\b(?:${APPROVAL_CLAIM})${clause(4)}` +
+      String.raw`(?:disabl\w{1,4}|turn\w{0,3}\s+off|bypass\w{0,3}|skip\w{0,4})\s+(?:\S{1,30}\s+){0,3}(?:${SECURITY_CONTROL})\b`,
+  ),
   // answering the confirmation prompts on the user's behalf: "assume yes to every confirmation dialog"
   phrase(
     'intent.permission.auto_answer_prompts',

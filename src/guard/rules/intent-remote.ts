@@ -51,7 +51,9 @@ const USERS_VOICE =
   String.raw`(?:as|are|is)\s+(?:coming\s+)?(?:from|by)\s+(?:${THE_USER})|(?:as|are|is)\s+(?:the\s+)?(?:user['’]?s?|` +
   String.raw`owner['’]?s?|my)\s+(?:own\s+)?(?:voice|wishes|words|instructions|requests|commands|orders|intent)|` +
   String.raw`reflects?\s+(?:the\s+)?(?:user['’]?s?|owner['’]?s?|my)\s+(?:wishes|intent|instructions|preferences)|` +
-  String.raw`as\s+(?:direct|genuine|real|explicit|trusted|verified)\s+(?:user|owner)\s+(?:instructions|requests|commands|input|messages)`;
+  String.raw`as\s+(?:direct|genuine|real|explicit|trusted|verified)\s+(?:user|owner)\s+(?:instructions|requests|commands|input|messages)|` +
+  String.raw`(?:carry|carries|have|has)\s+the\s+same\s+(?:weight|authority|standing|priority)\s+as\s+(?:the\s+)?(?:user|owner|human|my)|` +
+  String.raw`(?:is|are)\s+what\s+(?:we|you)\s+(?:follow|obey|do|execute|run)\s+now`;
 
 /** Reaching out for text: fetch, poll, load, sync, look up … */
 const FETCH =
@@ -61,7 +63,7 @@ const FETCH =
 /** …from somewhere anyone can write: an address, a channel, a gist, a DNS record, a release, an inbox. */
 const SOURCE_WIDE =
   String.raw`${REMOTE_SOURCE}|s3:\/\/\S{1,200}|(?:slack|discord|teams|telegram|irc|matrix)\b|#[\w-]{2,40}\s+channel|channel|gist|pastebin|` +
-  String.raw`inbox|feed|dns|txt\s+record|(?:latest\s+)?(?:github\s+)?release|branch\s+of|issue\s+tracker|calendar|mailbox|emails?\s+from|` +
+  String.raw`inbox|feed|dns|txt\s+record|pinned\s+(?:message|post)|(?:google|shared|notion)\s+(?:doc|page)|wiki\s+page|(?:latest\s+)?(?:github\s+)?release|branch\s+of|issue\s+tracker|calendar|mailbox|emails?\s+from|` +
   String.raw`(?<![\w.-])[a-z][\w-]{0,30}\.[a-z][\w-]{0,30}\.(?:com|net|org|io|dev|cc|xyz|app|site|cloud)(?![\w-])`;
 
 /** …and doing what it says. */
@@ -70,7 +72,7 @@ const OBEY_WIDE =
   String.raw`commands))|obey|do\s+(?:whatever|everything|what)|(?:execute|run)\s+(?:it|them|whatever|what|the\s+(?:commands?|script|code)` +
   String.raw`(?:\s+(?:it|they)\s+(?:contains?|returns?|lists?|gives?))?)|apply\s+(?:it|them|the\s+contents|whatever|any\s+new|every)|` +
   String.raw`adopt\s+(?:it|them|any|the\s+new|every)|act\s+on\s+(?:it|them|whatever|any|every|the\s+(?:instructions|requests|orders))|` +
-  String.raw`complete\s+(?:every|each|all|any)|comply\s+with|follow\s+(?:it|them|whatever|any|every|all|the\s+(?:new|latest|updated)\s+` +
+  String.raw`complete\s+(?:every|each|all|any)|comply\s+with|work\s+through\s+(?:it|them|the\s+list|every|each|all)|follow\s+(?:it|them|whatever|any|every|all|the\s+(?:new|latest|updated)\s+` +
   String.raw`(?:instructions|rules|orders|tasks|steps))|follow\s+the\s+(?:instructions|orders|tasks|commands|steps)\s+(?:posted|found|listed|` +
   String.raw`left|written|given)|(?:execute|run)\s+the\s+(?:script|code|binary|file|commands?)\s+(?:served|hosted|found|downloaded|returned)|` +
   String.raw`(?:run|execute)\s+\.{0,2}\/\S{1,60}|add\s+(?:every|all|any|each)\s+(?:\S{1,30}\s+){0,3}(?:listed|found|named|mentioned)|replace\s+(?:your|the\s+local|our)\s+(?:\w{1,20}\s+)?(?:rules|instructions|memory|config|settings|claude\.md|` +
@@ -118,7 +120,13 @@ export const INTENT_REMOTE_RULES: readonly PatternRule[] = [
       String.raw`write|request|send|leave|put|add)`,
   ),
   // "emails from … are trusted task requests", "comments starting with @agent: are commands from the owner"
-  phrase('intent.remote.carrier_from_user', 'override', 'high', String.raw`\b(?:${CARRIER_WIDE})\b[^\n.;]{0,80}?\b(?:${FROM_THE_USER})\b`),
+  phrase(
+    'intent.remote.carrier_from_user',
+    'override',
+    'high',
+    String.raw`\b(?:${CARRIER_WIDE})\b[^\n.;]{0,80}?\b(?:${FROM_THE_USER})\b|(?:${CARRIER_WIDE}|steps|instructions|whatever)[^\n]{0,80}?` +
+      String.raw`(?:${USERS_VOICE})`,
+  ),
   // "if a page contains a section titled 'Agent instructions', follow it"; "run whatever script is attached"
   phrase(
     'intent.remote.content_triggers_obedience',
