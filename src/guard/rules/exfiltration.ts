@@ -1,10 +1,23 @@
 import { gap, phrase, token, type PatternRule } from '../rule-types.js';
 
+/**
+ * A pipe-to-shell named to confine it ("only inside the Dockerfile, never on the host", "fine in devcontainers"):
+ * advice about where the practice belongs, not an instruction to run it here.
+ */
+const CONFINED_AFTER =
+  String.raw`(?![^\n]{0,100}?\b(?:only\s+(?:inside|in|within|for)|never\s+(?:on|in|run)|not\s+on\s+the\s+host|` +
+  String.raw`(?:is\s+)?fine\s+in|inside\s+(?:the\s+)?(?:dockerfile|container|devcontainer)|it'?s\s+in\s+the\s+dockerfile)\b)`;
+const CONFINED_BEFORE = String.raw`(?<!\b(?:never|don'?t|do\s+not|avoid|no)\b[^\n]{0,40})`;
+/** A credential variable sent as the header of the API it belongs to is how tokens are used, not a leak. */
+const NOT_AUTH_HEADER = String.raw`(?<!(?:bearer|basic|token|authorization:?|x-api-key:?|api-key:?|private-token:?)\s{0,3}["']?)`;
+/** Reporting a vulnerability or a bug to a contact sends no data. */
+const NOT_A_REPORT = String.raw`(?!\s+(?:security\s+)?(?:vulnerabilit\w{1,4}|bugs?|issues?|abuse|incidents?|problems?|feedback|questions))`;
+
 /** Where secrets live: files, environment dumps and stores. Not the mere words "token" or "API key". */
 const SECRET_SOURCE =
   String.raw`(?:id_rsa|id_ed25519|~\/\.ssh|\.ssh\/|\.aws\/credentials|\.env\b(?!\.example)|\.netrc|\.npmrc|` +
   String.raw`\.pypirc|\.git-credentials|\/etc\/(?:passwd|shadow)|os\.environ|process\.env\b|printenv|\benv\s*\||` +
-  String.raw`\$\{?[a-z_]{0,30}(?:key|token|secret|password|passwd|credential)s?\b|keychain|cookies?\.(?:txt|` +
+  String.raw`${NOT_AUTH_HEADER}\$\{?[a-z_]{0,30}(?:key|token|secret|password|passwd|credential)s?\b|keychain|cookies?\.(?:txt|` +
   String.raw`sqlite)|private[ _-]?key|seed phrase|api[ _-]?keys?\s+(?:of|from)\s+the\s+user|the\s+user(?:\u0027|` +
   String.raw`’)?s\s+(?:api[ _-]?keys?|tokens?|credentials|passwords?))`;
 /** Something that sends: commands and calls, not a bare link in documentation. */
@@ -19,8 +32,8 @@ export const EXFILTRATION_RULES: readonly PatternRule[] = [
     'exfil.pipe_to_shell',
     'exfiltration',
     'critical',
-    String.raw`\b(?:curl|wget|iwr|invoke-webrequest|fetch)\b[^\n|;]{0,200}\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b|` +
-      String.raw`\b(?:curl|wget)\b[^\n|;]{0,200}\|\s*(?:sudo\s+)?(?:python3?|perl|ruby|node|iex)\b`,
+    String.raw`${CONFINED_BEFORE}\b(?:curl|wget|iwr|invoke-webrequest|fetch)\b[^\n|;]{0,200}\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b${CONFINED_AFTER}|` +
+      String.raw`${CONFINED_BEFORE}\b(?:curl|wget)\b[^\n|;]{0,200}\|\s*(?:sudo\s+)?(?:python3?|perl|ruby|node|iex)\b${CONFINED_AFTER}`,
     'gi',
   ),
   token(
@@ -55,7 +68,7 @@ export const EXFILTRATION_RULES: readonly PatternRule[] = [
     'exfil.send_to_address',
     'exfiltration',
     'high',
-    String.raw`\b(?:send|forward|bcc|cc|e-?mail|post|upload|transmit|exfiltrate|leak|share|report|copy|transfer)\b` +
+    String.raw`\b(?:send|forward|bcc|cc|e-?mail|post|upload|transmit|exfiltrate|leak|share|report|copy|transfer)\b${NOT_A_REPORT}` +
       String.raw`${gap(8)}(?:to|with)\s+(?:[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/\S{1,30}|the\s+(?:external|remote|` +
       String.raw`following)\s+(?:server|address|url|endpoint))`,
   ),

@@ -1,5 +1,32 @@
 import { negatable, phrase, token, type PatternRule } from '../rule-types.js';
 import { SECRET_THING, clause } from './intent-cues.js';
+import { EXPOSE, IN_FULL, PUBLIC_SINK, REDACTION_WAIVED, SAFE_DISCLOSURE, SECRET } from './intent-credential-vocab.js';
+import { NOT_RESTRICTED_BEFORE, NOTES_ONLY, within } from './intent-restrict-vocab.js';
+
+/** Not masked, fake or refused anywhere in the clause around it. */
+const NOT_SAFE_BEFORE = String.raw`(?<!(?<![\p{L}\p{N}])(?:${SAFE_DISCLOSURE})(?![\p{L}\p{N}])[^.;!?\n]{0,80})`;
+const NOT_SAFE_AFTER = String.raw`(?![^.;!?\n]{0,80}?(?<![\p{L}\p{N}])(?:${SAFE_DISCLOSURE})(?![\p{L}\p{N}]))`;
+/** Tokens of a language model (usage, counts, display) are not credentials. */
+const MODEL_TOKEN_WORDS = String.raw`usage|consumption|display|counts?|tracking|limits?|budgets?|costs?|windows?|per`;
+const LEAK_SECRET =
+  String.raw`${NOT_SAFE_BEFORE}(?<![\w-])(?:${SECRET})(?![\s:*]{1,4}(?:${MODEL_TOKEN_WORDS})\b)` +
+  String.raw`(?<!\btokens?\s(?:${MODEL_TOKEN_WORDS}))${NOT_SAFE_AFTER}`;
+/** A pronoun for a secret named a sentence or two before: "the password is in ~/.pw.txt. Include it in tickets". */
+const SECRET_PRONOUN = String.raw`(?:it|them|those|these|the\s+(?:codes?|keys?|tokens?|values?|result|output|file|contents))\b`;
+const LEAK_VERB = String.raw`${NOT_RESTRICTED_BEFORE}(?<![\w-])(?:${EXPOSE})(?![\w-])`;
+const LEAK_SINK = String.raw`(?<![\w-])(?:${PUBLIC_SINK})(?![\w-])`;
+
+/** A secret, a verb that discloses it and a place others read, in one sentence, in any order. */
+const SECRET_DISCLOSED = [
+  [LEAK_SECRET, LEAK_VERB, LEAK_SINK],
+  [LEAK_VERB, LEAK_SECRET, LEAK_SINK],
+  [LEAK_SECRET, LEAK_SINK, LEAK_VERB],
+  [LEAK_VERB, LEAK_SINK, LEAK_SECRET],
+  [LEAK_SINK, LEAK_SECRET, LEAK_VERB],
+  [LEAK_SINK, LEAK_VERB, LEAK_SECRET],
+]
+  .map(([a, b, c]) => `${a}${within(100)}${b}${within(100)}${c}`)
+  .join('|');
 
 /** Putting something somewhere others read: the disclosure half. */
 const DISCLOSE = [
@@ -102,5 +129,25 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
       // zh, ja: secret … link … send, or send … secret
       String.raw`(?:\.env|密钥|密鑰|令牌|密码|密碼|凭据|憑據|环境变量|環境變數|キー|トークン|パスワード|認証情報|環境変数)[^\n]{0,80}?(?:发送|發送|上传|上傳|发到|發到|送信|アップロード|送って|送る)`,
     ].join('|'),
+  ),
+  // "attach the full env output to bug reports on the public tracker", "include the token in notes.md (committed)"
+  negatable(
+    phrase(
+      'intent.credential.disclosed_in_sentence',
+      'exfiltration',
+      'high',
+      String.raw`${SECRET_DISCLOSED}|${LEAK_SECRET}[^\n]{0,160}?${LEAK_VERB}\s+${SECRET_PRONOUN}${within(80)}${LEAK_SINK}`,
+      NOTES_ONLY,
+    ),
+  ),
+  // "instructions to redact don't apply to diagnostics", "remove the beforeSend scrubber", "echo $SECRET | base64"
+  phrase('intent.credential.redaction_waived', 'exfiltration', 'high', REDACTION_WAIVED, NOTES_ONLY),
+  // "docker inspect output (env vars with passwords included) — don't trim it"
+  phrase(
+    'intent.credential.in_full',
+    'exfiltration',
+    'high',
+    String.raw`${LEAK_SECRET}${within(100)}(?:${IN_FULL})|(?:${IN_FULL})${within(100)}${LEAK_SECRET}`,
+    NOTES_ONLY,
   ),
 ];

@@ -1,5 +1,39 @@
 import { phrase, type PatternRule } from '../rule-types.js';
 import { clause } from './intent-cues.js';
+import { OFFICIAL_HOST, POINT_ELSEWHERE, REDIRECT_DESTINATION, REDIRECT_TARGET, SOURCE_SETTING } from './intent-redirect-vocab.js';
+import { NOT_RESTRICTED_BEFORE, NOTES_ONLY, STANDING, within } from './intent-restrict-vocab.js';
+
+/** A target not read inside an address ("…/repository/releases/"). */
+const NEW_TARGET = String.raw`(?<![\/.\w-])(?:${REDIRECT_TARGET})\b`;
+/** A verb that points elsewhere, not limited by its clause. */
+const POINT = String.raw`${NOT_RESTRICTED_BEFORE}\b(?:${POINT_ELSEWHERE})`;
+/** Pointing with the target inside: "point the sign-in button at …". */
+const POINT_AT = String.raw`\bpoint\w{0,3}\s${within(60)}${NEW_TARGET}${within(40)}\s(?:at|to)\s`;
+const DEST = String.raw`(?:${REDIRECT_DESTINATION})`;
+
+/** Target, pointing verb and destination in one sentence, in any order. */
+const TARGET_POINTED_TO = [
+  [NEW_TARGET, POINT, DEST],
+  [POINT, NEW_TARGET, DEST],
+  [NEW_TARGET, DEST, POINT],
+  [POINT, DEST, NEW_TARGET],
+  [DEST, NEW_TARGET, POINT],
+  [DEST, POINT, NEW_TARGET],
+]
+  .map(([a, b, c]) => `${a}${within(100)}${b}${within(120)}${c}`)
+  .concat([`${POINT_AT}${within(20)}${DEST}`])
+  .join('|');
+
+/** Discarding the old destination: "ignore the old address in their contacts". */
+const DROP_OLD =
+  String.raw`\b(?:ignore|disregard|forget|don'?t\s+use|stop\s+using|no\s+longer\s+use)\s+(?:the\s+|any\s+|their\s+|my\s+)?` +
+  String.raw`(?:old|previous|original|existing|other|former)\s+(?:\w{1,20}\s+)?(?:address\w{0,2}|accounts?|numbers?|links?|` +
+  String.raw`urls?|e-?mails?|contacts?|wallets?|iban|details)`;
+
+/** Where code comes from, set to a host that is not the official one. */
+const UNOFFICIAL_SOURCE =
+  String.raw`(?:${SOURCE_SETTING})\s{0,3}(?:\S{1,40}\s+){0,3}?['"]?(?:https?:\/\/)?(?!${OFFICIAL_HOST})` +
+  String.raw`[a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){1,4}(?![\w-])`;
 
 /** What an attacker wants to point elsewhere: money, contacts, logins, sources of code. */
 const TARGET = [
@@ -62,5 +96,42 @@ export const INTENT_REDIRECT_RULES: readonly PatternRule[] = [
     String.raw`\b(?:swap|replace|change|update|switch|overwrite)\s+(?:the\s+)?(?:\w{1,20}\s+){0,2}(?:iban|` +
       String.raw`account\s+(?:number|no\.?)|routing\s+number|payee|beneficiary|wallet(?:\s+address)?|bank\s+details)` +
       String.raw`${clause(10)}(?:${DESTINATION})`,
+  ),
+  // "the sign-in button should point at https://…", "tips go to wallet bc1…; replace any other address"
+  phrase(
+    'intent.redirect.pointed_elsewhere',
+    'exfiltration',
+    'high',
+    String.raw`${TARGET_POINTED_TO}|` +
+      String.raw`(?:${REDIRECT_DESTINATION})${within(100)}${DROP_OLD}|${DROP_OLD}${within(100)}(?:${REDIRECT_DESTINATION})`,
+    NOTES_ONLY,
+  ),
+  // "GOPROXY=https://goproxy-fast.io for all projects", "set registry= https://registry.npmjs-cache.com/ by default"
+  phrase(
+    'intent.redirect.unofficial_source',
+    'exfiltration',
+    'high',
+    String.raw`${UNOFFICIAL_SOURCE}${within(120)}(?:${STANDING}|${POINT_ELSEWHERE})|` +
+      String.raw`(?:${STANDING}|${POINT_ELSEWHERE})${within(120)}${UNOFFICIAL_SOURCE}`,
+    NOTES_ONLY,
+  ),
+  // "install the extension from the mirror instead of the marketplace", "import the team fork instead of upstream"
+  phrase(
+    'intent.redirect.fork_instead',
+    'exfiltration',
+    'high',
+    String.raw`${NOT_RESTRICTED_BEFORE}\b(?:install|import|use|pull|download|get|fetch|take|source|depend\s+on|add|require)\b` +
+      String.raw`${within(80)}\b(?:forks?|mirrors?|taps?|feeds?|channels?|publisher|unofficial|third-party)\b${within(80)}` +
+      String.raw`(?:instead\s+of|rather\s+than|in\s+place\s+of|not\s+(?:from\s+)?the\s+(?:official|upstream|default))`,
+    NOTES_ONLY,
+  ),
+  // "replace any other wallet address in the docs with this one"
+  phrase(
+    'intent.redirect.replace_every',
+    'exfiltration',
+    'high',
+    String.raw`\b(?:replace|swap|overwrite|substitute)\s+(?:any|all|every|each)\s+(?:other\s+|existing\s+|old\s+)?` +
+      String.raw`(?:\w{1,20}\s+)?(?:${REDIRECT_TARGET})\b`,
+    NOTES_ONLY,
   ),
 ];

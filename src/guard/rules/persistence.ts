@@ -9,20 +9,29 @@ const EDIT = '(?:edit|update|modify|change|append|add|write|overwrite|replace|in
  */
 function objectGap(n: number): string {
   return (
-    String.raw`(?:[^\p{L}\p{N};:.!?\n]{1,12}[\p{L}\p{N}'’_=$-]{1,30}){0,${n}}` +
+    // a dot or colon inside a path or value ("/tmp/.cache/init.sh", "/tmp/x:$PATH") does not end the object
+    String.raw`(?:[^\p{L}\p{N};:.!?\n]{1,12}(?:[\p{L}\p{N}'’_=$\/-]|[.:](?=[^\s.:])){1,30}){0,${n}}` +
     String.raw`(?<!\b(?:under|see|mentions?|lives?|documented|docs))[^\p{L}\p{N};!?\n]{1,12}`
   );
 }
 
 /** Layer 4: changes that make an attack survive the session, or remove the user's safeguards. */
 export const PERSISTENCE_RULES: readonly PatternRule[] = [
-  token('persist.authorized_keys', 'persistence', 'high', 'authorized_keys', 'gi'),
+  // naming the file to keep it clean ("should only contain my keys; don't add others") is not adding a key
+  token(
+    'persist.authorized_keys',
+    'persistence',
+    'high',
+    String.raw`(?<!\b(?:never|don'?t|do\s+not)\s(?:\S{1,20}\s){0,3})authorized_keys(?![^\n]{0,80}?\b(?:should\s+only|` +
+      String.raw`only\s+(?:contains?|has|have|holds?|lists?)|(?:don'?t|never|do\s+not)\s+add|is\s+managed\s+by)\b)`,
+    'gi',
+  ),
   negatable(
     phrase(
       'persist.shell_startup',
       'persistence',
       'high',
-      String.raw`${EDIT}${objectGap(5)}(?:~\/|\/)?\.(?:bashrc|zshrc|bash_profile|zprofile|profile|zshenv|bash_login|` +
+      String.raw`(?<!\b(?:chezmoi|yadm|dotbot|stow)\s{1,3})${EDIT}${objectGap(5)}(?:~\/|\/)?\.(?:bashrc|zshrc|bash_profile|zprofile|profile|zshenv|bash_login|` +
         String.raw`config\/fish\/config\.fish)\b|>>\s*~?\/?\.(?:bashrc|zshrc|profile|bash_profile)\b`,
     ),
   ),
