@@ -1,5 +1,5 @@
 import { negatable, phrase, type PatternRule } from '../rule-types.js';
-import { SECRET_THING, SECURITY_CONTROL, THE_USER, clause } from './intent-cues.js';
+import { SECURITY_CONTROL, THE_USER, clause } from './intent-cues.js';
 
 /** Not telling: "don't mention", "never report", "leave out", "keep quiet about". */
 const DONT_DISCLOSE = [
@@ -56,6 +56,9 @@ const UNSEEN =
   String.raw`no\s+need\s+to\s+(?:call\s+(?:that|it|this)\s+out|mention|flag|note|surface|bring\s+(?:it|that|this)\s+up)|without\s+noting|` +
   String.raw`(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+something\s+(?:the\s+user|they|the\s+owner|anyone)\s+needs?\s+to\s+(?:see|know|hear)|` +
   String.raw`(?:the\s+user|they|the\s+owner)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+need\s+to\s+(?:know|see|hear)`;
+
+/** Secrets by where they live (cheaper than the full vocabulary at every position). */
+const SECRET_FILE = String.raw`~?\/?\.(?:env|aws|ssh|kube|npmrc|netrc|pypirc)\S{0,30}|credentials|secrets?|tokens?|api\s+keys?|passwords?`;
 
 /** Where the user would see it. */
 const SEEN_IN =
@@ -120,7 +123,7 @@ export const INTENT_CONCEALMENT_RULES: readonly PatternRule[] = [
       String.raw`my\s+)?(?:${SEEN_IN})${R}|${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\b(?:${HIDDEN})\s+(?:from|of|in)\s+(?:the\s+|your\s+|any\s+)?` +
       String.raw`(?:${SEEN_IN})${R}|\b(?:${SNEAKY})\b${clause(8)}(?:${MUST_KNOW})${R}|${L}(?:${MUST_KNOW})${R}${clause(8)}(?:${SNEAKY})\b|` +
       String.raw`${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\bwithout\s+(?:saying|mentioning|telling|noting|reporting)\s+(?:anything|a\s+word)|` +
-      String.raw`${L}(?:${MUST_KNOW}|${SECRET_THING}|suppress\w{0,3})${R}[^\n.]{0,100}?\b(?:${UNSEEN})\b|` +
+      String.raw`${L}(?:${MUST_KNOW}|${SECRET_FILE}|suppress\w{0,3})${R}[^\n.]{0,100}?\b(?:${UNSEEN})\b|` +
       String.raw`\b(?:${DONT_SAY})\b${clause(6)}(?:${MUST_KNOW})${R}|${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\b(?:don'?t|never|do\s+not)\b` +
       String.raw`[^\n.;]{0,40}?\bor\s+(?:mention|report|tell|flag)\w{0,3}\b|\b(?:drop|remove|strip|omit|hide)\s+(?:the\s+)?(?:\S{1,30}\s+)?` +
       String.raw`(?:flags?|--[\w-]{2,30}|options?|arguments?)\b[^\n.;]{0,60}?\b(?:show|echo|display|print)\w{0,3}\b|` +

@@ -120,7 +120,7 @@ export const INTENT_PERMISSION_RULES: readonly PatternRule[] = [
     'intent.permission.no_asking_for_risky',
     'persistence',
     'high',
-    String.raw`\b${NOT_BEFORE}(?:${RISKY_ACT})\b${clause(8)}(?:` +
+    String.raw`\b(?=(?:${RISKY_ACT})\b)${NOT_BEFORE}(?:${RISKY_ACT})\b${clause(8)}(?:` +
       String.raw`${NO_ASKING})\b|\b(?:${NO_ASKING})\b${clause(8, KEEPS_ASKING)}(?:${RISKY_ACT})\b|` +
       String.raw`\b(?:never|don'?t|do\s+not|no\s+longer|stop|no\s+need\s+to)\s+(?:\w{1,20}\s+){0,2}(?:ask(?:ing)?|` +
       String.raw`confirm(?:ing)?|check(?:ing)?\s+(?:with|back)|prompt(?:ing)?)` +
@@ -138,7 +138,7 @@ export const INTENT_PERMISSION_RULES: readonly PatternRule[] = [
     'intent.permission.risky_declared_fine',
     'persistence',
     'high',
-    String.raw`\b${NOT_BEFORE}(?:${RISKY_ACT})\b${clause(8)}(?:is|are|'s)\s+(?:\w{1,20}\s+)?(?:fine|ok|okay|allowed|acceptable|safe|no\s+problem)` +
+    String.raw`\b(?=(?:${RISKY_ACT})\b)${NOT_BEFORE}(?:${RISKY_ACT})\b${clause(8)}(?:is|are|'s)\s+(?:\w{1,20}\s+)?(?:fine|ok|okay|allowed|acceptable|safe|no\s+problem)` +
       String.raw`\s+(?:now|here|anywhere|everywhere|in\s+any|for\s+(?:this|any|all)|since|because|so)\b|\b(?:agents?|the\s+(?:agent|assistant|bot)|` +
       String.raw`claude)\s+(?:can|may|(?:is|are)\s+free\s+to|should\s+feel\s+free\s+to)\s+(?:\w{1,20}\s+){0,2}(?:${RISKY_ACT}|refunds?)\b|` +
       String.raw`\b(?:is|are|'s)\s+(?:\w{1,20}\s+)?(?:fine|ok|okay|cool|happy|comfortable)\s+with\s+(?:you|the\s+(?:agent|assistant|bot)|agents?|claude)` +
