@@ -90,6 +90,14 @@ export function printReport(report) {
   table('False positives by held-out source', loso.falsePositivesBySource);
   table('Recall by tier', loso.recallByTier);
   table('False positives by tier', loso.falsePositivesByTier);
+  const half = report.heldOutOddHalf;
+  console.log('\n== HELD-OUT HALF (odd lines of dev-extra: not read while writing the newest intent rules, not trained on) ==');
+  table('Recall by kind', half.recallByKind);
+  table('Recall by tier', half.recallByTier);
+  table('False positives by source', half.falsePositivesBySource);
+  const halves = report.rulesOnlyHalves;
+  console.log('\nRules only, dev-extra memory poisoning: even (read) half vs odd (held-out) half');
+  for (const [name, part] of Object.entries(halves)) table(`${name} half, recall by tier`, part.recallByTier);
   console.log('\n== RULES ONLY (no learned layer) ==');
   table('Recall by tier', report.rulesOnly.recallByTier);
   table('False positives by tier', report.rulesOnly.falsePositivesByTier);
