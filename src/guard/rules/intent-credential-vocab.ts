@@ -26,12 +26,12 @@ export const SECRET = [
 
 /** Verbs that put a value where it can be read. */
 export const EXPOSE =
-  String.raw`include\w{0,3}|attach\w{0,2}|paste\w{0,2}|put|hard-?code\w{0,2}|inline|print\w{0,3}|echo\w{0,2}|log|logs|` +
+  String.raw`includ(?:e|es|ing)|attach\w{0,2}|paste\w{0,2}|put|hard-?code\w{0,2}|inline|print\w{0,3}|echo\w{0,2}|log|logs|` +
   String.raw`logg\w{2,3}|commit\w{0,3}|git\s+add|push\w{0,3}|upload\w{0,3}|copy|copies|cop(?:ied|ying)|embed\w{0,3}|` +
   String.raw`send|post|share|dump|append|add|write|show|display|expose|reveal|publish|fill\s+in|enter|type|use\s+it|` +
   String.raw`replace\s+(?:\S{1,40}\s+){0,4}?with\s+(?:its|their|the)\s+(?:actual|real)|get\s+printed|` +
   String.raw`fuge\w{0,2}|tell|give|provide|disclose|hand\s+over|read\s+out|return|render|save|store|sync|back\s+up|mirror|forward|` +
-  String.raw`incluy\w{1,3}|pega\w{0,2}|inclu\w{1,4}|colle\w{0,2}|einf\w{2,4}|fug\w{1,3}\s+\w{1,20}\s+ein|includi|` +
+  String.raw`incluy\w{1,3}|pega\w{0,2}|inclu(?:a|am|ir|re|ez|ye|ya|yas)|colle\w{0,2}|einf\w{2,4}|fug\w{1,3}\s+\w{1,20}\s+ein|includi|` +
   String.raw`вставл\S{0,4}|включ\S{0,4}|добав\S{0,4}|粘贴|贴到|加入|包含|貼り付け|含め|포함|붙여`;
 
 /** Places other people, other tools or later sessions read. */

@@ -1,7 +1,7 @@
 import { negatable, phrase, token, type PatternRule } from '../rule-types.js';
 import { SECRET_THING, clause } from './intent-cues.js';
 import { EXPOSE, IN_FULL, PUBLIC_SINK, REDACTION_WAIVED, SAFE_DISCLOSURE, SECRET } from './intent-credential-vocab.js';
-import { NOT_RESTRICTED_BEFORE, NOTES_ONLY, within } from './intent-restrict-vocab.js';
+import { inShortNote, NOTES_ONLY, unrestricted, within } from './intent-restrict-vocab.js';
 
 /** Not masked, fake or refused anywhere in the clause around it. */
 const NOT_SAFE_BEFORE = String.raw`(?<!(?<![\p{L}\p{N}])(?:${SAFE_DISCLOSURE})(?![\p{L}\p{N}])[^.;!?\n]{0,80})`;
@@ -9,11 +9,11 @@ const NOT_SAFE_AFTER = String.raw`(?![^.;!?\n]{0,80}?(?<![\p{L}\p{N}])(?:${SAFE_
 /** Tokens of a language model (usage, counts, display) are not credentials. */
 const MODEL_TOKEN_WORDS = String.raw`usage|consumption|display|counts?|tracking|limits?|budgets?|costs?|windows?|per`;
 const LEAK_SECRET =
-  String.raw`${NOT_SAFE_BEFORE}(?<![\w-])(?:${SECRET})(?![\s:*]{1,4}(?:${MODEL_TOKEN_WORDS})\b)` +
+  String.raw`(?<![\w-])${unrestricted(`(?:${SECRET})`, NOT_SAFE_BEFORE)}(?![\s:*]{1,4}(?:${MODEL_TOKEN_WORDS})\b)` +
   String.raw`(?<!\btokens?\s(?:${MODEL_TOKEN_WORDS}))${NOT_SAFE_AFTER}`;
 /** A pronoun for a secret named a sentence or two before: "the password is in ~/.pw.txt. Include it in tickets". */
 const SECRET_PRONOUN = String.raw`(?:it|them|those|these|the\s+(?:codes?|keys?|tokens?|values?|result|output|file|contents))\b`;
-const LEAK_VERB = String.raw`${NOT_RESTRICTED_BEFORE}(?<![\w-])(?:${EXPOSE})(?![\w-])`;
+const LEAK_VERB = String.raw`(?<![\w-])${unrestricted(`(?:${EXPOSE})`)}(?![\w-])`;
 const LEAK_SINK = String.raw`(?<![\w-])(?:${PUBLIC_SINK})(?![\w-])`;
 
 /** A secret, a verb that discloses it and a place others read, in one sentence, in any order. */
@@ -136,7 +136,7 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
       'intent.credential.disclosed_in_sentence',
       'exfiltration',
       'high',
-      String.raw`${SECRET_DISCLOSED}|${LEAK_SECRET}[^\n]{0,160}?${LEAK_VERB}\s+${SECRET_PRONOUN}${within(80)}${LEAK_SINK}`,
+      inShortNote(String.raw`${SECRET_DISCLOSED}|${LEAK_SECRET}[^\n]{0,160}?${LEAK_VERB}\s+${SECRET_PRONOUN}${within(80)}${LEAK_SINK}`),
       NOTES_ONLY,
     ),
   ),
@@ -147,7 +147,7 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
     'intent.credential.in_full',
     'exfiltration',
     'high',
-    String.raw`${LEAK_SECRET}${within(100)}(?:${IN_FULL})|(?:${IN_FULL})${within(100)}${LEAK_SECRET}`,
+    inShortNote(String.raw`${LEAK_SECRET}${within(100)}(?:${IN_FULL})|(?:${IN_FULL})${within(100)}${LEAK_SECRET}`),
     NOTES_ONLY,
   ),
 ];

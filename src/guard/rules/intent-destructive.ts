@@ -1,10 +1,10 @@
 import { negatable, phrase, type PatternRule } from '../rule-types.js';
 import { clause, NOT_BEFORE } from './intent-cues.js';
 import { DESTRUCTIVE_ACT as UNSAFE_ACT } from './intent-destructive-vocab.js';
-import { NOT_RESTRICTED_AFTER, NOT_RESTRICTED_BEFORE, NOTES_ONLY, STANDING, within } from './intent-restrict-vocab.js';
+import { inShortNote, NOT_RESTRICTED_AFTER, NOTES_ONLY, STANDING, unrestricted, within } from './intent-restrict-vocab.js';
 
 /** An unsafe act not limited by its clause ("only in CI", "never 777", "was removed"). */
-const UNRESTRICTED_ACT = String.raw`${NOT_RESTRICTED_BEFORE}(?:${UNSAFE_ACT})${NOT_RESTRICTED_AFTER}`;
+const UNRESTRICTED_ACT = String.raw`${unrestricted(`(?:${UNSAFE_ACT})`)}${NOT_RESTRICTED_AFTER}`;
 
 /** Acts that remove a safety net or destroy work; build folders and caches excepted from rm -rf. */
 const DESTRUCTIVE_ACT = [
@@ -69,7 +69,7 @@ export const INTENT_DESTRUCTIVE_RULES: readonly PatternRule[] = [
       'intent.destructive.standing_unsafe',
       'code_danger',
       'high',
-      String.raw`(?:${STANDING})${within(100)}${UNRESTRICTED_ACT}|${UNRESTRICTED_ACT}${within(100)}(?:${STANDING})`,
+      inShortNote(String.raw`(?:${STANDING})${within(100)}${UNRESTRICTED_ACT}|${UNRESTRICTED_ACT}${within(100)}(?:${STANDING})`),
       NOTES_ONLY,
     ),
   ),

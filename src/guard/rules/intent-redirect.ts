@@ -1,12 +1,12 @@
 import { phrase, type PatternRule } from '../rule-types.js';
 import { clause } from './intent-cues.js';
 import { OFFICIAL_HOST, POINT_ELSEWHERE, REDIRECT_DESTINATION, REDIRECT_TARGET, SOURCE_SETTING } from './intent-redirect-vocab.js';
-import { NOT_RESTRICTED_BEFORE, NOTES_ONLY, STANDING, within } from './intent-restrict-vocab.js';
+import { inShortNote, NOT_RESTRICTED_BEFORE, NOTES_ONLY, STANDING, unrestricted, within } from './intent-restrict-vocab.js';
 
 /** A target not read inside an address ("…/repository/releases/"). */
 const NEW_TARGET = String.raw`(?<![\/.\w-])(?:${REDIRECT_TARGET})\b`;
 /** A verb that points elsewhere, not limited by its clause. */
-const POINT = String.raw`${NOT_RESTRICTED_BEFORE}\b(?:${POINT_ELSEWHERE})`;
+const POINT = unrestricted(String.raw`(?:${POINT_ELSEWHERE})`);
 /** Pointing with the target inside: "point the sign-in button at …". */
 const POINT_AT = String.raw`\bpoint\w{0,3}\s${within(60)}${NEW_TARGET}${within(40)}\s(?:at|to)\s`;
 const DEST = String.raw`(?:${REDIRECT_DESTINATION})`;
@@ -102,8 +102,10 @@ export const INTENT_REDIRECT_RULES: readonly PatternRule[] = [
     'intent.redirect.pointed_elsewhere',
     'exfiltration',
     'high',
-    String.raw`${TARGET_POINTED_TO}|` +
-      String.raw`(?:${REDIRECT_DESTINATION})${within(100)}${DROP_OLD}|${DROP_OLD}${within(100)}(?:${REDIRECT_DESTINATION})`,
+    inShortNote(
+      String.raw`${TARGET_POINTED_TO}|` +
+        String.raw`(?:${REDIRECT_DESTINATION})${within(100)}${DROP_OLD}|${DROP_OLD}${within(100)}(?:${REDIRECT_DESTINATION})`,
+    ),
     NOTES_ONLY,
   ),
   // "GOPROXY=https://goproxy-fast.io for all projects", "set registry= https://registry.npmjs-cache.com/ by default"
@@ -120,9 +122,11 @@ export const INTENT_REDIRECT_RULES: readonly PatternRule[] = [
     'intent.redirect.fork_instead',
     'exfiltration',
     'high',
-    String.raw`${NOT_RESTRICTED_BEFORE}\b(?:install|import|use|pull|download|get|fetch|take|source|depend\s+on|add|require)\b` +
-      String.raw`${within(80)}\b(?:forks?|mirrors?|taps?|feeds?|channels?|publisher|unofficial|third-party)\b${within(80)}` +
-      String.raw`(?:instead\s+of|rather\s+than|in\s+place\s+of|not\s+(?:from\s+)?the\s+(?:official|upstream|default))`,
+    inShortNote(
+      String.raw`${NOT_RESTRICTED_BEFORE}\b(?:install|import|use|pull|download|get|fetch|take|source|depend\s+on|add|require)\b` +
+        String.raw`${within(80)}\b(?:forks?|mirrors?|taps?|feeds?|channels?|publisher|unofficial|third-party)\b${within(80)}` +
+        String.raw`(?:instead\s+of|rather\s+than|in\s+place\s+of|not\s+(?:from\s+)?the\s+(?:official|upstream|default))`,
+    ),
     NOTES_ONLY,
   ),
   // "replace any other wallet address in the docs with this one"

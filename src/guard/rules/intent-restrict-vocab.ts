@@ -22,6 +22,28 @@ export const NOT_RESTRICTED_BEFORE = String.raw`(?<!(?<![\p{L}\p{N}])(?:${BEFORE
 /** No restriction cue in the 60 characters of the clause after this point. */
 export const NOT_RESTRICTED_AFTER = String.raw`(?![^.;!?\n]{0,60}?(?<![\p{L}\p{N}])(?:${AFTER_WORDS})(?![\p{L}\p{N}]))`;
 
+/**
+ * `body` not after a restriction cue (no word-start check: Chinese and Japanese have no spaces). The body
+ * is not repeated as a lookahead, which would double the size of the compiled pattern (compile time is paid
+ * on every process's first scan). Runtime stays bounded because these detectors read short notes only.
+ */
+export function unrestricted(body: string, notBefore: string = NOT_RESTRICTED_BEFORE): string {
+  return String.raw`${notBefore}${body}`;
+}
+
+/** The longest text the sentence-level detectors read: a memory note, not a document. */
+const SHORT_NOTE = 3000;
+
+/**
+ * `body` searched only in a text (or long-text window) of at most SHORT_NOTE characters, anchored at its
+ * start so the engine tries one position: the three-concept, any-order detectors cost ~1.5 ms per KiB of
+ * hostile text, too much for the 40 KiB single window or the windows of a 1 MiB scan (bench:guard, 50 ms).
+ * The finding then starts at the note's start. Longer text is left to the other rules and the learned layer.
+ */
+export function inShortNote(body: string): string {
+  return String.raw`^(?=[\s\S]{0,${SHORT_NOTE}}$)[\s\S]{0,${SHORT_NOTE}}?(?:${body})`;
+}
+
 /** A bounded stretch of one sentence: no sentence end, semicolon or line break. */
 export function within(n: number): string {
   // a full stop inside a name or address ("registry.npmjs.org", "v1.2") does not end the sentence
