@@ -31,8 +31,8 @@ export function unrestricted(body: string, notBefore: string = NOT_RESTRICTED_BE
   return String.raw`${notBefore}${body}`;
 }
 
-/** The longest text the sentence-level detectors read: a memory note, not a document. */
-const SHORT_NOTE = 3000;
+/** The longest text the sentence-level detectors read: a memory note (4,000 characters by default, memory.maxEntryChars), not a document. */
+const SHORT_NOTE = 4000;
 
 /**
  * `body` searched only in a text (or long-text window) of at most SHORT_NOTE characters, anchored at its
