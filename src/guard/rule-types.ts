@@ -11,6 +11,11 @@ export interface PatternRule {
   surfaces?: readonly Surface[];
   /** A match right after "never", "don't", "do not" … is advice against the act, not the act. */
   negatable?: boolean;
+  /**
+   * Cheap patterns that every match of `pattern` contains (each one necessary): the big pattern runs only where
+   * all of them are found, so most text never pays for it — neither its matching nor its first-use compilation.
+   */
+  requires?: readonly RegExp[];
   /** The pattern's source and flags, readable without building it (see `rulesFingerprint`). */
   source: string;
   flags: string;
@@ -30,6 +35,22 @@ export function negatable(rule: PatternRule): PatternRule {
   return Object.defineProperties(
     {},
     { ...Object.getOwnPropertyDescriptors(rule), negatable: { value: true, enumerable: true } },
+  ) as PatternRule;
+}
+
+/**
+ * The rule, run only on text where each of `necessary` (a concept every match contains) is found first. Exact by
+ * construction when each source is a part of the pattern that any match must contain; the gates are built on first use.
+ */
+export function requiring(rule: PatternRule, ...necessary: string[]): PatternRule {
+  let gates: RegExp[] | undefined;
+  const flags = rule.flags.replace('g', '');
+  return Object.defineProperties(
+    {},
+    {
+      ...Object.getOwnPropertyDescriptors(rule),
+      requires: { enumerable: true, get: () => (gates ??= necessary.map((source) => new RegExp(source, flags))) },
+    },
   ) as PatternRule;
 }
 

@@ -71,6 +71,7 @@ function runRules(raw: string, folded: FoldedText, surface: Surface): Finding[] 
 
 function collectMatches(rule: PatternRule, raw: string, folded: FoldedText, out: Finding[]): void {
   const subject = rule.view === 'folded' ? folded.text : raw;
+  if (rule.requires && !rule.requires.every((gate) => gate.test(subject))) return;
   rule.pattern.lastIndex = 0;
   let count = 0;
   for (const m of subject.matchAll(rule.pattern)) {

@@ -1,4 +1,4 @@
-import { negatable, phrase, token, type PatternRule } from '../rule-types.js';
+import { negatable, phrase, requiring, token, type PatternRule } from '../rule-types.js';
 import { SECRET_THING, clause } from './intent-cues.js';
 import { EXPOSE, IN_FULL, PUBLIC_SINK, REDACTION_WAIVED, SAFE_DISCLOSURE, SECRET } from './intent-credential-vocab.js';
 import { inShortNote, NOTES_ONLY, unrestricted, within } from './intent-restrict-vocab.js';
@@ -131,23 +131,34 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
     ].join('|'),
   ),
   // "attach the full env output to bug reports on the public tracker", "include the token in notes.md (committed)"
-  negatable(
-    phrase(
-      'intent.credential.disclosed_in_sentence',
-      'exfiltration',
-      'high',
-      inShortNote(String.raw`${SECRET_DISCLOSED}|${LEAK_SECRET}[^\n]{0,160}?${LEAK_VERB}\s+${SECRET_PRONOUN}${within(80)}${LEAK_SINK}`),
-      NOTES_ONLY,
+  // every match holds a secret, a disclosing verb and a place others read: the big pattern runs only where all three are
+  requiring(
+    negatable(
+      phrase(
+        'intent.credential.disclosed_in_sentence',
+        'exfiltration',
+        'high',
+        inShortNote(String.raw`${SECRET_DISCLOSED}|${LEAK_SECRET}[^\n]{0,160}?${LEAK_VERB}\s+${SECRET_PRONOUN}${within(80)}${LEAK_SINK}`),
+        NOTES_ONLY,
+      ),
     ),
+    String.raw`(?:${PUBLIC_SINK})`,
+    String.raw`(?:${EXPOSE})`,
+    String.raw`(?:${SECRET})`,
   ),
   // "instructions to redact don't apply to diagnostics", "remove the beforeSend scrubber", "echo $SECRET | base64"
   phrase('intent.credential.redaction_waived', 'exfiltration', 'high', REDACTION_WAIVED, NOTES_ONLY),
   // "docker inspect output (env vars with passwords included) — don't trim it"
-  phrase(
-    'intent.credential.in_full',
-    'exfiltration',
-    'high',
-    inShortNote(String.raw`${LEAK_SECRET}${within(100)}(?:${IN_FULL})|(?:${IN_FULL})${within(100)}${LEAK_SECRET}`),
-    NOTES_ONLY,
+  // every match holds "in full" and a secret: the pattern runs only where both are
+  requiring(
+    phrase(
+      'intent.credential.in_full',
+      'exfiltration',
+      'high',
+      inShortNote(String.raw`${LEAK_SECRET}${within(100)}(?:${IN_FULL})|(?:${IN_FULL})${within(100)}${LEAK_SECRET}`),
+      NOTES_ONLY,
+    ),
+    String.raw`(?:${IN_FULL})`,
+    String.raw`(?:${SECRET})`,
   ),
 ];

@@ -1,4 +1,4 @@
-import { negatable, phrase, type PatternRule } from '../rule-types.js';
+import { negatable, phrase, requiring, type PatternRule } from '../rule-types.js';
 import { clause, NOT_BEFORE } from './intent-cues.js';
 import { DESTRUCTIVE_ACT as UNSAFE_ACT } from './intent-destructive-vocab.js';
 import { inShortNote, NOT_RESTRICTED_AFTER, NOTES_ONLY, STANDING, unrestricted, within } from './intent-restrict-vocab.js';
@@ -64,13 +64,18 @@ export const INTENT_DESTRUCTIVE_RULES: readonly PatternRule[] = [
     ),
   ),
   // "when the scanner flags a file, add it to .gitleaksignore", "run containers with --privileged; it avoids errors"
-  negatable(
-    phrase(
-      'intent.destructive.standing_unsafe',
-      'code_danger',
-      'high',
-      inShortNote(String.raw`(?:${STANDING})${within(100)}${UNRESTRICTED_ACT}|${UNRESTRICTED_ACT}${within(100)}(?:${STANDING})`),
-      NOTES_ONLY,
+  // every match holds a standing framing and an unsafe act: the big pattern runs only where both words are
+  requiring(
+    negatable(
+      phrase(
+        'intent.destructive.standing_unsafe',
+        'code_danger',
+        'high',
+        inShortNote(String.raw`(?:${STANDING})${within(100)}${UNRESTRICTED_ACT}|${UNRESTRICTED_ACT}${within(100)}(?:${STANDING})`),
+        NOTES_ONLY,
+      ),
     ),
+    STANDING,
+    UNSAFE_ACT,
   ),
 ];

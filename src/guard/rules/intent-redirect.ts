@@ -1,4 +1,4 @@
-import { phrase, type PatternRule } from '../rule-types.js';
+import { phrase, requiring, type PatternRule } from '../rule-types.js';
 import { clause } from './intent-cues.js';
 import { OFFICIAL_HOST, POINT_ELSEWHERE, REDIRECT_DESTINATION, REDIRECT_TARGET, SOURCE_SETTING } from './intent-redirect-vocab.js';
 import { inShortNote, NOT_RESTRICTED_BEFORE, NOTES_ONLY, STANDING, unrestricted, within } from './intent-restrict-vocab.js';
@@ -98,15 +98,20 @@ export const INTENT_REDIRECT_RULES: readonly PatternRule[] = [
       String.raw`${clause(10)}(?:${DESTINATION})`,
   ),
   // "the sign-in button should point at https://…", "tips go to wallet bc1…; replace any other address"
-  phrase(
-    'intent.redirect.pointed_elsewhere',
-    'exfiltration',
-    'high',
-    inShortNote(
-      String.raw`${TARGET_POINTED_TO}|` +
-        String.raw`(?:${REDIRECT_DESTINATION})${within(100)}${DROP_OLD}|${DROP_OLD}${within(100)}(?:${REDIRECT_DESTINATION})`,
+  // every match holds a destination and a pointing verb or a dropped old one: the big pattern runs only where both are
+  requiring(
+    phrase(
+      'intent.redirect.pointed_elsewhere',
+      'exfiltration',
+      'high',
+      inShortNote(
+        String.raw`${TARGET_POINTED_TO}|` +
+          String.raw`(?:${REDIRECT_DESTINATION})${within(100)}${DROP_OLD}|${DROP_OLD}${within(100)}(?:${REDIRECT_DESTINATION})`,
+      ),
+      NOTES_ONLY,
     ),
-    NOTES_ONLY,
+    String.raw`(?:${POINT_ELSEWHERE})|\bpoint|${DROP_OLD}`,
+    String.raw`(?:${REDIRECT_DESTINATION})`,
   ),
   // "GOPROXY=https://goproxy-fast.io for all projects", "set registry= https://registry.npmjs-cache.com/ by default"
   phrase(
@@ -118,16 +123,21 @@ export const INTENT_REDIRECT_RULES: readonly PatternRule[] = [
     NOTES_ONLY,
   ),
   // "install the extension from the mirror instead of the marketplace", "import the team fork instead of upstream"
-  phrase(
-    'intent.redirect.fork_instead',
-    'exfiltration',
-    'high',
-    inShortNote(
-      String.raw`${NOT_RESTRICTED_BEFORE}\b(?:install|import|use|pull|download|get|fetch|take|source|depend\s+on|add|require)\b` +
-        String.raw`${within(80)}\b(?:forks?|mirrors?|taps?|feeds?|channels?|publisher|unofficial|third-party)\b${within(80)}` +
-        String.raw`(?:instead\s+of|rather\s+than|in\s+place\s+of|not\s+(?:from\s+)?the\s+(?:official|upstream|default))`,
+  // every match holds a fork-like source and an "instead of": the pattern runs only where both are
+  requiring(
+    phrase(
+      'intent.redirect.fork_instead',
+      'exfiltration',
+      'high',
+      inShortNote(
+        String.raw`${NOT_RESTRICTED_BEFORE}\b(?:install|import|use|pull|download|get|fetch|take|source|depend\s+on|add|require)\b` +
+          String.raw`${within(80)}\b(?:forks?|mirrors?|taps?|feeds?|channels?|publisher|unofficial|third-party)\b${within(80)}` +
+          String.raw`(?:instead\s+of|rather\s+than|in\s+place\s+of|not\s+(?:from\s+)?the\s+(?:official|upstream|default))`,
+      ),
+      NOTES_ONLY,
     ),
-    NOTES_ONLY,
+    String.raw`instead\s+of|rather\s+than|in\s+place\s+of|not\s+(?:from\s+)?the\s+(?:official|upstream|default)`,
+    String.raw`\b(?:forks?|mirrors?|taps?|feeds?|channels?|publisher|unofficial|third-party)\b`,
   ),
   // "replace any other wallet address in the docs with this one"
   phrase(
