@@ -113,7 +113,10 @@ for (const source of sources)
 const devLines = rows.filter((r) => r.file === 'dev.jsonl').length;
 const oddExtra = (r) => r.file === 'dev-extra.jsonl' && (r.index - devLines) % 2 === 1;
 const evenExtra = (r) => r.file === 'dev-extra.jsonl' && (r.index - devLines) % 2 === 0;
-const heldOutHalf = heldOut(rows.filter((r) => !oddExtra(r)), rows.filter(oddExtra));
+const heldOutHalf = heldOut(
+  rows.filter((r) => !oddExtra(r)),
+  rows.filter(oddExtra),
+);
 const rulesOnlyHalves = {
   even: summarise(rulesOnly.filter((o) => evenExtra(o.row))),
   odd: summarise(rulesOnly.filter((o) => oddExtra(o.row))),
