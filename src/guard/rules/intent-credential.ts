@@ -1,7 +1,7 @@
 import { negatable, phrase, requiring, token, type PatternRule } from '../rule-types.js';
 import { SECRET_THING, clause } from './intent-cues.js';
 import { EXPOSE, IN_FULL, PUBLIC_SINK, REDACTION_WAIVED, SAFE_DISCLOSURE, SECRET } from './intent-credential-vocab.js';
-import { inShortNote, NOTES_ONLY, unrestricted, within } from './intent-restrict-vocab.js';
+import { anyOrder, inShortNote, NOTES_ONLY, unrestricted, within } from './intent-restrict-vocab.js';
 
 /** Not masked, fake or refused anywhere in the clause around it. */
 const NOT_SAFE_BEFORE = String.raw`(?<!(?<![\p{L}\p{N}])(?:${SAFE_DISCLOSURE})(?![\p{L}\p{N}])[^.;!?\n]{0,80})`;
@@ -17,16 +17,7 @@ const LEAK_VERB = String.raw`(?<![\w-])${unrestricted(`(?:${EXPOSE})`)}(?![\w-])
 const LEAK_SINK = String.raw`(?<![\w-])(?:${PUBLIC_SINK})(?![\w-])`;
 
 /** A secret, a verb that discloses it and a place others read, in one sentence, in any order. */
-const SECRET_DISCLOSED = [
-  [LEAK_SECRET, LEAK_VERB, LEAK_SINK],
-  [LEAK_VERB, LEAK_SECRET, LEAK_SINK],
-  [LEAK_SECRET, LEAK_SINK, LEAK_VERB],
-  [LEAK_VERB, LEAK_SINK, LEAK_SECRET],
-  [LEAK_SINK, LEAK_SECRET, LEAK_VERB],
-  [LEAK_SINK, LEAK_VERB, LEAK_SECRET],
-]
-  .map(([a, b, c]) => `${a}${within(100)}${b}${within(100)}${c}`)
-  .join('|');
+const SECRET_DISCLOSED = anyOrder([LEAK_SECRET, LEAK_VERB, LEAK_SINK]);
 
 /** Putting something somewhere others read: the disclosure half. */
 const DISCLOSE = [

@@ -1,7 +1,7 @@
 import { phrase, requiring, type PatternRule } from '../rule-types.js';
 import { clause } from './intent-cues.js';
 import { OFFICIAL_HOST, POINT_ELSEWHERE, REDIRECT_DESTINATION, REDIRECT_TARGET, SOURCE_SETTING } from './intent-redirect-vocab.js';
-import { inShortNote, NOT_RESTRICTED_BEFORE, NOTES_ONLY, STANDING, unrestricted, within } from './intent-restrict-vocab.js';
+import { anyOrder, inShortNote, NOT_RESTRICTED_BEFORE, NOTES_ONLY, STANDING, unrestricted, within } from './intent-restrict-vocab.js';
 
 /** A target not read inside an address ("…/repository/releases/"). */
 const NEW_TARGET = String.raw`(?<![\/.\w-])(?:${REDIRECT_TARGET})\b`;
@@ -12,17 +12,7 @@ const POINT_AT = String.raw`\bpoint\w{0,3}\s${within(60)}${NEW_TARGET}${within(4
 const DEST = String.raw`(?:${REDIRECT_DESTINATION})`;
 
 /** Target, pointing verb and destination in one sentence, in any order. */
-const TARGET_POINTED_TO = [
-  [NEW_TARGET, POINT, DEST],
-  [POINT, NEW_TARGET, DEST],
-  [NEW_TARGET, DEST, POINT],
-  [POINT, DEST, NEW_TARGET],
-  [DEST, NEW_TARGET, POINT],
-  [DEST, POINT, NEW_TARGET],
-]
-  .map(([a, b, c]) => `${a}${within(100)}${b}${within(120)}${c}`)
-  .concat([`${POINT_AT}${within(20)}${DEST}`])
-  .join('|');
+const TARGET_POINTED_TO = `${anyOrder([NEW_TARGET, POINT, DEST], 100, 120)}|${POINT_AT}${within(20)}${DEST}`;
 
 /** Discarding the old destination: "ignore the old address in their contacts". */
 const DROP_OLD =

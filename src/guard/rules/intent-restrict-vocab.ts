@@ -50,6 +50,19 @@ export function within(n: number): string {
   return String.raw`(?:[^.;!?\n]|[.!?](?=[\p{L}\p{N}\/_~-])){0,${n}}?`;
 }
 
+/** Three concepts in one sentence in any order: the six orders, `first` and `second` characters apart at most. */
+export function anyOrder([a, b, c]: readonly [string, string, string], first = 100, second = 100): string {
+  const orders = [
+    [a, b, c],
+    [b, a, c],
+    [a, c, b],
+    [b, c, a],
+    [c, a, b],
+    [c, b, a],
+  ];
+  return orders.map(([x, y, z]) => `${x}${within(first)}${y}${within(second)}${z}`).join('|');
+}
+
 /**
  * The sentence-level detectors read memory notes only: on whole documents (SKILL.md files, tool output) the
  * same co-occurrence of words is common prose ("provide clear error messages about the .env file").
