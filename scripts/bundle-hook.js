@@ -25,22 +25,19 @@ const dynamicImportThroughHost = {
 };
 // bin/kei-hook.cjs loads the bundle through this small loader, which keeps a V8 code cache of it in the data home
 // (src/hooks/code-cache.ts): compiling half a megabyte of JavaScript is a large share of each hook's start.
-await build({
-  entryPoints: [join(root, 'src', 'hooks', 'code-cache.ts')],
-  outfile: join(root, 'dist', 'hooks', 'code-cache.cjs'),
+/** One CommonJS file for Node 20+, from one TypeScript entry under src/hooks. */
+const cjsBundle = (entry, out) => ({
+  entryPoints: [join(root, 'src', 'hooks', entry)],
+  outfile: join(root, 'dist', 'hooks', out),
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
 });
+await build(cjsBundle('code-cache.ts', 'code-cache.cjs'));
 await build({
-  entryPoints: [join(root, 'src', 'hooks', 'main.ts')],
-  outfile: join(root, 'dist', 'hooks', 'hook.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
+  ...cjsBundle('main.ts', 'hook.cjs'),
   // better-sqlite3's JavaScript is bundled too (its dozen files cost ~10 ms to load); the addon itself is
   // loaded at run time from the path db.ts finds (the `nativeBinding` option).
   external: ['bindings'],
@@ -56,7 +53,6 @@ await build({
     ].join('\n'),
   },
   plugins: [dynamicImportThroughHost],
-  logLevel: 'warning',
 });
 const bundled = readFileSync(join(root, 'dist', 'hooks', 'hook.cjs'), 'utf8');
 if (/(?<![\w$.])import\((?!specifier\))/.test(bundled))
