@@ -16,7 +16,9 @@ export function withHookDatabase(home: string, log: Logger, run: (ctx: HookConte
     db.exec(`PRAGMA busy_timeout = ${Math.max(1000, Math.round(busyMs))}`);
     const config = readHookConfig(join(home, 'config.json'), process.env);
     for (const problem of config.problems) log.warn(`config: ${problem}`);
-    const ctx: HookContext = { db, log, home, env: process.env, now: Date.now(), config };
+    // The event's time is when the client started this process, not when it got the lock: async events (tool calls)
+    // run side by side and may finish out of order, and the ledger orders a session's tool calls by this time.
+    const ctx: HookContext = { db, log, home, env: process.env, now: Math.round(performance.timeOrigin), config };
     return db.transaction(() => run(ctx)).immediate();
   } finally {
     db.close();

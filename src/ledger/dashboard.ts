@@ -36,7 +36,7 @@ function turnEvents(db: Db, session: string): TimelineEvent[] {
 
 function toolEvents(db: Db, session: string): TimelineEvent[] {
   const rows = db
-    .prepare('SELECT turn_index, tool_name, input_summary, response_summary, ok, at FROM tool_calls WHERE session_id = ? ORDER BY id')
+    .prepare('SELECT turn_index, tool_name, input_summary, response_summary, ok, at FROM tool_calls WHERE session_id = ? ORDER BY at, id')
     .all(session) as {
     turn_index: number | null;
     tool_name: string;

@@ -66,7 +66,7 @@ describe('async PostToolUse in a real Claude Code session', () => {
     expect(JSON.parse(run.stdout).result).toBe('Done.');
     db = openDatabase(join(keiHome, 'kei.db'));
     const calls = () =>
-      db!.prepare('SELECT tool_name, turn_index, ok, response_summary FROM tool_calls ORDER BY id').all() as {
+      db!.prepare('SELECT tool_name, turn_index, ok, response_summary FROM tool_calls ORDER BY at, id').all() as {
         tool_name: string;
         turn_index: number;
         ok: number;
