@@ -30,9 +30,16 @@ export function loadEvidence(db: Db, trajectoryId: string): TrajectoryEvidence |
     ) as { turn_index: number; prompt: string | null }[]
   ).map((r) => ({ turn: r.turn_index, text: r.prompt ?? '' }));
   const calls = (
-    cached(db, 'SELECT turn_index, tool_name, input_summary, ok, response_summary FROM tool_calls WHERE session_id = ? ORDER BY at, id').all(
-      t.session_id,
-    ) as { turn_index: number | null; tool_name: string; input_summary: string | null; ok: number; response_summary: string | null }[]
+    cached(
+      db,
+      'SELECT turn_index, tool_name, input_summary, ok, response_summary FROM tool_calls WHERE session_id = ? ORDER BY at, id',
+    ).all(t.session_id) as {
+      turn_index: number | null;
+      tool_name: string;
+      input_summary: string | null;
+      ok: number;
+      response_summary: string | null;
+    }[]
   ).map((r) => ({
     turn: r.turn_index,
     tool: r.tool_name,

@@ -62,7 +62,9 @@ function describe(db: Db, p: Pending): string {
   const prompt = turnPrompt(p.turn_index) ?? '';
   const next = turnPrompt(p.turn_index + 1);
   const calls = db
-    .prepare('SELECT tool_name, ok, input_summary FROM tool_calls WHERE session_id = ? AND turn_index = ? AND at >= ? ORDER BY at, id LIMIT 15')
+    .prepare(
+      'SELECT tool_name, ok, input_summary FROM tool_calls WHERE session_id = ? AND turn_index = ? AND at >= ? ORDER BY at, id LIMIT 15',
+    )
     .all(p.session_id, p.turn_index, p.ts) as { tool_name: string; ok: number; input_summary: string | null }[];
   const steps =
     calls.map((c) => `  [${c.ok ? 'ok' : 'ERROR'}] ${c.tool_name} ${clip(c.input_summary ?? '', 160)}`).join('\n') || '  (no tool calls)';
