@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/guard/index.js';
-
-const verdict = (text: string) => scanText(text, { surface: 'memory' }).verdict;
+import { verdict } from './memory-scan.js';
 
 // Written for these tests: the agent's own privileged acts hidden from, or misreported to, the user.
 describe('intent: concealment from the user', () => {

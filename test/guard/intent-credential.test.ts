@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/guard/index.js';
-
-const blocked = (text: string) => scanText(text, { surface: 'memory' }).verdict === 'block';
+import { blocked } from './memory-scan.js';
 
 /** A secret read AND put where others read it: output, commits, tickets, logs, shared drives. */
 describe('credential leaks are refused', () => {

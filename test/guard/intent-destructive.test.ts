@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/guard/index.js';
-
-const blocked = (text: string) => scanText(text, { surface: 'memory' }).verdict === 'block';
-const rulesOf = (text: string) => scanText(text, { surface: 'memory' }).findings.map((f) => f.rule);
+import { blocked, rulesOf } from './memory-scan.js';
 
 /** Unsafe settings framed as a standing practice: each one removes a safety net for every later session. */
 describe('destructive defaults are refused', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/guard/index.js';
-
-const verdict = (text: string) => scanText(text, { surface: 'memory' }).verdict;
+import { verdict } from './memory-scan.js';
 
 // Written for these tests: data that leaves as a routine step, a pipe into curl, a templated pixel.
 describe('intent: exfiltration conventions', () => {

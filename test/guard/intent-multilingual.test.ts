@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/guard/index.js';
-
-const verdict = (text: string) => scanText(text, { surface: 'memory' }).verdict;
+import { verdict } from './memory-scan.js';
 
 // Written for these tests: the scripts fold as the guard reads them (Thai SARA AM splits under NFKC).
 describe('intent: other languages and scripts', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/guard/index.js';
-
-const verdict = (text: string) => scanText(text, { surface: 'memory' }).verdict;
+import { verdict } from './memory-scan.js';
 
 // Written for these tests, not taken from the labelled data: a standing approval moves the user out of the loop.
 describe('intent: permission or approval claims', () => {

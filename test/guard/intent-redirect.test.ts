@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/guard/index.js';
-
-const blocked = (text: string) => scanText(text, { surface: 'memory' }).verdict === 'block';
+import { blocked } from './memory-scan.js';
 
 /** Money, contacts, logins and package sources pointed somewhere new, as a standing rule. */
 describe('redirection is refused', () => {

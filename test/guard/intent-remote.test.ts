@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/guard/index.js';
-
-const verdict = (text: string) => scanText(text, { surface: 'memory' }).verdict;
+import { verdict } from './memory-scan.js';
 
 // Written for these tests: text fetched from elsewhere, or a carrier anyone can write, given the user's voice.
 describe('intent: remote instructions', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/guard/index.js';
-
-const blocked = (text: string) => scanText(text, { surface: 'memory' }).verdict === 'block';
+import { blocked } from './memory-scan.js';
 
 /**
  * Notes that RESTRICT or explain a practice the exfiltration and persistence rules look for: the practice is
