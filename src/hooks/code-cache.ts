@@ -36,10 +36,11 @@ import { resolveKeiHome } from '../core/paths.js';
 /** Larger than any cache of this bundle (about 1 MB); a bigger file is not ours and is not read. */
 export const MAX_CACHE_BYTES = 16 * 1024 * 1024;
 /**
- * One per event (each holds the bytecode its own run compiled: a SessionStart's would burden a PostToolUse with
- * functions it never calls) for the current bundle build and Node version; older ones are pruned as new ones come.
+ * One per event and bundle (each holds the bytecode its own run compiled: a SessionStart's would burden a PostToolUse
+ * with functions it never calls; the guard's bundles have their own) for the current build and Node version; older
+ * ones are pruned as new ones come.
  */
-export const KEEP_FILES = 16;
+export const KEEP_FILES = 48;
 const CACHE_FILE = /^hook-[0-9a-f]{16}\.v8cache$/;
 
 export interface LoadedBundle {
@@ -67,9 +68,17 @@ export function loadWithCodeCache(file: string, cacheDir: string | undefined, va
   // import() inside a script V8 restored from a cache fails on Node 20 ("A dynamic import callback was not
   // specified"): the bundle's one real import() (scripts/bundle-hook.js routes it here) runs from this module.
   const importHost = (specifier: string): Promise<unknown> => import(new URL(specifier, pathToFileURL(file)).href);
-  fn.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), importHost);
+  // A sibling bundle the hook loads only when it needs it (the guard: scripts/bundle-hook.js), through the same cache.
+  const siblings: LoadedBundle[] = [];
+  const requireHost = (specifier: string): unknown => {
+    const sibling = loadWithCodeCache(join(dirname(file), specifier), cacheDir, variant);
+    siblings.push(sibling);
+    return sibling.exports;
+  };
+  fn.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), importHost, requireHost);
   let saved = false;
   const save = (): void => {
+    for (const sibling of siblings) sibling.save();
     if (saved || cacheFile === undefined || cache === 'hit') return;
     saved = true;
     try {
@@ -95,7 +104,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
  * import() the bundle's banner picks up.
  */
 const wrap = (source: string): string =>
-  `(function (exports, require, module, __filename, __dirname, __kei_import_host) { ${source}\n});`;
+  `(function (exports, require, module, __filename, __dirname, __kei_import_host, __kei_require_host) { ${source}\n});`;
 
 /** Source and identity from one descriptor, so a bundle replaced in between cannot pair one's text with the other's name. */
 function readBundle(file: string): { source: string; stats: Stats } {
