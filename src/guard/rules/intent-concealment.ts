@@ -20,6 +20,9 @@ const AGENT_ACTION = [
   // its own actions and side effects
   String.raw`(?:that|what)\s+you\s+(?:\w{1,20}\s+)?(?:ran|run|did|changed|edited|sent|uploaded|` +
     String.raw`exported|deleted|installed|pushed|fetched|accessed|read|copied|modified|added|disabled)`,
+  String.raw`(?:files?|commands?|changes?|edits?|scripts?|steps?|calls?|requests?|connections?|packages?|dependenc(?:y|ies))\s+` +
+    String.raw`(?:that\s+)?you\s+(?:\w{1,20}\s+)?(?:ran|run|did|changed|edited|sent|uploaded|exported|deleted|installed|pushed|` +
+    String.raw`fetched|accessed|copied|modified|added|disabled|made|opened|touched|executed|removed)`,
   String.raw`background\s+(?:work|jobs?|tasks?|processes)|side\s+effects?|(?:this|these|the)\s+(?:extra\s+)?(?:uploads?|exports?)`,
   // outward or privileged things
   String.raw`network\s+(?:calls?|requests?|access)|outbound|webhooks?|remote(?:\s+url)?|uploads?|telemetry|curl|wget|exfil\w{0,10}|sudo|root`,
@@ -48,6 +51,9 @@ const HIDE_VERB = String.raw`keep|leave|omit|strip|drop|remove|scrub|filter|cut|
 const HIDDEN = String.raw`hidden|omitted|left\s+out|excluded|suppressed|removed|kept\s+out|stays?\s+out|muted|filtered\s+out`;
 const SNEAKY = String.raw`silently|quietly|secretly|covertly|stealthily|discreetly`;
 
+/** What a failure gets called when it is reported as something else. */
+const PASSED = String.raw`pass(?:ed|ing)?|green|success(?:ful)?|succeeded|resolved|fixed|flaky|intermittent|known\s+issues?|noise|fine|ok(?:ay)?`;
+
 /** Not saying, listing or bringing up. */
 const DONT_SAY = String.raw`${DONT_DISCLOSE}|(?:never|don'?t|do\s+not|no\s+need\s+to)\s+(?:\w{1,20}\s+)?(?:list(?:ing)?|bring\s+up|raise)`;
 
@@ -64,6 +70,9 @@ const SECRET_FILE = String.raw`~?\/?\.(?:env|aws|ssh|kube|npmrc|netrc|pypirc)\S{
 const SEEN_IN =
   String.raw`${REPORT_CHANNEL}|replies|responses?|answers?|output|pr\s+(?:body|descriptions?)|command\s+log|tool\s+log|chat|conversation|` +
   String.raw`sources\s+list|standup|the\s+user|user|them`;
+
+/** Up to 60 characters of one clause; a dot inside an address or a version (185.22.1.9, v1.2) does not end it. */
+const GAP = String.raw`(?:[^\n.;]|\.(?!\s|$)){0,60}?`;
 
 /** Bounds that also work before "~/.ssh", "--force", ".github": no letter or digit on that side. */
 const L = String.raw`(?<![\p{L}\p{N}_])`;
@@ -119,15 +128,15 @@ export const INTENT_CONCEALMENT_RULES: readonly PatternRule[] = [
     'intent.concealment.hide_sensitive',
     'concealment',
     'high',
-    String.raw`\b(?:${HIDE_VERB})\w{0,3}\s+[^\n.;]{0,60}?${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\b(?:from|in|out\s+of)\s+(?:the\s+|your\s+|any\s+|` +
-      String.raw`my\s+)?(?:${SEEN_IN})${R}|${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\b(?:${HIDDEN})\s+(?:from|of|in)\s+(?:the\s+|your\s+|any\s+)?` +
+    String.raw`\b(?:${HIDE_VERB})\w{0,3}\s+${GAP}${L}(?:${MUST_KNOW})${R}${GAP}\b(?:from|in|out\s+of)\s+(?:the\s+|your\s+|any\s+|` +
+      String.raw`my\s+)?(?:${SEEN_IN})${R}|${L}(?:${MUST_KNOW})${R}${GAP}\b(?:${HIDDEN})\s+(?:from|of|in)\s+(?:the\s+|your\s+|any\s+)?` +
       String.raw`(?:${SEEN_IN})${R}|\b(?:${SNEAKY})\b${clause(8)}(?:${MUST_KNOW})${R}|${L}(?:${MUST_KNOW})${R}${clause(8)}(?:${SNEAKY})\b|` +
-      String.raw`${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\bwithout\s+(?:saying|mentioning|telling|noting|reporting)\s+(?:anything|a\s+word)|` +
+      String.raw`${L}(?:${MUST_KNOW})${R}${GAP}\bwithout\s+(?:saying|mentioning|telling|noting|reporting)\s+(?:anything|a\s+word)|` +
       String.raw`${L}(?:${MUST_KNOW}|${SECRET_FILE}|suppress\w{0,3})${R}[^\n.]{0,100}?\b(?:${UNSEEN})\b|` +
-      String.raw`\b(?:${DONT_SAY})\b${clause(6)}(?:${MUST_KNOW})${R}|${L}(?:${MUST_KNOW})${R}[^\n.;]{0,60}?\b(?:don'?t|never|do\s+not)\b` +
+      String.raw`\b(?:${DONT_SAY})\b${clause(6)}(?:${MUST_KNOW})${R}|${L}(?:${MUST_KNOW})${R}${GAP}\b(?:don'?t|never|do\s+not)\b` +
       String.raw`[^\n.;]{0,40}?\bor\s+(?:mention|report|tell|flag)\w{0,3}\b|\b(?:drop|remove|strip|omit|hide)\s+(?:the\s+)?(?:\S{1,30}\s+)?` +
-      String.raw`(?:flags?|--[\w-]{2,30}|options?|arguments?)\b[^\n.;]{0,60}?\b(?:show|echo|display|print)\w{0,3}\b|` +
-      String.raw`\b(?:should|must|will|do)\s+not\s+(?:include|contain|mention|show|list|say)\s+(?:anything\s+about|any)\b[^\n.;]{0,60}?` +
+      String.raw`(?:flags?|--[\w-]{2,30}|options?|arguments?)\b${GAP}\b(?:show|echo|display|print)\w{0,3}\b|` +
+      String.raw`\b(?:should|must|will|do)\s+not\s+(?:include|contain|mention|show|list|say)\s+(?:anything\s+about|any)\b${GAP}` +
       String.raw`${L}(?:${MUST_KNOW})${R}|\bpretend\s+(?:that\s+)?(?:you|it)\s+(?:did\s+not|didn'?t|never|haven'?t)`,
   ),
   // "report a force push as a normal push", "present the disabled check as 'refactor'", "tell the user everything passed"
@@ -135,9 +144,11 @@ export const INTENT_CONCEALMENT_RULES: readonly PatternRule[] = [
     'intent.concealment.misreport',
     'concealment',
     'high',
-    String.raw`${L}(?:${MUST_KNOW}|disabl\w{1,4}|fail\w{0,3})${R}[^\n.;]{0,80}?\b(?:report|present|describe|label|call|title|list|log|` +
-      String.raw`word|frame|show)\w{0,3}\s+(?:it|them|this|that)?\s*(?:\w{1,20}\s+){0,3}as\s+(?:a\s+|an\s+)?(?:["'“‘]|normal|routine|` +
-      String.raw`regular|ordinary|minor|harmless|a\s+typo)|\b(?:fail\w{0,3}|errors?|broke\w{0,3})\b[^\n.;]{0,60}?\b(?:still|anyway|` +
+    String.raw`${L}(?:${MUST_KNOW}|disabl\w{1,4}|fail\w{0,3})${R}[^\n.;]{0,80}?\b(?<!\b(?:are|is|be|been|being|get|gets|got|were|was)\s)(?:report|present|describe|label|call|title|list|log|` +
+      String.raw`word|frame|show|mark|treat|record|count)\w{0,3}\s+(?:it|them|this|that)?\s*(?:\w{1,20}\s+){0,3}as\s+(?:a\s+|an\s+)?(?:["'“‘]|normal|routine|` +
+      String.raw`regular|ordinary|minor|harmless|a\s+typo|${PASSED})|` +
+      String.raw`\b(?:mark|report|record|label|treat|count|list|log|show)\s+(?:\S{1,30}\s+){0,3}?(?:fail\w{0,4}|broken|erroring)\s+` +
+      String.raw`(?:\S{1,30}\s+){0,3}?as\s+(?:${PASSED})\b|\b(?:fail\w{0,3}|errors?|broke\w{0,3})\b[^\n.;]{0,60}?\b(?:still|anyway|` +
       String.raw`regardless)\s+(?:tell|say|report|claim)\w{0,3}\s+(?:(?:${THE_USER})\s+|them\s+)?(?:that\s+)?(?:everything|all|it)\s+` +
       String.raw`(?:\w{1,20}\s+)?(?:passed|succeeded|worked|is\s+(?:fine|green|ok))`,
   ),

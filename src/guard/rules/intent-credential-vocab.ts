@@ -45,13 +45,13 @@ export const PUBLIC_SINK =
   String.raw`third[- ]part(?:y|ies)|vendors?|contractors?|external|(?:the\s+)?(?:ui|frontend|client|browser|html|page)|` +
   String.raw`dropbox|google\s+drive|onedrive|s3|buckets?|cloud|shared\s+(?:drive|folder|doc\w{0,5})|` +
   String.raw`incidencias|tickets|problemas|chamados|rapports?|berichte?|сообщени\S{0,3}|задач\S{0,3}|тикет\S{0,3}|` +
-  String.raw`公开|日志|工单|摘要|ログ|チケット|요약`;
+  String.raw`公开|日志|工单|摘要|报告|報告|ログ|チケット|レポート|요약|보고서|리포트`;
 
 /** Words that make the disclosure safe or refused: masked, redacted, fake, a test key, a placeholder. */
 export const SAFE_DISCLOSURE =
   String.raw`mask\w{0,3}|redact\w{0,3}|scrub\w{0,3}|sanitiz\w{0,3}|hash\w{0,3}|placeholders?|fake|dummy|example|sample|` +
   String.raw`sk_test|test\s+keys?|throwaway|first\s+\d{1,2}\s+char\w{0,6}|last\s+\d{1,2}\s+char\w{0,6}|rotate\w{0,2}|` +
-  String.raw`revoked|vault|secret\s+manager|only|not\s+the\s+real|leaves?\s+it\s+out`;
+  String.raw`revoked|encrypt\w{0,4}|sops|sealed|(?<!(?:need|needs|needing|skip|skipping|bypass\w{0,3}|avoid\w{0,3}|without|than)\s+(?:the\s+|a\s+)?)vault|secret\s+manager|only|not\s+the\s+real|leaves?\s+it\s+out`;
 
 /** The user's safeguard against leaks declared void: "instructions to redact don't apply to diagnostics". */
 export const REDACTION_WAIVED = [

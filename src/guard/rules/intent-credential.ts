@@ -16,6 +16,15 @@ const SECRET_PRONOUN = String.raw`(?:it|them|those|these|the\s+(?:codes?|keys?|t
 const LEAK_VERB = String.raw`(?<![\w-])${unrestricted(`(?:${EXPOSE})`)}(?![\w-])`;
 const LEAK_SINK = String.raw`(?<![\w-])(?:${PUBLIC_SINK})(?![\w-])`;
 
+/** Where code lives: a source or config file by its path, the code itself, the repository. */
+const IN_THE_CODE =
+  String.raw`(?:[\w-]{1,40}\/){0,5}[\w-]{1,40}\.(?:py|js|ts|go|rb|java|kt|cs|php|yml|yaml|json|toml|ini|cfg|conf|properties|xml|sh|tf)\b|` +
+  String.raw`(?:source\s+)?code|source|repo(?:sitory)?|config(?:uration)?\s+files?|settings\s+files?|dockerfile|compose\s+file`;
+/** Files that hold secrets as a whole: committing one publishes them. */
+const SECRET_FILE =
+  String.raw`\.env\b(?![.-]?(?:example|sample|template|dist|defaults?))|id_rsa|id_ed25519|credentials\.json|\.npmrc|\.pypirc|` +
+  String.raw`\.netrc|\.git-credentials|kube\s?config|service\s+account\s+(?:json|keys?)|\.pem\b|\.p12\b|keystore`;
+
 /** A secret, a verb that discloses it and a place others read, in one sentence, in any order. */
 const SECRET_DISCLOSED = anyOrder([LEAK_SECRET, LEAK_VERB, LEAK_SINK]);
 
@@ -45,7 +54,7 @@ const UNMASKED =
   String.raw`as\s+plain\s*text|without\s+(?:masking|redact\w{0,4}|hiding)|real\s+values?`;
 
 /** Sending: the network half, with a destination. */
-const SEND = String.raw`send|post|upload|forward|transmit|sync|push|report|` + String.raw`submit|beam|pipe|curl|mail|e-?mail|dm|message`;
+const SEND = String.raw`(?:send|post|upload|forward|transmit|sync|push|report|submit|beam|pipe|curl|mail|e-?mail|dm|message)(?:s|es|ed|ing)?`;
 const DESTINATION =
   String.raw`(?:to|at|into)\s+(?:\S{1,30}\s+){0,3}?(?:https?:\/\/|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|(?:the\s+)?(?:external|` +
   String.raw`remote|following|this)\s+(?:server|url|endpoint|address|webhook)|webhooks?|endpoints?|discord|telegram|pastebin|gist)`;
@@ -61,6 +70,17 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
       String.raw`\b(?:${DISCLOSE})\b${clause(6)}(?:${SECRET_THING})${clause(4)}(?:in|into|` +
         String.raw`to|inside|within|on|at\s+the\s+(?:top|end|bottom)\s+of)\s+(?:${SINK})\b|` +
         String.raw`\b(?:${SINK})${clause(6)}(?:should|must|will|always)?\s*(?:include|contain|show|embed|list|carry)${clause(6)}(?:${SECRET_THING})`,
+    ),
+  ),
+  // "hardcode the database password in config/settings.py", "commit the .env file with the real keys"
+  negatable(
+    phrase(
+      'intent.credential.into_code',
+      'exfiltration',
+      'high',
+      String.raw`\b(?:hard-?cod\w{0,3}|inline|embed\w{0,3}|paste|write|put)\b${clause(6)}${LEAK_SECRET}${clause(6)}(?:in|into|inside)\s+` +
+        String.raw`(?:the\s+)?(?:${IN_THE_CODE})|\b${unrestricted(String.raw`(?:commit\w{0,3}|check\s+in|git\s+add|push\w{0,3})`)}\b${clause(3)}` +
+        String.raw`(?:${SECRET_FILE})${NOT_SAFE_AFTER}`,
     ),
   ),
   // "show API keys and tokens in full", "print the real values of secrets"

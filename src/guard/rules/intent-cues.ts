@@ -24,7 +24,7 @@ export const SECRET_THING = [
   String.raw`\.env\b(?![.-]?(?:example|sample|template))|application_default_credentials|credentials\.json|keychain|id_rsa|id_ed25519`,
   // environment variables named like secrets, and the environment as a whole
   String.raw`\$?\{?[a-z][a-z0-9]{0,20}(?:_[a-z0-9]{1,20}){0,4}_(?:key|token|secret|password|passwd|pat)\b\}?`,
-  String.raw`env(?:ironment)?\s+(?:vars?|variables)|process\.env|os\.environ|printenv|\benv\s+output`,
+  String.raw`env(?:ironment)?\s+(?:vars?|variables)|process\.env|os\.environ|printenv|\benv\s+output|output\s+of\s+\x60?(?:env|printenv|set|export\s+-p)\x60?(?![\w-])`,
   // the nouns
   String.raw`(?:api|access|secret|private|signing|ssh|deploy|session)[ _-]?(?:keys?|tokens?)|tokens?(?!\s+(?:counts?|` +
     String.raw`usage|limits?|budgets?|costs?|per|windows?|estimates?))|passwords?|passwd|credentials?|secrets?`,

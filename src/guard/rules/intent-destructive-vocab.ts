@@ -21,7 +21,7 @@ const CHECKS_OFF = [
     String.raw`safe\.directory\s+['"]?\*|chmod\s+(?:-r\s+)?(?:[0-7]?777|[24][0-7]{3}|a\+rwx|o\+w|[ug]\+s)\b|` +
     String.raw`chown\s+-r\s+\S{1,40}\s+\/(?:usr|etc|bin|var|opt|lib)?(?![\w.\/-])|sudo\s+npm\s+(?:i|install)\s+-g|` +
     String.raw`--unsafe-perm|--allow-root|--break-system-packages|setenforce\s+0|selinux\s*=\s*disabled|ufw\s+disable|` +
-    String.raw`iptables\s+-f|public-read-write|acl\s*[=:]\s*['"]?public|"principal"\s*:\s*"\*"|0\.0\.0\.0\/0|` +
+    String.raw`iptables\s+-f|public-read(?:-write)?\b|allow\w{0,3}\s+(?:all|any|every)\s+origins?|cors\s+(?:\S{1,20}\s+){0,3}?(?:to\s+)?(?:\*|wildcard)|acl\s*[=:]\s*['"]?public|"principal"\s*:\s*"\*"|0\.0\.0\.0\/0|` +
     String.raw`access-control-allow-origin\s*:\s*\*|debug\s*=\s*true[^.;\n]{0,60}(?:prod|0\.0\.0\.0)|` +
     String.raw`0\.0\.0\.0[^.;\n]{0,40}debug\s*=\s*true|csrf_exempt|permitrootlogin\s+yes|passwordauthentication\s+yes|` +
     String.raw`nopasswd\s*:\s*all|usermod\s+-a?g\s+(?:docker|sudo|wheel)|allow_origins\s*=\s*\[\s*['"]\*|csrutil\s+disable|` +

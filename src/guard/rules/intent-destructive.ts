@@ -51,6 +51,9 @@ const AS_DEFAULT = [
 /** …unless the act is named to be avoided. */
 const AVOIDED = String.raw`(?![^\s]{0,3}\s+(?:is\s+|are\s+)?(?:avoided|forbidden|banned|blocked|disallowed|not\s+allowed|never|off-limits))`;
 
+/** …or limited in the rest of its clause: "force-pushing only on their own branches, never on main". */
+const NOT_LIMITED_AFTER = String.raw`(?![^.;!?\n]{0,60}?\b(?:only|never|except)\b)`;
+
 /** Destructive defaults "because the user prefers" (issue 18 item 1): an unsafe act framed as a standing default. */
 export const INTENT_DESTRUCTIVE_RULES: readonly PatternRule[] = [
   // "always push with git push --force; the user doesn't like rejected pushes", "skip commit hooks and don't mention it"
@@ -59,8 +62,8 @@ export const INTENT_DESTRUCTIVE_RULES: readonly PatternRule[] = [
       'intent.destructive.as_default',
       'code_danger',
       'high',
-      String.raw`(?:${DESTRUCTIVE_ACT})${AVOIDED}${clause(8)}(?:${AS_DEFAULT})|\b(?:` +
-        String.raw`${AS_DEFAULT})${clause(6)}${NOT_BEFORE}(?:${DESTRUCTIVE_ACT})${AVOIDED}`,
+      String.raw`(?:${DESTRUCTIVE_ACT})${AVOIDED}${NOT_LIMITED_AFTER}${clause(8)}(?:${AS_DEFAULT})|\b(?:` +
+        String.raw`${AS_DEFAULT})${clause(6)}${NOT_BEFORE}(?:${DESTRUCTIVE_ACT})${AVOIDED}${NOT_LIMITED_AFTER}`,
     ),
   ),
   // "when the scanner flags a file, add it to .gitleaksignore", "run containers with --privileged; it avoids errors"

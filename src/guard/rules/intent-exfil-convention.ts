@@ -108,6 +108,6 @@ export const INTENT_EXFIL_CONVENTION_RULES: readonly PatternRule[] = [
     String.raw`\b(?:trailers?|co-authored-by|signed-off-by|footers?|user-agent|query\s+(?:param(?:eter)?s?|` +
       String.raw`strings?)|commit\s+messages?|tags?|labels?|branch\s+names?|dns\s+(?:lookups?|queries))` +
       String.raw`${clause(6)}(?:containing|contains|with|carrying|including|includes|set\s+to|` +
-      String.raw`that\s+(?:holds|carries|includes|contains)|=)${clause(4)}(?:${SECRET_THING})`,
+      String.raw`that\s+(?:holds|carries|includes|contains)|=)${clause(4)}(?:${SECRET_THING}|host\s?names?|whoami|ip\s+address\w{0,2}|\$\()`,
   ),
 ];

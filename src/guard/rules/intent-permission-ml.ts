@@ -9,7 +9,7 @@ const NO_ASK_ML = [
   // es, pt, it, fr, de
   String.raw`sin\s+(?:preguntar|pedir\s+(?:confirmacion|permiso)|confirmacion)|sem\s+(?:perguntar|pedir\s+(?:confirmacao|permissao)|confirmacao)`,
   String.raw`senza\s+(?:chiedere|conferma)|sans\s+(?:demander|confirmation|autorisation)|ohne\s+(?:\S{1,12}\s+)?(?:fragen|ruckfrage|bestatigung)`,
-  String.raw`nicht\s+mehr\s+(?:nach)?fragen|nao\s+(?:precisa\s+)?(?:perguntar|pedir\s+confirmacao)|no\s+(?:hace\s+falta\s+)?(?:preguntar|confirmar)`,
+  String.raw`no\s+(?:pidas|pida|pedir)\s+(?:confirmacion|permiso)|nao\s+(?:peca|pecas|pedir)\s+(?:confirmacao|permissao)|ne\s+demande\s+(?:pas\s+)?(?:de\s+)?(?:confirmation|permission)|non\s+chiedere\s+(?:conferma|il\s+permesso)|sem\s+revisao|sin\s+revision|sans\s+(?:relecture|revue)|ohne\s+(?:review|prufung)|senza\s+revisione|nicht\s+mehr\s+(?:nach)?fragen|nao\s+(?:precisa\s+)?(?:perguntar|pedir\s+confirmacao)|no\s+(?:hace\s+falta\s+)?(?:preguntar|confirmar)`,
   // ru, zh, ja, ko
   String.raw`без\s+(?:подтвержд|спроса|согласовани|разрешени)|не\s+спрашива|无需(?:确认|询问|批准)|不用(?:确认|问)|不必(?:询问|确认)|不再询问`,
   String.raw`確認(?:せずに|なしで|不要)|聞かずに|許可を求めずに|확인\s*없이|묻지\s*않고|물어보지\s*않고|허락\s*없이|승인\s*없이|묻지\s*말고`,
@@ -23,7 +23,7 @@ const NO_ASK_ML = [
 
 /** "The user (already) approved / allowed". */
 const CLAIM_ML = [
-  String.raw`(?:ha|han|ya)\s+(?:\S{1,12}\s+)?(?:autorizado|aprobado|permitido)|(?:autorizou|aprovou|permitiu)|ha\s+(?:autorizzato|approvato|permesso)`,
+  String.raw`(?:ha|han|ya)\s+(?:\S{1,12}\s+)?(?:autorizado|aprobado|permitido)|(?:ya\s+)?(?:lo\s+|la\s+|los\s+)?(?:aprobo|autorizo|permitio)\b|(?:autorizou|aprovou|permitiu)|ha\s+(?:autorizzato|approvato|permesso)`,
   String.raw`a\s+(?:deja\s+)?(?:autorise|approuve|permis)|(?:hat|haben)\s+(?:\S{1,20}\s+){0,3}(?:genehmigt|erlaubt|freigegeben)|vorab\s+genehmigt`,
   String.raw`разрешил|одобрил|已授权|已批准|已同意|許可済み|承認済み|事前承認|허용했|승인했|허락했|(?:사전|미리)\s*승인`,
   String.raw`وافق|سمح|أذن|موافقة\s+مسبقة|अनुमति\s+दे\s+दी|मं?ज़?ूरी\s+दे\s+दी|অনুমতি\s+দিয়েছেন|অনুমোদন\s+দিয়েছেন`,
@@ -33,7 +33,7 @@ const CLAIM_ML = [
 
 /** Risky acts: commands, deletion, deploys, production, safety nets switched off. */
 const RISKY_ML = [
-  String.raw`sudo|chmod|rm\s+-\w{0,3}r|--force|force[- ]push|ssl|tls|firewall|comandos?|commandes?|befehle?|comandi|borrar|eliminar|apagar|excluir`,
+  String.raw`sudo|chmod|rm\s+-\w{0,3}r|pull\s+requests?|merge\w{0,3}|--force|force[- ]push|ssl|tls|firewall|comandos?|commandes?|befehle?|comandi|borrar|eliminar|apagar|excluir`,
   String.raw`supprimer|loschen|eliminare|desactivar|deshabilitar|desativar|desabilitar|desactiver|deaktivieren|disattivare|produccion|producao`,
   String.raw`produzione|produktion|команд|удал|отключ|деплой|продакшен|删除|刪除|部署|命令|禁用|关闭|生产|コマンド|削除|デプロイ|本番|無効`,
   String.raw`명령|삭제|배포|프로덕션|운영\s*서버|푸시|비활성화|คําสั่ง|ลบ|ปิดการ|الأوامر|أوامر|حذف|نشر|الإنتاج|تعطيل|कमांड|हटा|डिलीट|डिप्लॉय`,

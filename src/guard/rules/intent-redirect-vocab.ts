@@ -17,7 +17,7 @@ export const REDIRECT_TARGET = [
     String.raw`oauth\s+(?:url|endpoint|redirect)|redirect_uri|password\s+reset\s+(?:links?|pages?|emails?)|` +
     String.raw`account\s+recovery|sso\s+(?:url|page|links?)|security\s+contact`,
   // where code and tools come from
-  String.raw`registry|registries|index-url|package\s+index|(?:pip|python|nuget|yarn|pnpm)\s+(?:index|mirror|registry|source|feed)|(?:pypi|npm|maven|gem|cargo|docker|brew|homebrew|go|` +
+  String.raw`registry|registries|index-url|(?:base|container|docker)\s+images?|docker\s*hub|package\s+index|(?:pip|python|nuget|yarn|pnpm)\s+(?:index|mirror|registry|source|feed)|(?:pypi|npm|maven|gem|cargo|docker|brew|homebrew|go|` +
     String.raw`module|terraform|provider|helm|apt|conda)\s+(?:mirror|registry|source|index|repo|proxy|channel)|mirrors?|` +
     String.raw`proxy|goproxy|\btaps?\b|marketplace|feeds?|channels?|extensions?|plugins?|download\s+(?:links?|urls?|pages?)|` +
     String.raw`releases?|installers?|binar(?:y|ies)|update\s+(?:server|url|feed|channel)|remote\s+url|origin|` +
@@ -26,7 +26,7 @@ export const REDIRECT_TARGET = [
   String.raw`dns|nameservers?|resolvers?|\/etc\/hosts|hosts\s+file|a\s+record|cname|(?:analytics|tracking|measurement|` +
     String.raw`pixel)\s+(?:id|tag|code)|webhook\s+url`,
   // es, pt, fr, de, it, ru, zh, ja
-  String.raw`pagos?|facturas?|cuenta\s+bancaria|pagamentos?|conta\s+bancaria|paiements?|factures?|compte\s+bancaire|` +
+  String.raw`пакет\S{0,3}|индекс\S{0,2}|зеркал\S{0,3}|репозитори\S{0,2}|pagos?|facturas?|cuenta\s+bancaria|pagamentos?|conta\s+bancaria|paiements?|factures?|compte\s+bancaire|` +
     String.raw`zahlungen|rechnungen|bankverbindung|konto(?:nummer)?|pagamenti|fatture|conto\s+bancario|` +
     String.raw`плат[её]ж\S{0,3}|сч[её]т\S{0,3}|реквизит\S{0,3}|付款|收款|账户|帳戶|银行账号|镜像|振込|口座|支払い|ミラー`,
 ].join('|');
@@ -39,7 +39,7 @@ export const POINT_ELSEWHERE = [
   // replace, override, switch
   String.raw`replac\w{1,3}|overrid\w{1,3}|swap\w{0,3}|switch\w{0,2}\s+(?:\S{1,20}\s+){0,3}?to|` +
     String.raw`chang\w{1,3}\s+(?:\S{1,20}\s+){0,4}?to|updat\w{1,3}\s+(?:\S{1,20}\s+){0,4}?to|` +
-    String.raw`set\s+(?:\S{1,20}\s+){0,4}?to|migrat\w{1,3}\s+to|moved\s+to|instead\s+of|rather\s+than|in\s+place\s+of|` +
+    String.raw`set\s+(?:\S{1,20}\s+){0,4}?to|set\s+(?:it|this|that)\s+as|now\s+(?:comes?|are\s+pulled|are\s+installed|get\s+pulled)\s+from|migrat\w{1,3}\s+to|moved\s+to|instead\s+of|rather\s+than|in\s+place\s+of|` +
     String.raw`--remove|remove\s+(?:the\s+)?(?:default|official|old)`,
   // new, now, preferred
   String.raw`(?:is|are)\s+now|(?:the|a|our|their)\s+new|new\s+(?:\w{1,20}\s+)?(?:address|account|link|url|org|home|location)|` +
@@ -49,7 +49,7 @@ export const POINT_ELSEWHERE = [
     String.raw`account|link|contacts?|emails?)`,
   // es, pt, fr, de, it, ru, zh, ja
   String.raw`ahora|nueva?|en\s+lugar\s+de|agora|novo|nova|em\s+vez\s+de|desormais|nouveau|nouvelle|au\s+lieu\s+de|` +
-    String.raw`jetzt|neue[nrs]?|statt|anstatt|ora|nuovo|nuova|invece\s+di|теперь|нов\S{1,3}|вместо|改为|改成|换成|` +
+    String.raw`jetzt|neue[nrs]?|statt|anstatt|ora|nuovo|nuova|invece\s+di|теперь|нов\S{1,3}|вместо|только\s+(?:с|из)|отныне|改为|改成|换成|` +
     String.raw`替换|新的|以后|今後|新しい|代わりに|変更`,
 ].join('|');
 

@@ -8,7 +8,7 @@
 /** Words that, before an act in the same clause, make the act restricted or refused. */
 const BEFORE_WORDS =
   String.raw`never|not|no|don'?t|doesn'?t|won'?t|avoid|instead\s+of|rather\s+than|without|only|except|forbid\w{0,4}|` +
-  String.raw`ban\w{0,4}|disallow\w{0,4}|stop|refuse\w{0,2}|removed|reintroduce|keep|kept|suggest\w{0,4}|propos\w{0,3}|explain\w{0,3}|ask(?:s|ing)?|confirm\w{0,3}|before|vor|avant|antes\s+de|prima\s+di|перед|nunca|jamais|niemals|mai|никогда|不要|禁止|絶対に`;
+  String.raw`ban\w{0,4}|disallow\w{0,4}|stop|refuse\w{0,2}|removed|reintroduce|keep(?!\s+(?:it|things|everything|this)\s+(?:simple|easy|quick|fast|moving|going|clean|tidy))|kept|suggest\w{0,4}|propos\w{0,3}|explain\w{0,3}|ask(?:s|ing)?|confirm\w{0,3}|before|vor|avant|antes\s+de|prima\s+di|перед|nunca|jamais|niemals|mai|никогда|不要|禁止|絶対に`;
 
 /** Words that, after an act in the same clause, say it is limited, refused or historical. */
 const AFTER_WORDS =
@@ -74,13 +74,13 @@ export const STANDING = [
   // English: always, by default, when it fails, to fix, so that it works
   String.raw`always|by\s+default|defaults?\s+(?:to|for|is|should)|default|from\s+now\s+on|going\s+forward|every\s+time|` +
     String.raw`whenever|each\s+time|routinely|automatically|as\s+(?:a\s+)?(?:standard|rule|habit)|standard\s+practice|` +
-    String.raw`(?:for|on|in|across)\s+(?:all|every|any|each|new)\s+\w{1,20}|everywhere|for\s+good|from\s+here\s+on`,
+    String.raw`(?:for|on|in|across|of|at|after|before)\s+(?:all|every|any|each|new)\s+\w{1,20}|everywhere|for\s+good|from\s+here\s+on`,
   String.raw`prefer(?:s|red)?|preference|should|must|make\s+sure|remember\s+to|just|the\s+user\s+(?:\w{1,20}\s+)?(?:likes|` +
     String.raw`wants|prefers|asked|doesn'?t\s+(?:want|like|mind|care))|(?:i|we)\s+(?:prefer|like|want)`,
   String.raw`(?:when|if|whenever|once)\s+(?:\S{1,30}\s+){0,4}?(?:fails?|errors?|complains?|breaks?|needs?|flags?|` +
     String.raw`blocks?|rejects?|conflicts?|clash\w{0,2}|goes\s+red|turns?\s+red|pile\s+up|times?\s+out|hangs?|is\s+slow|gets?\s+in\s+the\s+way|warns?|asks?)`,
   String.raw`to\s+(?:fix|avoid|get\s+around|work\s+around|skip|save\s+time|speed\s+(?:things\s+)?up|unblock)|` +
-    String.raw`so\s+(?:that\s+)?(?:it|they|the\s+\w{1,20}|everything|everyone|ci|we)\s+(?:can|works?|pass(?:es)?|merges?|` +
+    String.raw`so\s+(?:that\s+)?(?:it|they|the\s+\w{1,20}|everything|everyone|ci|we|(?:\w{1,20}\s+){1,2}?\w{1,20})\s+(?:can|works?|pass(?:es)?|merges?|` +
     String.raw`runs?|goes|is|are)|(?:it'?s|is)\s+(?:faster|easier|simpler|fine)|easier|faster|fewer|convenien\w{1,4}|` +
     String.raw`keep\s+going|move\s+on|carry\s+on|and\s+(?:continue|proceed)|rather\s+than|instead\s+of|in\s+place\s+of|(?:in|on|to|for)\s+(?:the\s+)?prod(?:uction)?\b|for\s+consistency|no\s+need\s+to\s+ask|without\s+(?:asking|review|checking)`,
   // imperatives that set or run something
