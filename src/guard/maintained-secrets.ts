@@ -85,7 +85,7 @@ function candidates(text: string): Set<Compiled> {
 function buildIndex(): KeywordIndex {
   const words = new Map<string, Compiled[]>();
   for (const rule of GITLEAKS_RULES) {
-    const compiled = { rule, name: `secret.${rule.id.replace(/-/g, '_')}`, pattern: new RegExp(rule.source, `${rule.flags}gd`) };
+    const compiled = lazilyCompiled(rule);
     for (const keyword of rule.keywords) words.set(keyword, [...(words.get(keyword) ?? []), compiled]);
   }
   const index: KeywordIndex = new Array<Keyword[] | undefined>(128 * 128);
@@ -94,6 +94,21 @@ function buildIndex(): KeywordIndex {
     (index[pair] ??= []).push({ word, rules });
   }
   return index;
+}
+
+/**
+ * A rule whose pattern is compiled when a keyword first selects it: a text names a handful of keywords, and building
+ * all two hundred patterns up front cost each short-lived process (a hook redacting one prompt) milliseconds.
+ */
+function lazilyCompiled(rule: MaintainedRule): Compiled {
+  let pattern: RegExp | undefined;
+  return {
+    rule,
+    name: `secret.${rule.id.replace(/-/g, '_')}`,
+    get pattern() {
+      return (pattern ??= new RegExp(rule.source, `${rule.flags}gd`));
+    },
+  };
 }
 
 function secretSpan(rule: MaintainedRule, m: RegExpExecArray, text: string): { start: number; end: number } | undefined {
