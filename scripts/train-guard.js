@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run train:guard`: trains the guard's learned layer on ../shared/guard-data (dev.jsonl and
 // dev-extra.jsonl) and writes the packed weights to src/guard/learned/weights.ts, which is committed and
-// shipped: the package never reads the data at run time. Deterministic: same data, same bytes.
+// shipped: the package never reads the data at run time. Deterministic: same data, same bytes. Also trains on the
+// lines written for this project (scripts/data/guard-authored-*.jsonl; see loadAuthoredData).
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trainModel } from '../dist/guard/learned/train.js';
-import { dataDir, loadGuardData, toExample, trainable } from './lib/guard-data.js';
+import { dataDir, loadAuthoredData, loadGuardData, toExample, trainable } from './lib/guard-data.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const rows = loadGuardData(root);
@@ -15,7 +16,8 @@ if (!rows) {
   process.exit(1);
 }
 const started = performance.now();
-const examples = rows.filter(trainable).map(toExample);
+const authored = loadAuthoredData(root);
+const examples = [...rows, ...authored].filter(trainable).map(toExample);
 const packed = trainModel(examples);
 const chunks = packed.slots.match(/.{1,120}/g) ?? [];
 const weightChunks = packed.weights.match(/.{1,120}/g) ?? [];

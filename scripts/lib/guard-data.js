@@ -1,5 +1,5 @@
 // The labelled guard data (../shared/guard-data): loading, and which rows the learned layer trains on.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const DATA_FILES = ['dev.jsonl', 'dev-extra.jsonl'];
@@ -18,6 +18,29 @@ export function loadGuardData(root) {
       .split('\n')
       .filter((l) => l.trim());
     for (const line of lines) rows.push({ ...JSON.parse(line), file, index: rows.length });
+  }
+  return rows;
+}
+
+/**
+ * Lines written for this project (scripts/data/guard-authored-*.jsonl), without reading ../shared/guard-data: more
+ * phrasings of the memory-poisoning families and benign notes close to them. Training only: the learned layer trains
+ * on them in every fold, and no figure is measured on them.
+ */
+export function loadAuthoredData(root) {
+  const dir = join(root, 'scripts', 'data');
+  if (!existsSync(dir)) return [];
+  const rows = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => /^guard-authored-.*\.jsonl$/.test(f))
+    .sort()) {
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const row = JSON.parse(line);
+      if (typeof row.text !== 'string' || !['attack', 'benign'].includes(row.label))
+        throw new Error(`${file}: a line without text or label`);
+      rows.push({ ...row, kind: row.kind ?? '', source: `authored:${file}`, file, index: -1 });
+    }
   }
   return rows;
 }
