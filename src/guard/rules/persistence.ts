@@ -63,7 +63,7 @@ export const PERSISTENCE_RULES: readonly PatternRule[] = [
     phrase(
       'persist.agent_files',
       'persistence',
-      'medium',
+      'low',
       String.raw`\b${EDIT}${gap(4)}(?:claude\.md|agents\.md|\.cursorrules|\.windsurfrules|copilot-instructions\.md|gemini\.md|soul\.md|` +
         String.raw`settings(?:\.local)?\.json|\.mcp\.json|mcp\.json|\.claude\/)`,
     ),
