@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/core/db.js';
@@ -12,6 +12,16 @@ async function until(probe: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (!probe() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   return probe();
+}
+
+/** What the hooks logged, to say why an event is missing when one is. */
+function hookLog(keiHome: string): string {
+  const dir = join(keiHome, 'logs');
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .map((f) => `${f}: ${readFileSync(join(dir, f), 'utf8').slice(-2000)}`)
+        .join('\n')
+    : '(no logs)';
 }
 
 // Issue 21: PostToolUse runs in the background (the session does not wait for it), and still lands in the ledger.
@@ -61,7 +71,7 @@ describe('async PostToolUse in a real Claude Code session', () => {
     expect(hooks.UserPromptSubmit[0].hooks[0].async).toBeUndefined();
   });
 
-  it('records every tool call of the session in the ledger, in its turn, after the session ended', async () => {
+  it('records every tool call of the session in the ledger, in its turn, after the session ended', { timeout: 60_000 }, async () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).result).toBe('Done.');
     db = openDatabase(join(keiHome, 'kei.db'));
@@ -72,7 +82,9 @@ describe('async PostToolUse in a real Claude Code session', () => {
         ok: number;
         response_summary: string;
       }[];
-    expect(await until(() => calls().length >= 3, 15_000)).toBe(true);
+    // The hook's own deadline is 14 s once started; on a loaded machine starting it takes seconds too.
+    const landed = await until(() => calls().length >= 3, 30_000);
+    expect(landed, `recorded: ${JSON.stringify(calls())}\nhook log:\n${hookLog(keiHome)}`).toBe(true);
     const rows = calls();
     expect(rows.map((r) => [r.tool_name, r.turn_index])).toEqual([
       ['Bash', 1],
