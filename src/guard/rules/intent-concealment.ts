@@ -1,4 +1,5 @@
-import { negatable, phrase, type PatternRule } from '../rule-types.js';
+import { negatable, phrase, requiring, type PatternRule } from '../rule-types.js';
+import { inShortNote, NOTES_ONLY } from './intent-restrict-vocab.js';
 import { SECURITY_CONTROL, THE_USER, clause } from './intent-cues.js';
 
 /** Not telling: "don't mention", "never report", "leave out", "keep quiet about". */
@@ -20,9 +21,6 @@ const AGENT_ACTION = [
   // its own actions and side effects
   String.raw`(?:that|what)\s+you\s+(?:\w{1,20}\s+)?(?:ran|run|did|changed|edited|sent|uploaded|` +
     String.raw`exported|deleted|installed|pushed|fetched|accessed|read|copied|modified|added|disabled)`,
-  String.raw`(?:files?|commands?|changes?|edits?|scripts?|steps?|calls?|requests?|connections?|packages?|dependenc(?:y|ies))\s+` +
-    String.raw`(?:that\s+)?you\s+(?:\w{1,20}\s+)?(?:ran|run|did|changed|edited|sent|uploaded|exported|deleted|installed|pushed|` +
-    String.raw`fetched|accessed|copied|modified|added|disabled|made|opened|touched|executed|removed)`,
   String.raw`background\s+(?:work|jobs?|tasks?|processes)|side\s+effects?|(?:this|these|the)\s+(?:extra\s+)?(?:uploads?|exports?)`,
   // outward or privileged things
   String.raw`network\s+(?:calls?|requests?|access)|outbound|webhooks?|remote(?:\s+url)?|uploads?|telemetry|curl|wget|exfil\w{0,10}|sudo|root`,
@@ -32,6 +30,16 @@ const AGENT_ACTION = [
   // this very note
   String.raw`(?:this|these)\s+(?:instructions?|rules?|memory|memories)`,
 ].join('|');
+
+/**
+ * The agent's own changes named by what they are ("the extra files you changed", "the commands you run"). A detector
+ * of its own, for short notes only and gated on its cheap words: inside AGENT_ACTION it made whole-text scans 2–3×
+ * slower (every word start of a megabyte tried it).
+ */
+const OWN_CHANGES =
+  String.raw`(?:files?|commands?|changes?|edits?|scripts?|steps?|calls?|requests?|connections?|packages?|dependenc(?:y|ies))\s+` +
+  String.raw`(?:that\s+)?you\s+(?:\w{1,20}\s+)?(?:ran|run|did|changed|edited|sent|uploaded|exported|deleted|installed|pushed|` +
+  String.raw`fetched|accessed|copied|modified|added|disabled|made|opened|touched|executed|removed)\b`;
 
 /** Channels where the user learns what happened. */
 const REPORT_CHANNEL =
@@ -87,6 +95,18 @@ export const INTENT_CONCEALMENT_RULES: readonly PatternRule[] = [
     'high',
     String.raw`\b(?:${DONT_DISCLOSE})\b${clause(6)}(?:${AGENT_ACTION})\b|\b(?:${AGENT_ACTION})\b` +
       String.raw`${clause(4)}(?:${DONT_DISCLOSE})\b${clause(3)}(?:${REPORT_CHANNEL}|${THE_USER})`,
+  ),
+  // "don't bring up the extra files you changed", "don't log the commands you run in the deploy step"
+  requiring(
+    phrase(
+      'intent.concealment.hide_own_changes',
+      'concealment',
+      'high',
+      inShortNote(String.raw`\b(?:${DONT_SAY})\b${clause(6)}${OWN_CHANGES}`),
+      NOTES_ONLY,
+    ),
+    String.raw`\byou\b`,
+    String.raw`(?:${DONT_SAY})`,
   ),
   // hide it from the user; keep it between us
   phrase(

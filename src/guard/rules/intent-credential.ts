@@ -72,16 +72,23 @@ export const INTENT_CREDENTIAL_RULES: readonly PatternRule[] = [
         String.raw`\b(?:${SINK})${clause(6)}(?:should|must|will|always)?\s*(?:include|contain|show|embed|list|carry)${clause(6)}(?:${SECRET_THING})`,
     ),
   ),
-  // "hardcode the database password in config/settings.py", "commit the .env file with the real keys"
-  negatable(
-    phrase(
-      'intent.credential.into_code',
-      'exfiltration',
-      'high',
-      String.raw`\b(?:hard-?cod\w{0,3}|inline|embed\w{0,3}|paste|write|put)\b${clause(6)}${LEAK_SECRET}${clause(6)}(?:in|into|inside)\s+` +
-        String.raw`(?:the\s+)?(?:${IN_THE_CODE})|\b${unrestricted(String.raw`(?:commit\w{0,3}|check\s+in|git\s+add|push\w{0,3})`)}\b${clause(3)}` +
-        String.raw`(?:${SECRET_FILE})${NOT_SAFE_AFTER}`,
+  // "hardcode the database password in config/settings.py", "commit the .env file with the real keys": short notes
+  // only, and only where a secret's word is (at every word start of a megabyte it cost whole-text scans 10%)
+  requiring(
+    negatable(
+      phrase(
+        'intent.credential.into_code',
+        'exfiltration',
+        'high',
+        inShortNote(
+          String.raw`\b(?:hard-?cod\w{0,3}|inline|embed\w{0,3}|paste|write|put)\b${clause(6)}${LEAK_SECRET}${clause(6)}(?:in|into|inside)\s+` +
+            String.raw`(?:the\s+)?(?:${IN_THE_CODE})|\b${unrestricted(String.raw`(?:commit\w{0,3}|check\s+in|git\s+add|push\w{0,3})`)}\b${clause(3)}` +
+            String.raw`(?:${SECRET_FILE})${NOT_SAFE_AFTER}`,
+        ),
+        NOTES_ONLY,
+      ),
     ),
+    String.raw`(?:${SECRET})`,
   ),
   // "show API keys and tokens in full", "print the real values of secrets"
   negatable(
