@@ -68,6 +68,7 @@ async function runHook(
   if (!found) return undefined;
   const { translated, handler } = found;
   const { withHookDatabase } = await import('./database.js');
+  await readyRedaction();
   const run = () => {
     if (homeError) throw homeError;
     return withHookDatabase(home, log, (ctx) => withAfter(handler(translated.payload, ctx), () => translated.afterHandler(ctx)), deadline - 1000);
@@ -76,6 +77,16 @@ async function runHook(
   // The one event whose answer the user sees: a broken config or data home is said there, once per session.
   const { withStartNotice } = await import('./start-notice.js');
   return translated.answer(await withStartNotice(home, log, run));
+}
+
+/**
+ * Every event redacts what it records, inside its write transaction. Loading the redaction rules (a bundle of their
+ * own, scripts/bundle-hook.js) and compiling their patterns there would hold the write lock that much longer for every
+ * hook queued behind it; done first, the transaction only matches.
+ */
+async function readyRedaction(): Promise<void> {
+  const { redactSecrets } = await import('../guard/redact.js');
+  redactSecrets('');
 }
 
 type Translated = NonNullable<Awaited<ReturnType<(typeof import('./agents/translate.js'))['translateEvent']>>>;
