@@ -38,8 +38,9 @@ const cjsBundle = (entry, out) => ({
 /**
  * The guard is three quarters of the hook path's code, and building its rules took more of a hook's start than
  * everything else it does: the hook bundle reaches it through a stand-in that loads dist/hooks/guard.cjs (the whole
- * guard) or guard-redact.cjs (secret redaction only) on the first call that needs it. A session start whose memories
- * all carry the current guard mark, or an event with nothing to redact, never loads either. The rules' fingerprint
+ * guard) or guard-redact.cjs (secret redaction only) on the first call that needs it. Every event loads the redaction
+ * rules (before its write transaction: src/hooks/main.ts); a session start whose memories all carry the current guard
+ * mark never loads the whole guard. The rules' fingerprint
  * (what that mark holds) is computed here, from the guard tsc just built, instead of from every rule at run time.
  */
 async function lazyGuard() {
@@ -75,7 +76,7 @@ await build(cjsBundle(join('..', 'guard', 'index.ts'), 'guard.cjs'));
 await build(cjsBundle(join('..', 'guard', 'redact.ts'), 'guard-redact.cjs'));
 await build({
   ...cjsBundle('main.ts', 'hook.cjs'),
-  external: ['bindings', './guard.cjs', './guard-redact.cjs'],
+  external: ['bindings'],
   // better-sqlite3's JavaScript is bundled too (its dozen files cost ~10 ms to load); the addon itself is
   // loaded at run time from the path db.ts finds (the `nativeBinding` option).
   // import.meta.url (used to find the addon and bin/) becomes this file's own URL.
